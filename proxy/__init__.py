@@ -1,0 +1,1 @@
+"""sladd: the proxy service (settings, CLI, scrub pipeline, vault, providers)."""

@@ -1,0 +1,1 @@
+"""The I/O-free scrub core: detect -> decide (policy) -> pseudonymise -> restore."""

@@ -1,0 +1,74 @@
+"""Detection: run every recognizer (rule-based and NER) over texts and report findings.
+
+CPU-bound and synchronous; callers on an event loop run it in an executor. A recognizer that
+raises makes the whole call raise — the caller fails closed, it never forwards half-scanned
+text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from proxy.scrub.findings import Finding
+from recognizers.no.base import NO_ARTIFACTS
+
+
+class NerEngine(Protocol):
+    """Named-entity detection over a batch of texts (the bundled spaCy model)."""
+
+    def findings(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """Findings per text, in input order."""
+        ...  # pragma: no cover
+
+
+def to_finding(result: RecognizerResult, default_name: str) -> Finding:
+    """Convert a Presidio result, keeping only string metadata that is not bookkeeping."""
+    meta = result.recognition_metadata or {}
+    recognizer = str(meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) or default_name)
+    skip = {
+        RecognizerResult.RECOGNIZER_NAME_KEY,
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY,
+        RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY,
+    }
+    extra = {k: v for k, v in meta.items() if k not in skip and isinstance(v, str)}
+    return Finding(
+        result.entity_type, result.start, result.end, float(result.score), recognizer, extra
+    )
+
+
+class Detector:
+    """All recognizers in one place; see module docstring for the failure contract."""
+
+    def __init__(
+        self, recognizers: Sequence[EntityRecognizer], ner: NerEngine | None = None
+    ) -> None:
+        self._recognizers = tuple(recognizers)
+        self._ner = ner
+
+    @property
+    def entity_types(self) -> frozenset[str]:
+        """Every entity type some rule-based recognizer can report."""
+        return frozenset(e for r in self._recognizers for e in r.supported_entities)
+
+    def detect(self, text: str) -> list[Finding]:
+        """All findings in one text, overlapping and unfiltered."""
+        return self.detect_many([text])[0]
+
+    def detect_many(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """All findings per text; the NER model sees the whole batch at once."""
+        per_text = [self._rules(text) for text in texts]
+        if self._ner is not None and texts:
+            for found, ner_found in zip(per_text, self._ner.findings(texts), strict=True):
+                found.extend(ner_found)
+        return per_text
+
+    def _rules(self, text: str) -> list[Finding]:
+        found: list[Finding] = []
+        for recognizer in self._recognizers:
+            entities = recognizer.supported_entities
+            for result in recognizer.analyze(text, entities, NO_ARTIFACTS):
+                found.append(to_finding(result, type(recognizer).__name__))
+        return found

@@ -1,0 +1,62 @@
+"""What detection reports: :class:`Finding`, and resolving overlapping findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One detected entity: ``text[start:end]`` is an ``entity_type`` with this ``score``.
+
+    ``metadata`` holds recognizer details such as the fødselsnummer variant; never the value.
+    """
+
+    entity_type: str
+    start: int
+    end: int
+    score: float
+    recognizer: str
+    metadata: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def length(self) -> int:
+        """Number of characters covered."""
+        return self.end - self.start
+
+    def overlaps(self, other: Finding) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+
+def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
+    """Keep a non-overlapping subset, preferring higher score, then longer span, then earlier.
+
+    Returns the kept findings ordered by start offset.
+    """
+    ranked = sorted(findings, key=lambda f: (-f.score, -f.length, f.start, f.entity_type))
+    kept: list[Finding] = []
+    for candidate in ranked:
+        if not any(candidate.overlaps(k) for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def merge_overlaps(findings: Iterable[Finding]) -> list[Finding]:
+    """Merge overlapping findings into their union, typed by the best of them.
+
+    "Best" is the higher score, then the longer span. Used for findings that will be
+    rewritten: a union never leaves part of a lower-ranked finding's value in the text.
+    Returns non-overlapping findings ordered by start offset.
+    """
+    merged: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if merged and finding.start < merged[-1].end:
+            current = merged[-1]
+            best = max((current, finding), key=lambda f: (f.score, f.length))
+            span_end = max(current.end, finding.end)
+            merged[-1] = replace(best, start=current.start, end=span_end)
+        else:
+            merged.append(finding)
+    return merged

@@ -1,0 +1,95 @@
+"""The scrub pipeline for a batch of texts: detect -> policy -> neutralise -> pseudonymise.
+
+Detection is CPU-bound and runs in ``executor`` (``None``: the loop's default thread pool),
+so the event loop stays responsive. Any exception propagates: callers fail closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+
+from proxy.scrub.detect import Detector
+from proxy.scrub.findings import Finding
+from proxy.scrub.policy import Decision, Policy
+from proxy.scrub.pseudonymise import ScrubbedText, apply_decisions
+from proxy.scrub.tokens import LITERAL_LABEL, TokenFormat
+from proxy.vault.base import Vault
+
+LITERAL_ENTITY = "SLADD_TOKEN_LITERAL"
+"""Entity type for token-like text the client sent: it gets its own token, so a model that
+echoes it cannot make sladd "restore" a value the client never sent."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScrubResult:
+    """Per input text: the decisions and the rewritten text."""
+
+    decisions: tuple[Decision, ...]
+    scrubbed: ScrubbedText
+
+    @property
+    def blocked(self) -> tuple[Decision, ...]:
+        """Decisions whose action is ``block``."""
+        return tuple(d for d in self.decisions if d.action == "block")
+
+
+def literal_token_decisions(text: str, token_format: TokenFormat) -> list[Decision]:
+    """Token-like spans already in the client's text, to be pseudonymised unconditionally."""
+    return [
+        Decision(Finding(LITERAL_ENTITY, t.start, t.end, 1.0, "TokenLiteral"), "pseudonymise")
+        for t in token_format.find(text)
+    ]
+
+
+class Scrubber:
+    """Detector, policy, vault and token format wired together."""
+
+    def __init__(
+        self,
+        detector: Detector,
+        policy: Policy,
+        vault: Vault,
+        token_format: TokenFormat,
+        executor: Executor | None = None,
+    ) -> None:
+        self.detector = detector
+        self.policy = policy
+        self.vault = vault
+        self.token_format = token_format
+        self._executor = executor
+
+    async def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """Run detection off the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self.detector.detect_many, texts)
+
+    async def scrub(self, texts: Sequence[str], scope: str) -> list[ScrubResult]:
+        """Scrub each text within ``scope``; same value, same token, across calls."""
+        found = await self.detect(texts)
+        results = []
+        for text, findings in zip(texts, found, strict=True):
+            decisions = self.decide(text, findings)
+            scrubbed = await apply_decisions(text, decisions, self.vault, scope, self.token_format)
+            results.append(ScrubResult(tuple(decisions), scrubbed))
+        return results
+
+    def decide(self, text: str, findings: Sequence[Finding]) -> list[Decision]:
+        """Policy decisions plus neutralised token literals that overlap none of them."""
+        decisions = self.policy.decide(text, findings)
+        literals = [
+            lit
+            for lit in literal_token_decisions(text, self.token_format)
+            if not any(lit.finding.overlaps(d.finding) for d in decisions if d.action != "allow")
+        ]
+        kept = [
+            d
+            for d in decisions
+            if d.action != "allow" or not any(d.finding.overlaps(x.finding) for x in literals)
+        ]
+        return sorted([*kept, *literals], key=lambda d: d.finding.start)
+
+
+__all__ = ["LITERAL_ENTITY", "LITERAL_LABEL", "ScrubResult", "Scrubber"]

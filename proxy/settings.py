@@ -1,0 +1,199 @@
+"""sladd's one typed settings object: defaults, ``config/sladd.toml``, ``SLADD_*`` environment.
+
+Precedence, lowest first: the defaults below (identical to the shipped
+``config/sladd.toml``), the TOML file, environment variables, command-line flags (applied by
+the CLI through :func:`dataclasses.replace`). Everything is validated when loaded; a bad key
+or value stops start-up with a :class:`ConfigError` naming it.
+
+The config file is ``--config PATH``, else ``$SLADD_CONFIG``, else ``./config/sladd.toml`` when
+it exists, else none (defaults only). Relative paths in the file are relative to its folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from proxy.toml_binding import INTERNAL, ConfigError, bind, parse_env_scalar, validator
+
+ACTIONS = ("pseudonymise", "redact", "block", "allow")
+DEFAULT_CONFIG = Path("config") / "sladd.toml"
+_ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+__all__ = ["ConfigError", "Settings", "load_settings"]
+
+
+def _port(value: int) -> str | None:
+    return None if 0 <= value <= 65535 else "a TCP port is 0-65535"
+
+
+def _action(value: str) -> str | None:
+    return None if value in ACTIONS else f"{value!r} is not one of {', '.join(ACTIONS)}"
+
+
+def _actions(value: Mapping[str, str]) -> str | None:
+    for entity, action in value.items():
+        problem = _entity(entity) or _action(action)
+        if problem:
+            return f"{entity}: {problem}"
+    return None
+
+
+def _score(value: float) -> str | None:
+    return None if 0.0 <= value <= 1.0 else f"{value} is not a score between 0 and 1"
+
+
+def _scores(value: Mapping[str, float]) -> str | None:
+    for entity, score in value.items():
+        problem = _entity(entity) or _score(score)
+        if problem:
+            return f"{entity}: {problem}"
+    return None
+
+
+def _entity(name: str) -> str | None:
+    ok = _ENTITY_NAME.match(name)
+    return None if ok else f"{name!r} is not an entity type (upper-case, like NO_FODSELSNUMMER)"
+
+
+def _token_format(value: str) -> str | None:
+    if "{type}" not in value or "{n}" not in value:
+        return "the token format must contain {type} and {n}"
+    if value.startswith("{") or value.endswith("}"):
+        return "the token format needs fixed text before {type} and after {n}, e.g. [{type}_{n}]"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSettings:
+    """Where ``sladd serve`` listens."""
+
+    host: str = "127.0.0.1"
+    port: int = field(default=8787, metadata=validator(_port))
+
+
+@dataclass(frozen=True, slots=True)
+class DetectionSettings:
+    """What finds identifiers."""
+
+    custom_recognizers_dir: Path | None = None
+    ner: bool = True
+    ner_model: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PolicySettings:
+    """What happens to each entity type that is found."""
+
+    default_action: str = field(default="pseudonymise", metadata=validator(_action))
+    default_threshold: float = field(default=0.5, metadata=validator(_score))
+    actions: dict[str, str] = field(
+        default_factory=lambda: {"LOCATION": "allow", "ORGANIZATION": "allow"},
+        metadata=validator(_actions),
+    )
+    thresholds: dict[str, float] = field(default_factory=dict, metadata=validator(_scores))
+    allow_list: tuple[str, ...] = ()
+
+    def action_for(self, entity_type: str) -> str:
+        """The configured action for ``entity_type``, else the default action."""
+        return self.actions.get(entity_type, self.default_action)
+
+    def threshold_for(self, entity_type: str) -> float:
+        """The minimum score for ``entity_type``, else the default threshold."""
+        return self.thresholds.get(entity_type, self.default_threshold)
+
+
+@dataclass(frozen=True, slots=True)
+class PseudonymSettings:
+    """How pseudonyms look."""
+
+    token_format: str = field(default="[{type}_{n}]", metadata=validator(_token_format))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """All of sladd's settings; see the module docstring for where they come from."""
+
+    data_dir: Path | None = None
+    server: ServerSettings = field(default_factory=ServerSettings)
+    detection: DetectionSettings = field(default_factory=DetectionSettings)
+    policy: PolicySettings = field(default_factory=PolicySettings)
+    pseudonyms: PseudonymSettings = field(default_factory=PseudonymSettings)
+    config_path: Path | None = field(default=None, compare=False, metadata=INTERNAL)
+
+    def resolved_data_dir(self) -> Path:
+        """``data_dir``, else ``$XDG_DATA_HOME/sladd``, else ``~/.local/share/sladd``."""
+        if self.data_dir is not None:
+            return self.data_dir
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(base) / "sladd"
+
+
+_ENV_KEYS = {
+    "SLADD_DATA_DIR": ("data_dir",),
+    "SLADD_HOST": ("server", "host"),
+    "SLADD_PORT": ("server", "port"),
+}
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def _resolve_relative(table: dict[str, object], base: Path) -> None:
+    detection = table.get("detection")
+    if isinstance(detection, dict):
+        for key in ("custom_recognizers_dir", "ner_model"):
+            value = detection.get(key)
+            if isinstance(value, str) and value and not Path(value).expanduser().is_absolute():
+                detection[key] = str(base / value)
+    data_dir = table.get("data_dir")
+    if isinstance(data_dir, str) and data_dir and not Path(data_dir).expanduser().is_absolute():
+        table["data_dir"] = str(base / data_dir)
+
+
+def _apply_env(table: dict[str, object], environ: Mapping[str, str]) -> list[str]:
+    applied = []
+    for variable, path in _ENV_KEYS.items():
+        if environ.get(variable):
+            target = table
+            for part in path[:-1]:
+                target = target.setdefault(part, {})  # type: ignore[assignment]
+            target[path[-1]] = parse_env_scalar(environ[variable])
+            applied.append(variable)
+    return applied
+
+
+def find_config(explicit: Path | None, environ: Mapping[str, str]) -> Path | None:
+    """The config file to read (see module docstring), or ``None`` for defaults only."""
+    if explicit is not None:
+        return explicit
+    if environ.get("SLADD_CONFIG"):
+        return Path(environ["SLADD_CONFIG"])
+    return DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None
+
+
+def load_settings(config: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Load and validate settings; raise :class:`ConfigError` naming any bad key."""
+    env = os.environ if environ is None else environ
+    path = find_config(config, env)
+    table = _read_toml(path) if path else {}
+    if path:
+        _resolve_relative(table, path.resolve().parent)
+    applied = _apply_env(table, env)
+    where = str(path) if path else "defaults"
+    if applied:
+        where += " + " + ", ".join(applied)
+    settings = bind(Settings, table, where)
+    return dataclasses.replace(settings, config_path=path)

@@ -1,0 +1,1 @@
+"""The pseudonym vault: the mapping from (scope, label, number) to the real value."""

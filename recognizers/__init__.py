@@ -1,0 +1,1 @@
+"""Presidio recognizers for Norwegian personal and health identifiers (no aiohttp here)."""

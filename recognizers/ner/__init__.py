@@ -1,0 +1,1 @@
+"""The bundled Norwegian NER pipeline and its Presidio mapping."""

@@ -1,0 +1,1 @@
+"""Norwegian identifier recognizers: one module per identifier, checksums in one place."""

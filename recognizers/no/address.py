@@ -1,0 +1,116 @@
+"""NO_ADDRESS and NO_POSTNUMMER: street addresses and postnummer with poststed.
+
+A street is a word ending in a street word (``Storgata``, ``Furuveien``, ``Skolevegen``,
+``Granlia``) or a name followed by a separate one (``Kong Oscars gate``, ``Gamle Drammens
+vei``), then a house number with an optional letter, then optionally ``, NNNN Poststed``.
+After an address word (adresse, bor i, bur i, bosatt) any capitalised name with a number will
+do. A ``NNNN Poststed`` pair outside an address is a postnummer only when the poststed is
+known, in capitals, or a postnummer word is near — never a plain year (``i 2019 Bergen``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from recognizers.no import context
+from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no.poststeder import POSTSTEDER
+
+SCORE_STREET = 0.8
+SCORE_STREET_WITH_POSTSTED = 0.95
+SCORE_CONTEXT_ONLY = 0.7
+SCORE_POSTNUMMER = 0.75
+
+_SUFFIXES = (
+    "gata|gate|gaten|gt\\.|veien|vegen|vei|veg|allé|alle|alléen|plass|plassen|stien|stigen|"
+    "stig|bakken|svingen|ringen|lia|løkka|løkken|brygge|bryggen|torget|torg|tunet|kroken|"
+    "haugen|åsen|jordet|vollen|grenda|sletta|myra|hagen|parken|terrassen|kaia|tangen|vika|"
+    "stranda|toppen|lunden|berget|bråten|kollen|feltet|linna|tråkket|engen|enga|marka"
+)
+_SEPARATE = "gate|gata|vei|veg|vegen|veien|allé|alle|plass|terrasse|stien|bakke|brygge"
+_NAME = r"[A-ZÆØÅ][\wæøåéü'.\-]*"
+_LETTER = r"[A-Za-z](?![\wæøå])"
+_UNITS = r"år|mnd|uker|dager|kg|mg|cm|mm|ml|%|timer|min|ganger"
+_HOUSE = rf"\d{{1,4}}(?:\s?{_LETTER})?(?![\d\wæøå]|[.,]\d|\s*(?:{_UNITS}))"
+_POSTSTED = r"(?:,\s?|\s)(\d{4})\s([A-ZÆØÅ][A-ZÆØÅa-zæøå\-]+)"
+_COMPOUND = rf"(?:{_NAME}\s){{0,3}}[A-ZÆØÅa-zæøå][\wæøåéü'\-]+?(?:{_SUFFIXES})"
+_WITH_SEPARATE = rf"(?:{_NAME}\s){{1,3}}(?:{_SEPARATE})"
+
+_STREET = re.compile(rf"(?<![\wæøå])(?:{_COMPOUND}|{_WITH_SEPARATE})\s{_HOUSE}(?:{_POSTSTED})?")
+_AFTER_CONTEXT = re.compile(rf"(?<![\wæøå])(?:{_NAME}\s){{1,3}}{_HOUSE}(?:{_POSTSTED})?")
+_POSTNUMMER = re.compile(r"(?<![\d.,/\-])(\d{4})\s([A-ZÆØÅ][A-ZÆØÅa-zæøå\-]+)")
+
+_YEAR_WORDS = context.ContextWords.of(
+    "i$",
+    "år",
+    "fra$",
+    "til$",
+    "siden$",
+    "høsten$",
+    "våren$",
+    "sommeren$",
+    "vinteren$",
+    "ca$",
+    "innen$",
+    "in$",
+    "since$",
+    "januar$",
+    "februar$",
+    "mars$",
+    "april$",
+    "mai$",
+    "juni$",
+    "juli$",
+    "august$",
+    "september$",
+    "oktober$",
+    "november$",
+    "desember$",
+)
+
+
+def _postnummer_plausible(number: str) -> bool:
+    return 1 <= int(number) <= 9991
+
+
+class AddressRecognizer(NorwegianRecognizer):
+    """Norwegian street addresses, bokmål and nynorsk street words."""
+
+    ENTITY = "NO_ADDRESS"
+    PATTERNS = (_STREET, _AFTER_CONTEXT)
+    CONTEXT_WORDS = context.ADDRESS.entries()
+
+    def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
+        """Street words suffice; a bare name and number needs an address word before it."""
+        near = context.context_near(text, match.span(), context.ADDRESS, before=3, after=0)
+        if match.re is _AFTER_CONTEXT and not near:
+            return None
+        postnummer = match.group(1)
+        if postnummer and _postnummer_plausible(postnummer):
+            return Verdict(SCORE_STREET_WITH_POSTSTED)
+        score = SCORE_STREET if match.re is _STREET else SCORE_CONTEXT_ONLY
+        if not postnummer:
+            return Verdict(score)
+        street = text[match.start() : match.start(1)].rstrip(", ")
+        return Verdict(score, end=match.start() + len(street))
+
+
+class PostnummerRecognizer(NorwegianRecognizer):
+    """A postnummer next to its poststed, outside a full address."""
+
+    ENTITY = "NO_POSTNUMMER"
+    PATTERNS = (_POSTNUMMER,)
+    CONTEXT_WORDS = context.POSTNUMMER.entries()
+
+    def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
+        """Known, capitalised or context-backed poststed; never after a year word."""
+        number, place = match.group(1), match.group(2)
+        if not _postnummer_plausible(number):
+            return None
+        before = context.words_before(text, match.start(), 1)
+        if 1900 <= int(number) <= 2099 and before and _YEAR_WORDS.matches(before[0]):
+            return None
+        near = context.context_near(text, match.span(), context.POSTNUMMER)
+        if near or place.lower() in POSTSTEDER or (place.isupper() and len(place) > 1):
+            return Verdict(SCORE_POSTNUMMER)
+        return None

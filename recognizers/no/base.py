@@ -1,0 +1,107 @@
+"""A Presidio recognizer base for rule-based Norwegian identifiers.
+
+Each subclass declares its entity type, its regular expressions and a ``judge`` method that
+looks at one regex match (and the words around it) and returns a :class:`Verdict` or ``None``.
+Context scoring happens inside the recognizer on plain lower-cased words, so recognizers work
+with any Presidio NLP engine — including none — and return scores that are already final
+(Presidio's own context enhancer is told to leave them alone).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar, cast
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+LANGUAGE = "no"
+NO_ARTIFACTS = cast(NlpArtifacts, None)
+"""Rule-based recognizers take no NLP artifacts; Presidio's signatures want the type."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A judged match: the span to report (defaults to the regex match) and why."""
+
+    score: float
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    start: int | None = None
+    end: int | None = None
+
+
+class NorwegianRecognizer(EntityRecognizer):
+    """Regex candidates judged by checksum, layout and context; see module docstring."""
+
+    ENTITY: ClassVar[str]
+    PATTERNS: ClassVar[Sequence[re.Pattern[str]]]
+    NEEDS_DIGIT: ClassVar[bool] = True
+    REQUIRED_CHAR: ClassVar[str] = ""
+    CONTEXT_WORDS: ClassVar[Sequence[str]] = ()
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            name=type(self).__name__,
+            supported_language=LANGUAGE,
+            context=list(self.CONTEXT_WORDS),
+        )
+        self.label: str = type(self).__name__
+
+    def load(self) -> None:
+        """Nothing to load: patterns are compiled at import time."""
+
+    def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
+        """Decide whether ``match`` is this entity; ``None`` drops it."""
+        raise NotImplementedError
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str] | None = None,
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
+        """Find this recognizer's entity in ``text`` (``nlp_artifacts`` is not needed)."""
+        if entities is not None and self.ENTITY not in entities:
+            return []
+        if self.NEEDS_DIGIT and not any(c.isdigit() for c in text):
+            return []
+        if self.REQUIRED_CHAR and self.REQUIRED_CHAR not in text:
+            return []
+        results: list[RecognizerResult] = []
+        for pattern in self.PATTERNS:
+            for match in pattern.finditer(text):
+                verdict = self.judge(text, match)
+                if verdict is not None:
+                    results.append(self._result(match, verdict))
+        return results
+
+    def _result(self, match: re.Match[str], verdict: Verdict) -> RecognizerResult:
+        start = match.start() if verdict.start is None else verdict.start
+        end = match.end() if verdict.end is None else verdict.end
+        metadata: dict[str, object] = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.label,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+            **verdict.metadata,
+        }
+        explanation = AnalysisExplanation(
+            recognizer=self.label,
+            original_score=verdict.score,
+            textual_explanation=f"{self.label}: {dict(verdict.metadata) or 'layout'}",
+        )
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=verdict.score,
+            analysis_explanation=explanation,
+            recognition_metadata=metadata,
+        )
+
+
+def compact_digits(value: str) -> str:
+    """Drop spaces, dots and dashes used as digit-group separators."""
+    return re.sub(r"[\s.\-]", "", value)

@@ -1,0 +1,31 @@
+"""NO_JOURNALNUMMER: local journal and patient numbers, only after journalnr / pasientnr / PID.
+
+Formats are local to each hospital; site-specific layouts without a context word belong in a
+custom YAML recognizer (see ``config/recognizers/``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from recognizers.no import context
+from recognizers.no.base import NorwegianRecognizer, Verdict
+
+SCORE = 0.85
+
+_JOURNAL = re.compile(r"(?<![\w\-/])[A-Za-z0-9][A-Za-z0-9\-/]{3,19}(?![\w\-/])")
+
+
+class JournalnummerRecognizer(NorwegianRecognizer):
+    """Four to twenty letters, digits, dashes or slashes with at least three digits."""
+
+    ENTITY = "NO_JOURNALNUMMER"
+    PATTERNS = (_JOURNAL,)
+    CONTEXT_WORDS = context.JOURNALNUMMER.entries()
+
+    def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
+        """A journal or patient-number word at most three words before."""
+        if sum(c.isdigit() for c in match.group()) < 3:
+            return None
+        before = context.words_before(text, match.start(), 3)
+        return Verdict(SCORE) if any(context.JOURNALNUMMER.matches(w) for w in before) else None

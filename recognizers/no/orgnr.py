@@ -1,0 +1,37 @@
+"""NO_ORGNR: organisasjonsnummer, bare, grouped, or as ``NO 999 999 999 MVA``.
+
+An enkeltpersonforetak's number identifies its owner, so organisation numbers are found
+like personal ones; whether they are scrubbed is policy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recognizers.no import context
+from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no.checksums import valid_orgnr
+
+SCORE = 0.6
+SCORE_WITH_CONTEXT = 0.95
+SCORE_MVA = 1.0
+
+_MVA = re.compile(r"(?<![\w])NO\s?\d{3}\s?\d{3}\s?\d{3}\s?MVA(?![\w])", re.IGNORECASE)
+_PLAIN = re.compile(r"(?<![\d.,/+\-])\d{3}([ .]?)\d{3}\1\d{3}(?![\d]|[.,]\d)")
+
+
+class OrgnrRecognizer(NorwegianRecognizer):
+    """Nine digits starting with 8 or 9 and a valid modulus-11 control digit."""
+
+    ENTITY = "NO_ORGNR"
+    PATTERNS = (_MVA, _PLAIN)
+    CONTEXT_WORDS = context.ORGNR.entries()
+
+    def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
+        """Checksum required; the MVA layout and organisation words raise the score."""
+        if not valid_orgnr(re.sub(r"\D", "", match.group())):
+            return None
+        if match.re is _MVA:
+            return Verdict(SCORE_MVA)
+        near = context.context_near(text, match.span(), context.ORGNR)
+        return Verdict(SCORE_WITH_CONTEXT if near else SCORE)

@@ -1,0 +1,27 @@
+"""NO_PASSPORT: passport numbers (up to nine letters and digits), only after a passport word."""
+
+from __future__ import annotations
+
+import re
+
+from recognizers.no import context
+from recognizers.no.base import NorwegianRecognizer, Verdict
+
+SCORE = 0.85
+
+_PASSPORT = re.compile(r"(?<![\w\-])[A-Z0-9]{6,9}(?![\w\-])")
+
+
+class PassportRecognizer(NorwegianRecognizer):
+    """Six to nine capitals and digits, at least five digits, within three words after "pass"."""
+
+    ENTITY = "NO_PASSPORT"
+    PATTERNS = (_PASSPORT,)
+    CONTEXT_WORDS = context.PASSPORT.entries()
+
+    def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
+        """Context before the number is required."""
+        if sum(c.isdigit() for c in match.group()) < 5:
+            return None
+        before = context.words_before(text, match.start(), 3)
+        return Verdict(SCORE) if any(context.PASSPORT.matches(w) for w in before) else None
