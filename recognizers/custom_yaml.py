@@ -19,6 +19,7 @@ import yaml
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers.errors import RecognizerSetupError
 from recognizers.no import context
 from recognizers.no.base import LANGUAGE, NO_ARTIFACTS
 
@@ -27,7 +28,7 @@ MIN_SCORE_WITH_CONTEXT = 0.4
 _NORWEGIAN = {"no", "nb", "nn"}
 
 
-class CustomRecognizerError(ValueError):
+class CustomRecognizerError(RecognizerSetupError):
     """A custom recognizer file or entry that cannot be used; the message says where."""
 
 

@@ -18,6 +18,13 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 LANGUAGE = "no"
+NUMBER_START = r"(?<![\d/+])(?<!\d:)(?<!\d\.)"
+"""Regex guard: a number starts here, not inside a longer number, a time or a dotted number.
+``fnr.01017012345``, ``Tlf:91234567`` and the second field of ``15031234562,1234567897``
+still match; ``3.14159265358`` does not."""
+NUMBER_END = r"(?!\d)(?![.,]\d{1,2}(?!\d))"
+"""Regex guard: the number ends here — no more digits and no decimal part (``,5``); a comma
+followed by a longer number is a field separator (``42009558947,0911020865``)."""
 NO_ARTIFACTS = cast(NlpArtifacts, None)
 """Rule-based recognizers take no NLP artifacts; Presidio's signatures want the type."""
 

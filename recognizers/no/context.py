@@ -3,16 +3,22 @@
 Context is matched on lower-cased words around a candidate, not on lemmas, so no NLP
 pipeline is needed: an entry matches a word that *starts with* it (``fødselsnummer``
 matches ``fødselsnummeret``), unless it ends with ``$``, which asks for the whole word
-(``pass$`` must not match ``passer``). Punctuation around a word is ignored, dots inside
-it are kept (``f.nr``, ``tlf.nr``).
+(``pass$`` must not match ``passer``). An entry with a space (``pasient id``) matches two
+adjacent words exactly. Punctuation around a word is ignored, dots inside it are kept
+(``f.nr``, ``tlf.nr``), and each part of a hyphenated compound counts too
+(``kontantkort-mobil`` matches ``mobil``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[^\s]+")
+_WORD = re.compile(r"([^\s;,|=()\[\]{}<>\"«»:]+)(:?)")
+_DELIMITERS = (";", "\t", "|", ",")
+_MAX_HEADER_WORDS = 4
+_PARTS = re.compile(r"[-/]")
 _EDGE_PUNCT = ",;:!?()[]{}\"'«»<>*=/\\|"
 
 
@@ -22,21 +28,39 @@ class ContextWords:
 
     prefixes: tuple[str, ...]
     exact: frozenset[str]
+    phrases: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, *entries: str) -> ContextWords:
-        """Build from entries such as ``"fødselsnummer"`` (prefix) or ``"pass$"`` (whole word)."""
-        prefixes = tuple(e for e in entries if not e.endswith("$"))
-        exact = frozenset(e[:-1] for e in entries if e.endswith("$"))
-        return cls(prefixes, exact)
+        """Build from entries: ``"fødselsnummer"`` (prefix), ``"pass$"`` (whole word),
+        ``"pasient id"`` (two adjacent words)."""
+        phrases = frozenset(e.rstrip("$") for e in entries if " " in e)
+        words = [e for e in entries if " " not in e]
+        prefixes = tuple(e for e in words if not e.endswith("$"))
+        exact = frozenset(e[:-1] for e in words if e.endswith("$"))
+        return cls(prefixes, exact, phrases)
 
     def matches(self, word: str) -> bool:
-        """True when a normalised word is one of the exact entries or starts with a prefix."""
+        """True when a normalised word, or a part of a hyphenated compound, is an entry."""
+        if self._matches_one(word):
+            return True
+        parts = _PARTS.split(word)
+        return len(parts) > 1 and any(self._matches_one(p) for p in parts if p)
+
+    def matches_any(self, words: list[str]) -> bool:
+        """True when any word, or any two adjacent words, match."""
+        if any(self.matches(w) for w in words if w):
+            return True
+        return bool(self.phrases) and any(
+            f"{a} {b}" in self.phrases for a, b in itertools.pairwise(words)
+        )
+
+    def _matches_one(self, word: str) -> bool:
         return word in self.exact or word.startswith(self.prefixes)
 
     def entries(self) -> list[str]:
         """All entries as plain words (for Presidio's ``context`` attribute)."""
-        return [*self.prefixes, *sorted(self.exact)]
+        return [*self.prefixes, *sorted(self.exact), *sorted(self.phrases)]
 
 
 def _normalise(word: str) -> str:
@@ -45,190 +69,82 @@ def _normalise(word: str) -> str:
 
 
 def words_before(text: str, start: int, count: int) -> list[str]:
-    """Up to ``count`` normalised words ending right before ``start``, nearest last."""
-    window = text[max(0, start - 20 * count) : start]
-    return [_normalise(w) for w in _WORD.findall(window)[-count:]]
+    """Up to ``count`` normalised words ending right before ``start``, nearest last.
+
+    A form label — a word ending in ``:`` that starts a line or a delimited field — closes the
+    window: in ``HPR 5908078`` / ``Rekv.nr: 24031188`` the words before the second number are
+    just ``rekv.nr``; in ``KID ved betaling: 7722...`` the label is a phrase and ``kid``
+    stays. In a delimited table row only the row itself is read, and the cell's column header
+    counts as the nearest word (``konto;KID`` above ``...;0911020865``).
+    """
+    header = column_header(text, start)
+    window_start = max(0, start - 24 * count)
+    if header:
+        window_start = max(window_start, _line_bounds(text, start)[0])
+    window = text[window_start:start]
+    tokens = list(_WORD.finditer(window))
+    labels = [i for i, token in enumerate(tokens) if token.group(2) and _opens_field(window, token)]
+    if labels:
+        tokens = tokens[labels[-1] :]
+    words = [_normalise(token.group(1)) for token in tokens[-count:]]
+    return [*words, header] if header else words
+
+
+def _opens_field(window: str, token: re.Match[str]) -> bool:
+    before = window[: token.start()].rstrip(" ")
+    return before == "" or before[-1] in "\n;|,\t"
 
 
 def words_after(text: str, end: int, count: int) -> list[str]:
-    """Up to ``count`` normalised words starting right after ``end``, nearest first."""
-    window = text[end : end + 20 * count]
-    return [_normalise(w) for w in _WORD.findall(window)[:count]]
+    """Up to ``count`` normalised words right after ``end`` on the same line, nearest first."""
+    line_end = text.find("\n", end)
+    window = text[end : min(end + 24 * count, line_end if line_end != -1 else len(text))]
+    return [_normalise(word) for word, _ in _WORD.findall(window)[:count]]
+
+
+def _line_bounds(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end == -1 else end
+
+
+def _delimiter(line: str) -> str | None:
+    for delimiter in _DELIMITERS:
+        if line.count(delimiter) >= (2 if delimiter == "," else 1):
+            return delimiter
+    return None
+
+
+def column_header(text: str, position: int) -> str | None:
+    """The normalised header of the table column ``position`` is in, if it is in one.
+
+    A table is a run of lines sharing a delimiter (``;``, tab, ``|``, or two or more
+    commas); its first line is the header. Headers with digits or many words are not.
+    """
+    line_start, line_end = _line_bounds(text, position)
+    delimiter = _delimiter(text[line_start:line_end])
+    if delimiter is None or line_start == 0:
+        return None
+    column = text[line_start:position].count(delimiter)
+    header_start = line_start
+    while header_start > 0:
+        previous_start, previous_end = _line_bounds(text, header_start - 1)
+        if delimiter not in text[previous_start:previous_end]:
+            break
+        header_start = previous_start
+    if header_start == line_start:
+        return None
+    cells = text[header_start : _line_bounds(text, header_start)[1]].split(delimiter)
+    cell = cells[column].strip() if column < len(cells) else ""
+    if not cell or any(c.isdigit() for c in cell) or len(cell.split()) > _MAX_HEADER_WORDS:
+        return None
+    return _normalise(cell)
 
 
 def context_near(
     text: str, span: tuple[int, int], words: ContextWords, *, before: int = 6, after: int = 3
 ) -> bool:
     """True when a context word occurs within ``before`` words before or ``after`` words after."""
-    around = words_before(text, span[0], before) + words_after(text, span[1], after)
-    return any(words.matches(w) for w in around if w)
-
-
-FODSELSNUMMER = ContextWords.of(
-    "fødselsnummer",
-    "fødselsnr",
-    "fødselsnum",
-    "f.nr",
-    "fnr",
-    "personnummer",
-    "personnr",
-    "pers.nr",
-    "pnr",
-    "d-nummer",
-    "d-nr",
-    "dnr$",
-    "h-nummer",
-    "h-nr",
-    "hjelpenummer",
-    "hjelpenr",
-    "fh-nummer",
-    "fh-nr",
-    "født",
-    "fødd",
-    "fødselsdato",
-    "personidentifikator",
-    "identitetsnummer",
-    "id-nummer",
-    "id-nr",
-    "birth$",
-    "ssn$",
-    "national$",
-)
-KONTONUMMER = ContextWords.of(
-    "kontonummer",
-    "kontonr",
-    "konto",
-    "bankkonto",
-    "kto",
-    "betal",
-    "innbetal",
-    "utbetal",
-    "overfør",
-    "account$",
-    "bank",
-)
-PHONE = ContextWords.of(
-    "tlf",
-    "telefon",
-    "mob",
-    "mobil",
-    "ring",
-    "sms",
-    "tel$",
-    "phone",
-    "call$",
-    "kontakt",
-    "nummer",
-    "nås$",
-    "treffes",
-    "pårørende",
-    "pårørande",
-    "varsle",
-    "mobile",
-)
-EMAIL = ContextWords.of("e-post", "epost", "email", "e-mail", "mail")
-ADDRESS = ContextWords.of(
-    "adresse",
-    "adr",
-    "bor$",
-    "bur$",
-    "bosatt",
-    "busett",
-    "postadresse",
-    "besøksadresse",
-    "hjemmeadresse",
-    "address",
-    "lives",
-    "bustad",
-    "bolig",
-)
-POSTNUMMER = ContextWords.of("postnr", "postnummer", "poststed", "adresse", "post.nr")
-DATE_OF_BIRTH = ContextWords.of(
-    "født",
-    "fødd",
-    "f.$",
-    "f.d.$",
-    "fødselsdato",
-    "fødselsdag",
-    "fdato",
-    "f.dato",
-    "dob$",
-    "born$",
-    "birth",
-    "birthday",
-)
-DUF = ContextWords.of("duf", "udi$", "utlendingsdirektoratet", "asyl")
-ORGNR = ContextWords.of(
-    "org.nr",
-    "orgnr",
-    "org-nr",
-    "org$",
-    "organisasjonsnummer",
-    "organisasjonsnr",
-    "foretaksnummer",
-    "mva",
-    "enkeltpersonforetak",
-    "foretak",
-    "firma",
-)
-KID = ContextWords.of("kid", "kid-nr", "kid-nummer", "kidnr")
-HPR = ContextWords.of(
-    "hpr",
-    "hpr-nr",
-    "hpr-nummer",
-    "hprnr",
-    "helsepersonellnummer",
-    "helsepersonellnr",
-    "helsepersonell-nr",
-)
-LICENSE_PLATE = ContextWords.of(
-    "bil",
-    "reg.nr",
-    "regnr",
-    "registreringsnummer",
-    "kjennemerke",
-    "skilt",
-    "bilnummer",
-    "kjøretøy",
-    "køyretøy",
-    "motorsykkel",
-    "plate",
-)
-PASSPORT = ContextWords.of(
-    "pass$",
-    "passet$",
-    "passnummer",
-    "passnr",
-    "pass-nr",
-    "pass.nr",
-    "passport",
-    "reisedokument",
-)
-JOURNALNUMMER = ContextWords.of(
-    "journalnr",
-    "journalnummer",
-    "journal-nr",
-    "jnr$",
-    "pasientnr",
-    "pasientnummer",
-    "pasient-nr",
-    "pas.nr",
-    "pasient-id",
-    "pasientid",
-    "pid$",
-    "epikrisenr",
-)
-LOT_OR_ORDER = ContextWords.of(
-    "lot",
-    "batch",
-    "ordre",
-    "serienr",
-    "serienummer",
-    "bestillingsnr",
-    "varenr",
-    "art.nr",
-    "artikkelnr",
-    "produktnr",
-    "referanse",
-    "ref$",
-)
+    return words.matches_any(words_before(text, span[0], before)) or words.matches_any(
+        words_after(text, span[1], after)
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
+from recognizers.no import context, context_words
 from recognizers.no.base import NorwegianRecognizer, Verdict
 
 SCORE = 0.9
@@ -41,7 +41,7 @@ _ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
 _TEXTUAL = rf"(?P<td>\d{{1,2}})\.?\s(?P<tm>{_MONTH})\.?\s(?P<ty>\d{{4}})"
 _ENGLISH = rf"(?P<em>{_MONTH})\.?\s(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<ey>\d{{4}})"
 _DATE = re.compile(
-    rf"(?<![\w.])(?:{_NUMERIC}|{_ISO}|{_TEXTUAL}|{_ENGLISH})(?![\w]|[.,]\d)", re.IGNORECASE
+    rf"(?<![\w])(?<!\d[.])(?:{_NUMERIC}|{_ISO}|{_TEXTUAL}|{_ENGLISH})(?![\w]|[.,]\d)", re.IGNORECASE
 )
 
 
@@ -61,7 +61,7 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
 
     ENTITY = "DATE_OF_BIRTH"
     PATTERNS = (_DATE,)
-    CONTEXT_WORDS = context.DATE_OF_BIRTH.entries()
+    CONTEXT_WORDS = context_words.DATE_OF_BIRTH.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """A real calendar day and month, with a birth word at most three words before."""
@@ -69,6 +69,6 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return None
         before = context.words_before(text, match.start(), 3)
-        if not any(context.DATE_OF_BIRTH.matches(w) for w in before):
+        if not context_words.DATE_OF_BIRTH.matches_any(before):
             return None
         return Verdict(SCORE)

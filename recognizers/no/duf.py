@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
-from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no import context, context_words
+from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
 from recognizers.no.checksums import valid_duf
 
 SCORE = 0.7
 SCORE_WITH_CONTEXT = 1.0
 
-_DUF = re.compile(r"(?<![\d.,/+])\d{4}([ \-]?)\d{6}\1\d{2}(?![\d]|[.,]\d)")
+_DUF = re.compile(NUMBER_START + r"\d{4}([ \-]?)\d{6}\1\d{2}" + NUMBER_END)
 
 
 class DufRecognizer(NorwegianRecognizer):
@@ -19,11 +19,11 @@ class DufRecognizer(NorwegianRecognizer):
 
     ENTITY = "NO_DUF"
     PATTERNS = (_DUF,)
-    CONTEXT_WORDS = context.DUF.entries()
+    CONTEXT_WORDS = context_words.DUF.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Checksum required; DUF / UDI words raise the score."""
         if not valid_duf(re.sub(r"\D", "", match.group())):
             return None
-        near = context.context_near(text, match.span(), context.DUF)
+        near = context.context_near(text, match.span(), context_words.DUF)
         return Verdict(SCORE_WITH_CONTEXT if near else SCORE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
+from recognizers.no import context_words
 from recognizers.no.base import NorwegianRecognizer, Verdict
 
 SCORE = 1.0
@@ -22,7 +22,7 @@ class EmailRecognizer(NorwegianRecognizer):
     PATTERNS = (_EMAIL,)
     NEEDS_DIGIT = False
     REQUIRED_CHAR = "@"
-    CONTEXT_WORDS = context.EMAIL.entries()
+    CONTEXT_WORDS = context_words.EMAIL.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """The regex is strict enough; a leading or doubled dot in the local part is not."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
-from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no import context, context_words
+from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
 from recognizers.no.checksums import validate_fnr
 
 SCORE_VALID = 0.95
@@ -25,20 +25,20 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
     """Norwegian national identity numbers and their relatives (DESIGN.md §5)."""
 
     ENTITY = "NO_FODSELSNUMMER"
-    PATTERNS = (re.compile(r"(?<![\d.,/+])(\d{6})([ \-]?)(\d{5})(?![\d]|[.,]\d)"),)
-    CONTEXT_WORDS = context.FODSELSNUMMER.entries()
+    PATTERNS = (re.compile(NUMBER_START + r"(\d{6})([ \-]?)(\d{5})" + NUMBER_END),)
+    CONTEXT_WORDS = context_words.FODSELSNUMMER.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Checksum and date first; context decides typos and kontonummer look-alikes."""
         digits = match.group(1) + match.group(3)
-        near_fnr = context.context_near(text, match.span(), context.FODSELSNUMMER)
+        near_fnr = context.context_near(text, match.span(), context_words.FODSELSNUMMER)
         verdict = validate_fnr(digits)
         if verdict is None:
             if near_fnr and len(set(digits)) > 1:
                 return Verdict(SCORE_INVALID_WITH_CONTEXT, {"checksum": "invalid"})
             return None
         if not near_fnr and not match.group(2):
-            near_konto = context.context_near(text, match.span(), context.KONTONUMMER)
+            near_konto = context.context_near(text, match.span(), context_words.KONTONUMMER)
             if near_konto:
                 return None
         if near_fnr:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
-from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no import context, context_words
+from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
 from recognizers.no.checksums import valid_hpr
 
 SCORE_CHECKSUM = 0.9
 SCORE_CONTEXT_ONLY = 0.7
+ADJACENT_BONUS = 0.05
 
-_HPR = re.compile(r"(?<![\d.,/+\-])\d{7,9}(?![\d]|[.,]\d)")
+_HPR = re.compile(NUMBER_START + r"(?<!-)\d{7,9}" + NUMBER_END)
 
 
 class HprRecognizer(NorwegianRecognizer):
@@ -19,12 +20,15 @@ class HprRecognizer(NorwegianRecognizer):
 
     ENTITY = "NO_HPR"
     PATTERNS = (_HPR,)
-    CONTEXT_WORDS = context.HPR.entries()
+    CONTEXT_WORDS = context_words.HPR.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
-        """Context required (within four words before or two after)."""
-        if not context.context_near(text, match.span(), context.HPR, before=4, after=2):
+        """Context required (within four words before or two after); right before it wins
+        over phone-number context for the same digits."""
+        if not context.context_near(text, match.span(), context_words.HPR, before=4, after=2):
             return None
         checksum = valid_hpr(match.group())
         score = SCORE_CHECKSUM if checksum else SCORE_CONTEXT_ONLY
+        if context_words.HPR.matches_any(context.words_before(text, match.start(), 2)):
+            score = max(score, SCORE_CHECKSUM) + ADJACENT_BONUS
         return Verdict(score, {"checksum": "valid" if checksum else "unverified"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
+from recognizers.no import context, context_words
 from recognizers.no.base import NorwegianRecognizer, Verdict
 
 SCORE = 0.85
@@ -21,11 +21,11 @@ class JournalnummerRecognizer(NorwegianRecognizer):
 
     ENTITY = "NO_JOURNALNUMMER"
     PATTERNS = (_JOURNAL,)
-    CONTEXT_WORDS = context.JOURNALNUMMER.entries()
+    CONTEXT_WORDS = context_words.JOURNALNUMMER.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """A journal or patient-number word at most three words before."""
         if sum(c.isdigit() for c in match.group()) < 3:
             return None
         before = context.words_before(text, match.start(), 3)
-        return Verdict(SCORE) if any(context.JOURNALNUMMER.matches(w) for w in before) else None
+        return Verdict(SCORE) if context_words.JOURNALNUMMER.matches_any(before) else None

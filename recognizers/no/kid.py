@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
-from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no import context, context_words
+from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
 from recognizers.no.checksums import valid_kid
 
 SCORE = 0.85
+SCORE_RIGHT_AFTER_KID = 1.0
 
-_KID = re.compile(r"(?<![\d.,/+\-])\d{2,25}(?:\s\d{1,25})*(?![\d]|[.,]\d)")
+_KID = re.compile(NUMBER_START + r"(?<!-)\d{2,25}(?:\s\d{1,25})*" + NUMBER_END)
 
 
 class KidRecognizer(NorwegianRecognizer):
@@ -18,17 +19,18 @@ class KidRecognizer(NorwegianRecognizer):
 
     ENTITY = "NO_KID"
     PATTERNS = (_KID,)
-    CONTEXT_WORDS = context.KID.entries()
+    CONTEXT_WORDS = context_words.KID.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Context first (it is rare); then the whole grouped run, else its first group."""
         before = context.words_before(text, match.start(), 3)
-        if not any(context.KID.matches(w) for w in before):
+        if not context_words.KID.matches_any(before):
             return None
+        score = SCORE_RIGHT_AFTER_KID if context_words.KID.matches_any(before[-1:]) else SCORE
         whole = re.sub(r"\s", "", match.group())
         if valid_kid(whole):
-            return Verdict(SCORE)
+            return Verdict(score)
         first = match.group().split()[0]
         if first != match.group() and valid_kid(first):
-            return Verdict(SCORE, end=match.start() + len(first))
+            return Verdict(score, end=match.start() + len(first))
         return None

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
-from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no import context, context_words
+from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
 from recognizers.no.checksums import valid_kontonummer
 
 SCORE_LAYOUT = 0.9
 SCORE_WITH_CONTEXT = 1.0
 SCORE_INVALID_WITH_CONTEXT = 0.5
 
-_GROUPED = re.compile(r"(?<![\d.,/])\d{4}([. ])\d{2}\1\d{5}(?![\d]|[.,]\d)")
-_BARE = re.compile(r"(?<![\d.,/+])\d{11}(?![\d]|[.,]\d)")
+_GROUPED = re.compile(NUMBER_START + r"\d{4}([. ])\d{2}\1\d{5}" + NUMBER_END)
+_BARE = re.compile(NUMBER_START + r"\d{11}" + NUMBER_END)
 
 
 class KontonummerRecognizer(NorwegianRecognizer):
@@ -26,15 +26,20 @@ class KontonummerRecognizer(NorwegianRecognizer):
 
     ENTITY = "NO_KONTONUMMER"
     PATTERNS = (_GROUPED, _BARE)
-    CONTEXT_WORDS = context.KONTONUMMER.entries()
+    CONTEXT_WORDS = context_words.KONTONUMMER.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Grouped layout: checksum suffices. Bare digits: account words must be near."""
         digits = re.sub(r"\D", "", match.group())
-        near = context.context_near(text, match.span(), context.KONTONUMMER)
+        near = context.context_near(text, match.span(), context_words.KONTONUMMER)
         valid = valid_kontonummer(digits)
         if match.re is _BARE:
-            if not near or context.context_near(text, match.span(), context.FODSELSNUMMER):
+            right_before = context.words_before(text, match.start(), 1)
+            if (
+                not near
+                or context.context_near(text, match.span(), context_words.FODSELSNUMMER)
+                or context_words.KID.matches_any(right_before)
+            ):
                 return None
             return Verdict(SCORE_WITH_CONTEXT) if valid else None
         if valid:

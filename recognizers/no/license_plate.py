@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
+from recognizers.no import context, context_words
 from recognizers.no.base import NorwegianRecognizer, Verdict
 
 SCORE = 0.6
@@ -23,13 +23,13 @@ class LicensePlateRecognizer(NorwegianRecognizer):
 
     ENTITY = "NO_LICENSE_PLATE"
     PATTERNS = (_PLATE,)
-    CONTEXT_WORDS = context.LICENSE_PLATE.entries()
+    CONTEXT_WORDS = context_words.LICENSE_PLATE.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Layout suffices unless a lot/order word is near; vehicle words raise the score."""
         if match.group(1) in _NOT_PLATES:
             return None
-        if context.context_near(text, match.span(), context.LOT_OR_ORDER, before=3, after=0):
+        if context.context_near(text, match.span(), context_words.LOT_OR_ORDER, before=3, after=0):
             return None
-        near = context.context_near(text, match.span(), context.LICENSE_PLATE)
+        near = context.context_near(text, match.span(), context_words.LICENSE_PLATE)
         return Verdict(SCORE_WITH_CONTEXT if near else SCORE)

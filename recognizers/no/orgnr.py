@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
-from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no import context, context_words
+from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
 from recognizers.no.checksums import valid_orgnr
 
 SCORE = 0.6
 SCORE_WITH_CONTEXT = 0.95
 SCORE_MVA = 1.0
 
-_MVA = re.compile(r"(?<![\w])NO\s?\d{3}\s?\d{3}\s?\d{3}\s?MVA(?![\w])", re.IGNORECASE)
-_PLAIN = re.compile(r"(?<![\d.,/+\-])\d{3}([ .]?)\d{3}\1\d{3}(?![\d]|[.,]\d)")
+_MVA = re.compile(r"(?<![\w])NO\s?\d{3}\s?\d{3}\s?\d{3}(?:\s?MVA)?(?![\w])")
+_PLAIN = re.compile(NUMBER_START + r"(?<!-)\d{3}([ .]?)\d{3}\1\d{3}" + NUMBER_END)
 
 
 class OrgnrRecognizer(NorwegianRecognizer):
@@ -25,13 +25,13 @@ class OrgnrRecognizer(NorwegianRecognizer):
 
     ENTITY = "NO_ORGNR"
     PATTERNS = (_MVA, _PLAIN)
-    CONTEXT_WORDS = context.ORGNR.entries()
+    CONTEXT_WORDS = context_words.ORGNR.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Checksum required; the MVA layout and organisation words raise the score."""
         if not valid_orgnr(re.sub(r"\D", "", match.group())):
             return None
         if match.re is _MVA:
-            return Verdict(SCORE_MVA)
-        near = context.context_near(text, match.span(), context.ORGNR)
+            return Verdict(SCORE_MVA if match.group().endswith("MVA") else SCORE_WITH_CONTEXT)
+        near = context.context_near(text, match.span(), context_words.ORGNR)
         return Verdict(SCORE_WITH_CONTEXT if near else SCORE)

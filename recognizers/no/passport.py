@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
+from recognizers.no import context, context_words
 from recognizers.no.base import NorwegianRecognizer, Verdict
 
 SCORE = 0.85
@@ -13,15 +13,15 @@ _PASSPORT = re.compile(r"(?<![\w\-])[A-Z0-9]{6,9}(?![\w\-])")
 
 
 class PassportRecognizer(NorwegianRecognizer):
-    """Six to nine capitals and digits, at least five digits, within three words after "pass"."""
+    """Six to nine capitals and digits, at least three digits, within three words after "pass"."""
 
     ENTITY = "NO_PASSPORT"
     PATTERNS = (_PASSPORT,)
-    CONTEXT_WORDS = context.PASSPORT.entries()
+    CONTEXT_WORDS = context_words.PASSPORT.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Context before the number is required."""
-        if sum(c.isdigit() for c in match.group()) < 5:
+        if sum(c.isdigit() for c in match.group()) < 3:
             return None
         before = context.words_before(text, match.start(), 3)
-        return Verdict(SCORE) if any(context.PASSPORT.matches(w) for w in before) else None
+        return Verdict(SCORE) if context_words.PASSPORT.matches_any(before) else None

@@ -11,18 +11,26 @@ from __future__ import annotations
 
 import re
 
-from recognizers.no import context
-from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no import context, context_words
+from recognizers.no.base import NUMBER_END, NorwegianRecognizer, Verdict
 
 SCORE_PREFIXED = 0.95
 SCORE_GROUPED = 0.7
 SCORE_WITH_CONTEXT = 0.9
+SCORE_BARE_MOBILE = 0.6
 
 _BODY = r"(?:\d{8}|\d{3}[ -]\d{2}[ -]\d{3}|\d{2}[ -]\d{2}[ -]\d{2}[ -]\d{2}|\d{4}[ -]\d{4})"
-_END = r"(?![\d]|[.,]\d)"
+_END = NUMBER_END
 _PREFIXED = re.compile(r"(?<![\w+])(?:\(\s?(?:\+|00)47\s?\)|(?:\+|00)47)[ -]?" + _BODY + _END)
-_GROUPED = re.compile(r"(?<![\w+.,/:-])(?:\d{3} \d{2} \d{3}|\d{2} \d{2} \d{2} \d{2})" + _END)
-_BARE = re.compile(r"(?<![\w+.,/:-])(?:\d{8}|\d{4} \d{4})" + _END)
+_GROUPED = re.compile(
+    r"(?<![\w+/-])(?<!\d[.,:])(?:\d{3} \d{2} \d{3}|\d{2} \d{2} \d{2} \d{2})" + _END
+)
+_BARE = re.compile(r"(?<![\w+/-])(?<!\d[.,:])(?:\d{8}|\d{4} \d{4})" + _END)
+
+
+def is_mobile(national: str) -> bool:
+    """Mobile numbers start with 4[015-8] or 9 (Nkom)."""
+    return national[0] == "9" or (national[0] == "4" and national[1] in "015678")
 
 
 def in_number_plan(national: str) -> bool:
@@ -37,7 +45,7 @@ class PhoneRecognizer(NorwegianRecognizer):
 
     ENTITY = "PHONE_NUMBER"
     PATTERNS = (_PREFIXED, _GROUPED, _BARE)
-    CONTEXT_WORDS = context.PHONE.entries()
+    CONTEXT_WORDS = context_words.PHONE.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Number plan first; then prefix, grouped layout or context decide."""
@@ -47,7 +55,13 @@ class PhoneRecognizer(NorwegianRecognizer):
             return Verdict(SCORE_PREFIXED) if in_number_plan(digits) else None
         if not in_number_plan(digits):
             return None
-        near = context.context_near(text, match.span(), context.PHONE)
+        near = context.context_near(text, match.span(), context_words.PHONE, before=8, after=2)
         if match.re is _GROUPED:
             return Verdict(SCORE_WITH_CONTEXT if near else SCORE_GROUPED)
-        return Verdict(SCORE_WITH_CONTEXT) if near else None
+        if near:
+            return Verdict(SCORE_WITH_CONTEXT)
+        if is_mobile(digits) and not context.context_near(
+            text, match.span(), context_words.ORDER_NUMBER, before=3, after=0
+        ):
+            return Verdict(SCORE_BARE_MOBILE)
+        return None

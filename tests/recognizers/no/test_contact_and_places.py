@@ -17,6 +17,12 @@ FOUND = [
     ("PHONE_NUMBER", "mob 41234567", "41234567"),
     ("PHONE_NUMBER", "Telefon: 9123 4567", "9123 4567"),
     ("PHONE_NUMBER", "Pårørende (kona) 98765432", "98765432"),
+    ("PHONE_NUMBER", "Navn:Petter;Fnr:13097210181;Tlf:48279622", "48279622"),
+    ("PHONE_NUMBER", "nytt nr:464 89 520!!", "464 89 520"),
+    ("PHONE_NUMBER", "my new number is 91830177. thanks", "91830177"),
+    ("PHONE_NUMBER", "Norsk kontantkort-mobil: 93458212.", "93458212"),
+    ("PHONE_NUMBER", "Ringte pasienten Even Sunde (fnr 13097210181) på 90512283.", "90512283"),
+    ("PHONE_NUMBER", "svar til 41234567 i kveld", "41234567"),  # bare mobile, no phone word
     ("EMAIL_ADDRESS", "Send til kari.nordmann@example.no i dag", "kari.nordmann@example.no"),
     ("EMAIL_ADDRESS", "e-post: ola+lege@sykehus.helse-vest.no.", "ola+lege@sykehus.helse-vest.no"),
     ("EMAIL_ADDRESS", "<bjørn@fjellstue.no>", "bjørn@fjellstue.no"),
@@ -27,6 +33,12 @@ FOUND = [
     ("NO_ADDRESS", "bor i granlia 4", "granlia 4"),
     ("NO_ADDRESS", "Adresse: Sjøgløtt 12", "Sjøgløtt 12"),
     ("NO_POSTNUMMER", "Flyttet til 9008 Tromsø i fjor", "9008 Tromsø"),
+    ("NO_POSTNUMMER", "Pårørande bur i 5260 Indre Arna og har ikkje bil", "5260 Indre Arna"),
+    ("NO_POSTNUMMER", "mottaket i 8450 Stokmarknad", "8450 Stokmarknad"),
+    ("NO_ADDRESS", "Adresse: Hjallane 4, 6893 Vik i Sogn", "Hjallane 4, 6893 Vik i Sogn"),
+    ("NO_ADDRESS", "Gjelder Åsamyrane 112, 5116 Ulset", "Åsamyrane 112, 5116 Ulset"),
+    ("NO_ADDRESS", "adr. karl johans gate 31 – bostedsløs", "karl johans gate 31"),
+    ("NO_ADDRESS", "Parkveien 3, 4611 Kristiansand S", "Parkveien 3, 4611 Kristiansand S"),
     ("NO_POSTNUMMER", "postnr 2850 Lena", "2850 Lena"),
     ("NO_POSTNUMMER", "Sendes 7030 TRONDHEIM", "7030 TRONDHEIM"),
     ("DATE_OF_BIRTH", "Pasienten er født 03.04.1954 i Bergen", "03.04.1954"),
@@ -47,6 +59,10 @@ NOT_FOUND = [
     "Vekt 82 kg, høyde 180 cm",
     "Stort lager: 800 12 345",
     "Kontakt oss på 800 12 345",  # service numbers (8xx) are not personal phones
+    "Ordrenr 91234567 er sendt",  # a mobile-looking number after an order word
+    "Faktura 20240611 betalt",  # a date-like invoice number
+    "Fragmin 5000 IE x 1",  # a dose, not a postnummer
+    "Fastlege, HPR\nRekv.nr: 24031188",  # another label sits between HPR and the number
 ]
 
 
