@@ -27,6 +27,7 @@ from recognizers.no.kontonummer import KontonummerRecognizer
 from recognizers.no.license_plate import LicensePlateRecognizer
 from recognizers.no.orgnr import OrgnrRecognizer
 from recognizers.no.passport import PassportRecognizer
+from recognizers.no.person import PersonContextRecognizer
 from recognizers.no.phone import PhoneRecognizer
 
 BUILT_IN: tuple[type[NorwegianRecognizer], ...] = (
@@ -45,6 +46,7 @@ BUILT_IN: tuple[type[NorwegianRecognizer], ...] = (
     LicensePlateRecognizer,
     PassportRecognizer,
     JournalnummerRecognizer,
+    PersonContextRecognizer,
 )
 
 

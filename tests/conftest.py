@@ -34,3 +34,13 @@ def find(rule_detector: Detector) -> Callable[[str], Found]:
         ]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def find_structured(find: Callable[[str], Found]) -> Callable[[str], Found]:
+    """Like ``find``, without PERSON: for tests about structured identifiers only."""
+
+    def run(text: str) -> Found:
+        return [(kind, value) for kind, value in find(text) if kind != "PERSON"]
+
+    return run

@@ -19,8 +19,8 @@ from recognizers.no.base import NO_ARTIFACTS
 class NerEngine(Protocol):
     """Named-entity detection over a batch of texts (the bundled spaCy model)."""
 
-    def findings(self, texts: Sequence[str]) -> list[list[Finding]]:
-        """Findings per text, in input order."""
+    def analyze_batch(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
+        """Presidio results per text, in input order."""
         ...  # pragma: no cover
 
 
@@ -61,8 +61,8 @@ class Detector:
         """All findings per text; the NER model sees the whole batch at once."""
         per_text = [self._rules(text) for text in texts]
         if self._ner is not None and texts:
-            for found, ner_found in zip(per_text, self._ner.findings(texts), strict=True):
-                found.extend(ner_found)
+            for found, results in zip(per_text, self._ner.analyze_batch(texts), strict=True):
+                found.extend(to_finding(r, "NER") for r in results)
         return per_text
 
     def _rules(self, text: str) -> list[Finding]:

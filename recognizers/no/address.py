@@ -114,7 +114,7 @@ class AddressRecognizer(NorwegianRecognizer):
         postnummer = match.group(1)
         if postnummer and _postnummer_plausible(postnummer):
             return Verdict(SCORE_STREET_WITH_POSTSTED)
-        score = SCORE_STREET if match.re is _STREET else SCORE_CONTEXT_ONLY
+        score = SCORE_STREET if match.re in (_STREET, _LOWER_SEPARATE) else SCORE_CONTEXT_ONLY
         if not postnummer:
             return Verdict(score)
         street = text[match.start() : match.start(1)].rstrip(", ")

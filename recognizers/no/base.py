@@ -60,6 +60,10 @@ class NorwegianRecognizer(EntityRecognizer):
     def load(self) -> None:
         """Nothing to load: patterns are compiled at import time."""
 
+    def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
+        """The patterns worth running on ``text`` (all of them unless a subclass knows better)."""
+        return self.PATTERNS
+
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Decide whether ``match`` is this entity; ``None`` drops it."""
         raise NotImplementedError
@@ -77,13 +81,14 @@ class NorwegianRecognizer(EntityRecognizer):
             return []
         if self.REQUIRED_CHAR and self.REQUIRED_CHAR not in text:
             return []
-        results: list[RecognizerResult] = []
-        for pattern in self.PATTERNS:
+        results: dict[tuple[int, int], RecognizerResult] = {}
+        for pattern in self.patterns_for(text):
             for match in pattern.finditer(text):
                 verdict = self.judge(text, match)
                 if verdict is not None:
-                    results.append(self._result(match, verdict))
-        return results
+                    result = self._result(match, verdict)
+                    results.setdefault((result.start, result.end), result)
+        return list(results.values())
 
     def _result(self, match: re.Match[str], verdict: Verdict) -> RecognizerResult:
         start = match.start() if verdict.start is None else verdict.start

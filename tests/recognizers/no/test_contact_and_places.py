@@ -72,5 +72,5 @@ def test_found(find: Find, entity: str, text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize("text", NOT_FOUND)
-def test_not_found(find: Find, text: str) -> None:
-    assert find(text) == []
+def test_not_found(find_structured: Find, text: str) -> None:
+    assert find_structured(text) == []

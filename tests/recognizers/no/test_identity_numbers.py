@@ -70,8 +70,8 @@ def test_found(find: Find, entity: str, text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize("text", NOT_FOUND)
-def test_not_found(find: Find, text: str) -> None:
-    assert find(text) == []
+def test_not_found(find_structured: Find, text: str) -> None:
+    assert find_structured(text) == []
 
 
 def test_fnr_variant_and_checksum_in_metadata(rule_detector: Detector) -> None:

@@ -1,0 +1,95 @@
+"""The bundled Norwegian NER pipeline, as sladd runs it and as Presidio sees it.
+
+sladd runs only ``tok2vec`` and ``ner`` (no tagger, parser or lemmatizer) and batches texts
+through ``nlp.pipe``. Model labels map to Presidio entities: PER -> PERSON, LOC and GPE_LOC
+-> LOCATION, ORG and GPE_ORG -> ORGANIZATION. spaCy's NER gives no probabilities, so every
+entity of a label gets that label's fixed score.
+
+Diagnoses named after people (``Parkinsons sykdom``), drugs, microorganisms and scoring
+systems are not people: :mod:`recognizers.ner.not_names` drops them from PERSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import spacy
+from presidio_analyzer import AnalysisExplanation, RecognizerResult
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from spacy.language import Language
+
+from recognizers.errors import RecognizerSetupError
+from recognizers.ner.not_names import is_not_a_person
+from recognizers.no.base import LANGUAGE
+
+BUNDLED_MODEL = Path(__file__).resolve().parent / "model"
+RECOGNIZER_NAME = "NorwegianNerRecognizer"
+LABELS = {
+    "PER": "PERSON",
+    "LOC": "LOCATION",
+    "GPE_LOC": "LOCATION",
+    "ORG": "ORGANIZATION",
+    "GPE_ORG": "ORGANIZATION",
+}
+SCORES = {"PERSON": 0.85, "LOCATION": 0.8, "ORGANIZATION": 0.8}
+_INFERENCE_PIPES = ("tok2vec", "ner")
+
+
+class NerModelError(RecognizerSetupError):
+    """The NER model folder is missing or is not a spaCy pipeline with an ``ner`` component."""
+
+
+def load_pipeline(path: Path = BUNDLED_MODEL) -> Language:
+    """Load the pipeline with only the components detection needs."""
+    if not (path / "config.cfg").is_file():
+        raise NerModelError(f"no spaCy pipeline at {path} (run scripts/train_ner.py)")
+    nlp = spacy.load(path)
+    if "ner" not in nlp.pipe_names:
+        raise NerModelError(f"the pipeline at {path} has no 'ner' component")
+    for name in nlp.pipe_names:
+        if name not in _INFERENCE_PIPES:
+            nlp.disable_pipe(name)
+    return nlp
+
+
+class NorwegianNer:
+    """Batch NER over texts; returns Presidio results (see module docstring)."""
+
+    def __init__(self, path: Path = BUNDLED_MODEL, batch_size: int = 64) -> None:
+        self.nlp = load_pipeline(path)
+        self._batch_size = batch_size
+
+    def analyze_batch(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
+        """Entities per text, in input order."""
+        docs = self.nlp.pipe(texts, batch_size=self._batch_size)
+        return [self._results(text, doc.ents) for text, doc in zip(texts, docs, strict=True)]
+
+    @staticmethod
+    def _results(text: str, entities: Sequence[spacy.tokens.Span]) -> list[RecognizerResult]:
+        results = []
+        for entity in entities:
+            entity_type = LABELS.get(entity.label_)
+            start, end = entity.start_char, entity.end_char
+            if entity_type is None or (
+                entity_type == "PERSON" and is_not_a_person(text, start, end)
+            ):
+                continue
+            score = SCORES[entity_type]
+            explanation = AnalysisExplanation(RECOGNIZER_NAME, score, textual_explanation="NER")
+            metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: RECOGNIZER_NAME}
+            results.append(RecognizerResult(entity_type, start, end, score, explanation, metadata))
+        return results
+
+
+def presidio_nlp_engine(path: Path = BUNDLED_MODEL) -> SpacyNlpEngine:
+    """A stock Presidio spaCy engine over the same model (full pipeline, label mapping)."""
+    configuration = NerModelConfiguration(
+        model_to_presidio_entity_mapping=LABELS, default_score=SCORES["PERSON"]
+    )
+    engine = SpacyNlpEngine(
+        models=[{"lang_code": LANGUAGE, "model_name": str(path)}],
+        ner_model_configuration=configuration,
+    )
+    engine.load()
+    return engine

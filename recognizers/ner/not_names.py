@@ -1,0 +1,63 @@
+"""Words that look like names in clinical text but are not people.
+
+A PERSON span is dropped when it is a known drug, microorganism, scoring system, company or
+hospital; when it is a genitive right before a disease or sign word (``Parkinsons sykdom``,
+``Colles fraktur``, ``McBurneys punkt``); or when a street word follows it (``Kong Olavs
+gate``). Lists are deliberately short and conservative: a missed name leaks, a spared drug
+name only costs the model some context.
+"""
+
+from __future__ import annotations
+
+import re
+
+NOT_PEOPLE: frozenset[str] = frozenset(
+    """
+    paracet paracetamol ibux ibuprofen albyl-e albyl marevan warfarin metformin eliquis
+    xarelto pradaxa lixiana zyprexa sobril imovane voltaren humira oxynorm oxycontin concerta
+    ritalin enbrel remicade stelara cosentyx ozempic wegovy victoza lantus novorapid humalog
+    levaxin metoprolol selo-zok atacand cozaar lipitor crestor simvastatin furix burinex
+    zopiklon stesolid valium tramadol nobligan pinex somac nexium losec afipran zofran
+    kefzol keflex apocillin penicillin amoxicillin dalacin cipro ciprofloxacin diflucan
+    prednisolon medrol solu-medrol fragmin klexane heparin insulin lyrica neurontin cipralex
+    sertralin zoloft seroquel abilify risperdal lamictal keppra orfiril tegretol truxal
+    comirnaty spikevax monospot moderna pfizer astrazeneca novartis roche fürst unilabs
+    klebsiella staphylococcus streptococcus escherichia enterococcus pseudomonas candida
+    clostridium clostridioides helicobacter mycoplasma chlamydia legionella listeria
+    salmonella campylobacter haemophilus neisseria proteus serratia acinetobacter
+    apgar glasgow mallampati wells curb-65 chads-vasc cha2ds2-vasc nyha ecog karnofsky
+    mini-mental mmse moca braden norton barthel epds audit edinburgh
+    rikshospitalet haraldsplass lovisenberg ullevål haukeland radiumhospitalet aker
+    diakonhjemmet rosen sunday monday tuesday wednesday thursday friday saturday bamse
+    """.split()
+)
+_DISEASE_WORDS = (
+    "sykdom|sjukdom|syndrom|lymfom|sarkom|parese|fenomen|tyreoiditt|tegn|fraktur|punkt|prøve|"
+    "test|manøver|refleks|cyste|kontraktur|klassifikasjon|kriterier|skala|score|indeks|"
+    "disease|syndrome|lymphoma|palsy|phenomenon|sign|fracture|point|test|reflex|scale|score|"
+    "criteria|classification|operasjon|metode|mekanisme|reaksjon|diett"
+)
+_EPONYM_NEXT = re.compile(rf"(?:\s|-)(?:{_DISEASE_WORDS})", re.IGNORECASE)
+_STREET_NEXT = re.compile(r"\s(?:gate|gata|vei|veg|plass|allé|torg|bru|bakke)\b", re.IGNORECASE)
+_SCORE_NEXT = re.compile(r"\s?\d")
+_INSTITUTION_WORDS = frozenset(
+    "hospital sykehus sjukehus sykehuset klinikk klinikken legesenter legesenteret apotek "
+    "skole skule barnehage sykehjem sjukeheim scale skala score index indeks".split()
+)
+_STREET_WORDS = frozenset("gate gata vei veien veg vegen plass allé torg".split())
+_GENITIVE = ("s", "'s", "’s", "'", "’")
+
+
+def is_not_a_person(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, found as PERSON, is a term, eponym or street instead."""
+    span = text[start:end]
+    words = [w.strip(".,;:()").lower() for w in span.split()]
+    if words and (words[0] in NOT_PEOPLE or words[-1] in NOT_PEOPLE):
+        return True
+    if words and (words[-1] in _INSTITUTION_WORDS or words[-1] in _STREET_WORDS):
+        return True
+    if span.endswith(_GENITIVE) and _EPONYM_NEXT.match(text, end):
+        return True
+    if _EPONYM_NEXT.match(text, end) and len(words) == 1:
+        return True
+    return bool(_STREET_NEXT.match(text, end))

@@ -1,0 +1,66 @@
+"""Derive the first-name list used for lower-case chat names from NorNE's PER annotations.
+
+A first name is the first token of a PER span of two or more tokens in NorNE's *training*
+split, written capitalised, alphabetic (hyphens allowed). Names whose lower-case form is also
+an ordinary word in NorNE (outside any entity, at least ``--max-as-word`` times) are left
+out: ``per``, ``liv`` and ``hans`` are words first. Output: one name per line, lower-cased,
+sorted, in ``recognizers/no/first_names.txt``.
+
+    scripts/build_name_lists.py [--data DIR] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "norne"
+DEFAULT_OUT = REPO / "recognizers" / "no" / "first_names.txt"
+
+
+def first_names_and_words(train: Path) -> tuple[Counter[str], Counter[str]]:
+    """First tokens of multi-token PER spans, and lower-case tokens outside entities."""
+    names: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for line in train.read_text(encoding="utf-8").splitlines():
+        sentence = json.loads(line)
+        tokens, tags = sentence["tokens"], sentence["tags"]
+        for i, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
+            if tag == "O":
+                words[token.lower()] += 1
+            elif tag == "B-PER" and i + 1 < len(tags) and tags[i + 1] == "I-PER":
+                names[token] += 1
+    return names, words
+
+
+def usable(name: str, words: Counter[str], max_as_word: int) -> bool:
+    """Capitalised, alphabetic, at least two letters, rarely an ordinary word."""
+    plain = name.replace("-", "")
+    return (
+        len(plain) >= 2
+        and plain.isalpha()
+        and name[0].isupper()
+        and name[1:].replace("-", "").islower()
+        and words[name.lower()] < max_as_word
+    )
+
+
+def main() -> None:
+    """Command-line entry point; see module docstring."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--max-as-word", type=int, default=3)
+    args = parser.parse_args()
+    names, words = first_names_and_words(args.data / "train.jsonl")
+    kept = sorted({n.lower() for n in names if usable(n, words, args.max_as_word)})
+    header = "# First names from NorNE train PER spans (scripts/build_name_lists.py); lower-case.\n"
+    args.out.write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
+    print(f"{len(kept)} first names -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

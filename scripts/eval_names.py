@@ -1,0 +1,129 @@
+"""PERSON recall and name-like false positives on an annotated corpus.
+
+Corpus format (one JSON object per line)::
+
+    {"text": ..., "persons": ["exact substring", ...], "not_persons": ["...", ...]}
+
+Every occurrence of every ``persons`` string counts. It is *found* when rewritten findings
+(what policy would pseudonymise, redact or block) cover all of its characters, and *typed*
+when one PERSON finding covers it. A ``not_persons`` string (eponym diagnoses, drugs, lab
+terms, places named after people) is *touched* when any rewritten finding overlaps it.
+
+    scripts/eval_names.py [--corpus FILE ...] [--json] [--verbose]
+
+Uses the shipped configuration (rules, NER model and policy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from proxy.scrub.detect import Detector  # noqa: E402
+from proxy.scrub.factory import build_detector  # noqa: E402
+from proxy.scrub.findings import Finding  # noqa: E402
+from proxy.scrub.policy import Policy  # noqa: E402
+from proxy.settings import load_settings  # noqa: E402
+
+DEFAULT_CORPORA = sorted((REPO / "tests" / "data").glob("person_names*.jsonl"))
+
+
+@dataclasses.dataclass
+class NameTally:
+    """Mention counts and the misses, for one corpus."""
+
+    mentions: int = 0
+    found: int = 0
+    typed: int = 0
+    traps: int = 0
+    touched: int = 0
+    misses: list[str] = dataclasses.field(default_factory=list)
+    false_hits: list[str] = dataclasses.field(default_factory=list)
+
+
+def _occurrences(text: str, value: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(value)
+    while start != -1:
+        spans.append((start, start + len(value)))
+        start = text.find(value, start + 1)
+    return spans
+
+
+def _covered(findings: list[Finding], start: int, end: int) -> bool:
+    covered = [False] * (end - start)
+    for f in findings:
+        for i in range(max(f.start, start), min(f.end, end)):
+            covered[i - start] = True
+    return all(covered)
+
+
+def score_line(
+    item: dict[str, object], text: str, rewritten: list[Finding], tally: NameTally
+) -> None:
+    """Add one corpus line to ``tally``."""
+    for name in item.get("persons", []):  # type: ignore[attr-defined]
+        for start, end in _occurrences(text, str(name)):
+            tally.mentions += 1
+            tally.found += _covered(rewritten, start, end)
+            person = [f for f in rewritten if f.entity_type == "PERSON"]
+            if _covered(person, start, end):
+                tally.typed += 1
+            else:
+                tally.misses.append(f"{name!r} in {text[max(0, start - 40) : end + 30]!r}")
+    for trap in item.get("not_persons", []):  # type: ignore[attr-defined]
+        for start, end in _occurrences(text, str(trap)):
+            tally.traps += 1
+            hits = [f for f in rewritten if f.start < end and f.end > start]
+            if hits:
+                tally.touched += 1
+                hit = f"{hits[0].entity_type}:{text[hits[0].start : hits[0].end]!r}"
+                tally.false_hits.append(f"{trap!r} <- {hit}")
+
+
+def evaluate(corpus: Path, detector: Detector, policy: Policy) -> NameTally:
+    """Detection and policy over every line of ``corpus``."""
+    items = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line]
+    texts = [str(item["text"]) for item in items]
+    tally = NameTally()
+    for item, text, findings in zip(items, texts, detector.detect_many(texts), strict=True):
+        rewritten = [d.finding for d in policy.decide(text, findings) if d.action != "allow"]
+        score_line(item, text, rewritten, tally)
+    return tally
+
+
+def summary(tally: NameTally) -> dict[str, object]:
+    """Recall figures and trap counts as a JSON-ready dict."""
+    return {
+        "mentions": tally.mentions,
+        "recall": round(tally.found / tally.mentions, 4) if tally.mentions else None,
+        "person_recall": round(tally.typed / tally.mentions, 4) if tally.mentions else None,
+        "traps": tally.traps,
+        "traps_touched": tally.touched,
+    }
+
+
+def main() -> None:
+    """Command-line entry point; see module docstring."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, nargs="*", default=DEFAULT_CORPORA)
+    parser.add_argument("--json", action="store_true", help="one JSON object per corpus")
+    parser.add_argument("--verbose", action="store_true", help="list misses and false hits")
+    args = parser.parse_args()
+    settings = load_settings(REPO / "config" / "sladd.toml", environ={})
+    detector, policy = build_detector(settings), Policy(settings.policy)
+    for corpus in args.corpus:
+        tally = evaluate(corpus, detector, policy)
+        result = {"corpus": corpus.name, **summary(tally)}
+        print(json.dumps(result) if args.json else result)
+        if args.verbose:
+            print("\n".join(["misses:", *tally.misses, "false hits:", *tally.false_hits, ""]))
+
+
+if __name__ == "__main__":
+    main()
