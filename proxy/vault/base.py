@@ -1,12 +1,20 @@
-"""The Vault protocol every backend implements."""
+"""The Vault protocol every backend implements, and the admin protocol the CLI uses."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
+
+DEFAULT_TTL_SECONDS = 24 * 60 * 60
+"""A scope expires this long after its last use unless configured otherwise."""
 
 
 class VaultError(RuntimeError):
     """The vault could not answer; callers fail closed. Messages never contain values."""
+
+
+class VaultConfigError(VaultError):
+    """The vault cannot be opened as configured: a bad URL, key material or key file."""
 
 
 class Vault(Protocol):
@@ -25,4 +33,46 @@ class Vault(Protocol):
 
     async def lookup(self, scope: str, label: str, number: int) -> str | None:
         """The value behind ``label``/``number`` in ``scope``, or ``None``."""
+        ...  # pragma: no cover
+
+
+@dataclass(frozen=True, slots=True)
+class VaultStats:
+    """Counts only: never a scope, value or key."""
+
+    backend: str
+    scopes: int
+    entries: int
+    entries_per_key: tuple[tuple[str, int], ...]
+    """``(key id, entries sealed with it)``, sorted by key id; empty for the memory vault."""
+    current_key_id: str | None
+    """The key new entries are sealed with; ``None`` for the (unencrypted) memory vault."""
+
+
+class ManagedVault(Vault, Protocol):
+    """A :class:`Vault` with lifecycle and administration (``sladd vault ...``).
+
+    Every backend takes a TTL: a scope expires ``ttl_seconds`` after its last use
+    (``assign``, or a ``lookup`` that found a value) and then behaves as if it never existed.
+    """
+
+    async def close(self) -> None:
+        """Release connections, threads and files; the vault is unusable afterwards."""
+        ...  # pragma: no cover
+
+    async def purge_scope(self, scope: str) -> int:
+        """Erase every entry of ``scope`` (GDPR erasure); the number of entries erased."""
+        ...  # pragma: no cover
+
+    async def purge_older_than(self, seconds: float) -> int:
+        """Erase every scope not used for ``seconds``; the number of entries erased."""
+        ...  # pragma: no cover
+
+    async def stats(self) -> VaultStats:
+        """Counts of scopes, entries and entries per key id."""
+        ...  # pragma: no cover
+
+    async def rotate_key(self) -> int:
+        """Make a new key current (where the key source allows) and re-encrypt every entry
+        not sealed with the current key; the number of entries re-encrypted."""
         ...  # pragma: no cover

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Make sure the services the tests use are installed: redis-server (the Redis vault tests
+# start their own throwaway instance on a free port; nothing is started here).
+# Idempotent: installs with apt-get only what is missing. Needs root (or sudo) to install.
+set -euo pipefail
+
+ensure_apt_package() {
+    local command="$1" package="$2"
+    if command -v "$command" >/dev/null 2>&1; then
+        return 0
+    fi
+    echo "sladd: installing $package (for $command)" >&2
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if ! command -v sudo >/dev/null 2>&1; then
+            echo "sladd: $command is missing; install $package as root (apt-get install -y $package)" >&2
+            return 1
+        fi
+        sudo="sudo"
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    if ! $sudo apt-get install -y --no-install-recommends "$package" >/dev/null; then
+        $sudo apt-get update >/dev/null
+        $sudo apt-get install -y --no-install-recommends "$package" >/dev/null
+    fi
+    command -v "$command" >/dev/null 2>&1
+}
+
+ensure_apt_package redis-server redis-server
+ensure_apt_package chromium chromium
