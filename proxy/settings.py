@@ -18,8 +18,12 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from proxy.audit.settings import AuditSettings
+from proxy.forward_settings import ForwardProxySettings
 from proxy.toml_binding import INTERNAL, ConfigError, bind, parse_env_scalar, validator
+from proxy.vault.open import default_vault_url, vault_url_problem
 
 ACTIONS = ("pseudonymise", "redact", "block", "allow")
 DEFAULT_CONFIG = Path("config") / "sladd.toml"
@@ -69,12 +73,56 @@ def _token_format(value: str) -> str | None:
     return None
 
 
+def _positive(value: float) -> str | None:
+    return None if value > 0 else "must be greater than 0"
+
+
+def _url(value: str) -> str | None:
+    if value == "":
+        return None
+    parsed = urlsplit(value)
+    if parsed.scheme not in {"http", "https"} or not parsed.hostname:
+        return f"{value!r} is not an http:// or https:// URL"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class ServerSettings:
-    """Where ``sladd serve`` listens."""
+    """Where ``sladd serve`` listens, and its limits."""
 
     host: str = "127.0.0.1"
     port: int = field(default=8787, metadata=validator(_port))
+    max_body_bytes: int = field(default=8 * 1024 * 1024, metadata=validator(_positive))
+    upstream_connect_timeout: float = field(default=10.0, metadata=validator(_positive))
+    upstream_read_timeout: float = field(default=300.0, metadata=validator(_positive))
+
+
+@dataclass(frozen=True, slots=True)
+class RouteSettings:
+    """One provider route: where it forwards, and what it may forward unscrubbed."""
+
+    upstream: str = field(default="", metadata=validator(_url))
+    unscrubbed_paths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RoutesSettings:
+    """The four provider routes (paths are fixed; see README)."""
+
+    openai: RouteSettings = field(
+        default_factory=lambda: RouteSettings("https://api.openai.com/v1")
+    )
+    anthropic: RouteSettings = field(
+        default_factory=lambda: RouteSettings("https://api.anthropic.com")
+    )
+    azure: RouteSettings = field(default_factory=RouteSettings)
+    ollama: RouteSettings = field(default_factory=lambda: RouteSettings("http://127.0.0.1:11434"))
+
+    def get(self, name: str) -> RouteSettings:
+        """The settings of route ``name`` (``openai``, ``anthropic``, ``azure``, ``ollama``)."""
+        route = getattr(self, name)
+        assert isinstance(route, RouteSettings)
+        return route
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,16 +163,36 @@ class PseudonymSettings:
     token_format: str = field(default="[{type}_{n}]", metadata=validator(_token_format))
 
 
+def _vault_url(value: str) -> str | None:
+    return None if value == "" else vault_url_problem(value)
+
+
+@dataclass(frozen=True, slots=True)
+class VaultSettings:
+    """Where pseudonyms are kept; the key comes from ``SLADD_VAULT_KEY`` or the data dir."""
+
+    url: str = field(default="", metadata=validator(_vault_url))
+    ttl_seconds: float = field(default=86400.0, metadata=validator(_positive))
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """All of sladd's settings; see the module docstring for where they come from."""
 
     data_dir: Path | None = None
     server: ServerSettings = field(default_factory=ServerSettings)
+    routes: RoutesSettings = field(default_factory=RoutesSettings)
+    vault: VaultSettings = field(default_factory=VaultSettings)
     detection: DetectionSettings = field(default_factory=DetectionSettings)
     policy: PolicySettings = field(default_factory=PolicySettings)
     pseudonyms: PseudonymSettings = field(default_factory=PseudonymSettings)
+    audit: AuditSettings = field(default_factory=AuditSettings)
+    forward_proxy: ForwardProxySettings = field(default_factory=ForwardProxySettings)
     config_path: Path | None = field(default=None, compare=False, metadata=INTERNAL)
+
+    def resolved_vault_url(self) -> str:
+        """``vault.url``, else the default SQLite vault in the data dir."""
+        return self.vault.url or default_vault_url(self.resolved_data_dir())
 
     def resolved_data_dir(self) -> Path:
         """``data_dir``, else ``$XDG_DATA_HOME/sladd``, else ``~/.local/share/sladd``."""
@@ -138,6 +206,7 @@ _ENV_KEYS = {
     "SLADD_DATA_DIR": ("data_dir",),
     "SLADD_HOST": ("server", "host"),
     "SLADD_PORT": ("server", "port"),
+    "SLADD_VAULT_URL": ("vault", "url"),
 }
 
 

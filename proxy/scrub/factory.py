@@ -2,29 +2,45 @@
 
 from __future__ import annotations
 
+import dataclasses
 from concurrent.futures import Executor
 
+from proxy.audit.feedback import read_allow_list, targets_for
 from proxy.scrub.detect import Detector
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
 from proxy.scrub.tokens import TokenFormat
-from proxy.settings import Settings
+from proxy.settings import PolicySettings, Settings
 from proxy.vault.base import Vault
+from recognizers.ner.engine import BUNDLED_MODEL, NorwegianNer
 from recognizers.registry import build_recognizers
 
 
 def build_detector(settings: Settings) -> Detector:
-    """All built-in recognizers plus the configured custom YAML ones."""
-    recognizers = build_recognizers(settings.detection.custom_recognizers_dir)
-    return Detector(recognizers)
+    """All built-in recognizers, the configured custom YAML ones and (if on) the NER model.
+
+    Raises :class:`~recognizers.ner.engine.NerModelError` when NER is on and the model
+    cannot be loaded: sladd does not run without the name detection it was configured for.
+    """
+    detection = settings.detection
+    recognizers = build_recognizers(detection.custom_recognizers_dir)
+    ner = NorwegianNer(detection.ner_model or BUNDLED_MODEL) if detection.ner else None
+    return Detector(recognizers, ner)
 
 
 def build_scrubber(settings: Settings, vault: Vault, executor: Executor | None = None) -> Scrubber:
     """The full pipeline; raises if a recognizer or the model cannot be loaded."""
     return Scrubber(
         build_detector(settings),
-        Policy(settings.policy),
+        Policy(policy_settings(settings)),
         vault,
         TokenFormat(settings.pseudonyms.token_format),
         executor,
     )
+
+
+def policy_settings(settings: Settings) -> PolicySettings:
+    """``policy`` plus the values in the reviewers' allow list file (beside the config)."""
+    reviewed = read_allow_list(targets_for(settings).allow_list)
+    policy = settings.policy
+    return dataclasses.replace(policy, allow_list=(*policy.allow_list, *reviewed))

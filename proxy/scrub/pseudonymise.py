@@ -26,6 +26,8 @@ class Replacement:
     score: float
     recognizer: str
     replacement: str | None
+    token: tuple[str, int] | None = None
+    """(label, number) of the pseudonym, for pseudonymised spans."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +72,9 @@ async def apply_decisions(
     cursor = 0
     for decision in sorted(decisions, key=lambda d: d.finding.start):
         finding = decision.finding
-        new_text = None
+        new_text, token = None, None
         if decision.action != "allow":
-            new_text = await _replacement(text, decision, vault, scope, token_format)
+            new_text, token = await _replacement(text, decision, vault, scope, token_format)
             parts.append(text[cursor : finding.start])
             parts.append(new_text)
             cursor = finding.end
@@ -85,6 +87,7 @@ async def apply_decisions(
                 finding.score,
                 finding.recognizer,
                 new_text,
+                token,
             )
         )
     parts.append(text[cursor:])
@@ -93,11 +96,11 @@ async def apply_decisions(
 
 async def _replacement(
     text: str, decision: Decision, vault: Vault, scope: str, token_format: TokenFormat
-) -> str:
+) -> tuple[str, tuple[str, int] | None]:
     finding = decision.finding
     if decision.action == "redact":
-        return redaction_text(finding.entity_type)
+        return redaction_text(finding.entity_type), None
     value = text[finding.start : finding.end]
     label = label_for(finding.entity_type)
     number = await vault.assign(scope, label, normalise_value(value), value)
-    return token_format.render(label, number)
+    return token_format.render(label, number), (label, number)

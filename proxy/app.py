@@ -1,0 +1,312 @@
+"""The aiohttp application: routes, error handling, and the proxy handler.
+
+``create_app`` takes a ready :class:`~proxy.scrub.pipeline.Scrubber` (models are loaded
+before the server listens, so ``/healthz`` is 200 as soon as it answers). Every request to a
+provider route is scrubbed before anything is sent upstream; any failure on that path answers
+with an error in the provider's shape and sends nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from dataclasses import dataclass
+from time import perf_counter
+
+import aiohttp
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from proxy.audit.metrics import METRICS, Metrics, metrics_handler
+from proxy.audit.review import ReviewContext, add_review_routes
+from proxy.audit.settings import AuditSettings
+from proxy.audit.trail import AUDIT, ExchangeTrail, audit_middleware, start_trail
+from proxy.audit.writer import AuditLog
+from proxy.errors import ErrorShape, SladdError, error_body
+from proxy.exchange import (
+    BlockedError,
+    ScrubbedRequest,
+    restore_body,
+    restore_stream,
+    scrub_request,
+)
+from proxy.forward_routing import is_forwarded, refusal_shape, route_request
+from proxy.forward_targets import ForwardPolicy
+from proxy.providers.base import Provider
+from proxy.routes import RouteMatch, RouteTable
+from proxy.scope import scope_for
+from proxy.scrub.pipeline import Scrubber
+from proxy.scrub.restore import Resolver, Restorer
+from proxy.settings import Settings
+from proxy.upstream import Upstream, request_headers, response_headers
+from proxy.vault.base import VaultError
+
+log = logging.getLogger("sladd")
+
+_STREAM_TYPES = ("text/event-stream", "application/x-ndjson")
+
+
+@dataclass
+class ProxyState:
+    """Everything the handlers share."""
+
+    settings: Settings
+    scrubber: Scrubber
+    routes: RouteTable
+    upstream: Upstream
+    forward: ForwardPolicy
+
+
+STATE = web.AppKey("state", ProxyState)
+
+
+def _json_error(shape: ErrorShape, error: SladdError, request_id: str) -> web.Response:
+    headers = {"X-Sladd-Request-Id": request_id}
+    return web.json_response(error_body(shape, error), status=error.status, headers=headers)
+
+
+async def healthz(request: web.Request) -> web.StreamResponse:
+    """200 once the models are loaded (they are, before the server listens)."""
+    if is_forwarded(request):  # an LLM host's /healthz, not sladd's
+        return await handle(request)
+    return web.json_response({"status": "ok"})
+
+
+def _refusal_for(match: RouteMatch, method: str, has_body: bool) -> SladdError | None:
+    if not match.upstream_url:
+        message = f"route '{match.route}' has no upstream; set routes.{match.route}.upstream"
+        return SladdError(503, "sladd_route_not_configured", message)
+    if match.provider is None and has_body:
+        return SladdError(
+            403,
+            "sladd_unscrubbable_endpoint",
+            f"sladd cannot scrub {method} {match.tail!r} on route '{match.route}', so it is "
+            f"not forwarded; to forward it unscrubbed add it to "
+            f"routes.{match.route}.unscrubbed_paths",
+        )
+    return None
+
+
+async def handle(request: web.Request) -> web.StreamResponse:
+    """Scrub, forward, restore; see module docstring."""
+    state = request.app[STATE]
+    request_id = uuid.uuid4().hex
+    trail = start_trail(request, request_id)
+    try:  # base-URL mode, or forwarded through the forward proxy (forward_routing.py)
+        timeout = state.settings.server.upstream_connect_timeout
+        match = await route_request(request, state.routes, state.forward, timeout)
+    except SladdError as refusal:
+        trail.error_type = refusal.type
+        log.info("request %s refused: %s %s", request_id, refusal.status, refusal.type)
+        return _json_error(refusal_shape(request), refusal, request_id)
+    if match is None:
+        error = SladdError(404, "sladd_unknown_route", f"no sladd route serves {request.path}")
+        trail.error_type = error.type
+        return _json_error("openai", error, request_id)
+    trail.route = match.route
+    trail.provider = match.provider.name if match.provider is not None else "unscrubbed"
+    try:
+        return await _proxy(request, state, match, trail)
+    except VaultError:
+        error = _vault_unavailable(request_id)
+        trail.error_type = error.type
+        log.error("request %s: the vault is unavailable; nothing forwarded or restored", request_id)
+        return _json_error(match.error_shape, error, request_id)
+    except SladdError as error:
+        trail.error_type = error.type
+        if isinstance(error, BlockedError):
+            trail.findings = error.findings
+        log.info("request %s refused: %s %s", request_id, error.status, error.type)
+        return _json_error(match.error_shape, error, request_id)
+
+
+async def _proxy(
+    request: web.Request, state: ProxyState, match: RouteMatch, trail: ExchangeTrail
+) -> web.StreamResponse:
+    request_id = trail.request_id
+    if request.headers.get("Content-Encoding", "identity").lower() != "identity":
+        raise SladdError(415, "sladd_unsupported_encoding", "compressed request bodies are refused")
+    raw = await _read_body(request, state)
+    refusal = _refusal_for(match, request.method, bool(raw))
+    allowed_unscrubbed = match.provider is None and state.routes.allows_unscrubbed(match)
+    if refusal is not None and not (allowed_unscrubbed and match.upstream_url):
+        raise refusal
+    scope = scope_for(request.headers)
+    trail.scope = scope
+    restorer = Restorer(state.scrubber.token_format, {}, _vault_lookup(state, scope))
+    body, streaming = (raw or None), False
+    if match.provider is not None and raw:
+        started = perf_counter()
+        scrubbed = await _scrub(state, match.provider, raw, scope, request_id)
+        trail.scrub_ms = (perf_counter() - started) * 1000
+        trail.findings, trail.scrubbed = scrubbed.findings, scrubbed.scrubbed
+        trail.model = scrubbed.model
+        body, streaming, restorer = scrubbed.body, scrubbed.streaming, scrubbed.restorer
+    outbound = Outbound(match, body, restorer, streaming, trail)
+    return await _forward(request, state, outbound)
+
+
+def _vault_unavailable(request_id: str) -> SladdError:
+    message = f"the pseudonym vault is unavailable, so sladd refused the exchange ({request_id})"
+    return SladdError(503, "sladd_vault_unavailable", message)
+
+
+def _vault_lookup(state: ProxyState, scope: str) -> Resolver:
+    async def lookup(label: str, number: int) -> str | None:
+        return await state.scrubber.vault.lookup(scope, label, number)
+
+    return lookup
+
+
+async def _read_body(request: web.Request, state: ProxyState) -> bytes:
+    try:
+        return await request.read()
+    except web.HTTPRequestEntityTooLarge as exc:
+        limit = state.settings.server.max_body_bytes
+        message = f"request body is larger than {limit} bytes (server.max_body_bytes)"
+        raise SladdError(413, "sladd_body_too_large", message) from exc
+
+
+async def _scrub(
+    state: ProxyState, provider: Provider, raw: bytes, scope: str, request_id: str
+) -> ScrubbedRequest:
+    try:
+        return await scrub_request(state.scrubber, provider, raw, scope)
+    except SladdError:
+        raise
+    except VaultError as exc:
+        raise _vault_unavailable(request_id) from exc
+    except Exception as exc:
+        name = type(exc).__name__
+        log.error("request %s: scrubbing failed (%s); nothing forwarded", request_id, name)
+        raise SladdError(
+            500,
+            "sladd_scrub_failed",
+            f"sladd could not scrub this request, so nothing was forwarded (request {request_id})",
+        ) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Outbound:
+    """A request ready to go upstream and what is needed to read its answer."""
+
+    match: RouteMatch
+    body: bytes | None
+    restorer: Restorer
+    streaming: bool
+    trail: ExchangeTrail
+
+    @property
+    def request_id(self) -> str:
+        """The exchange's id (also in the ``X-Sladd-Request-Id`` header)."""
+        return self.trail.request_id
+
+
+async def _forward(request: web.Request, state: ProxyState, out: Outbound) -> web.StreamResponse:
+    headers = request_headers(request.headers)
+    try:
+        async with state.upstream.request(
+            request.method, out.match.upstream_url, headers, out.body
+        ) as upstream:
+            out.trail.forwarded = True
+            content_type = upstream.headers.get("Content-Type", "")
+            if out.streaming and upstream.status == 200 and content_type.startswith(_STREAM_TYPES):
+                return await _relay_stream(request, upstream, out)
+            raw = await upstream.read()
+            body = await restore_body(raw, out.restorer)
+            reply_headers = response_headers(upstream.headers)
+            reply_headers["X-Sladd-Request-Id"] = out.request_id
+            return web.Response(body=body, status=upstream.status, headers=reply_headers)
+    except (aiohttp.ClientConnectorError, aiohttp.ClientOSError) as exc:
+        message = f"cannot reach the {out.match.route} upstream ({type(exc).__name__})"
+        raise SladdError(502, "sladd_upstream_unreachable", message) from exc
+    except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
+        message = f"the {out.match.route} upstream did not answer in time"
+        raise SladdError(504, "sladd_upstream_timeout", message) from exc
+    except aiohttp.ClientError as exc:
+        message = f"the {out.match.route} upstream failed ({type(exc).__name__})"
+        raise SladdError(502, "sladd_upstream_failed", message) from exc
+
+
+async def _relay_stream(
+    request: web.Request, upstream: aiohttp.ClientResponse, out: Outbound
+) -> web.StreamResponse:
+    provider = out.match.provider
+    assert provider is not None
+    reply_headers = response_headers(upstream.headers)
+    reply_headers["X-Sladd-Request-Id"] = out.request_id
+    response = web.StreamResponse(status=upstream.status, headers=reply_headers)
+    await response.prepare(request)
+    rewriter = provider.stream_rewriter(out.restorer)
+    chunks = upstream.content.iter_any()
+    async for piece in restore_stream(chunks, provider.framing, rewriter, out.match.error_shape):
+        await response.write(piece)
+    await response.write_eof()
+    return response
+
+
+async def metrics(request: web.Request) -> web.StreamResponse:
+    """sladd's Prometheus metrics; an LLM host's ``/metrics`` via the forward proxy is proxied."""
+    if is_forwarded(request):
+        return await handle(request)
+    return await metrics_handler(request)
+
+
+@web.middleware
+async def _unexpected_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Anything unforeseen becomes a 500 without details (details may hold values)."""
+    try:
+        return await handler(request)
+    except web.HTTPException:
+        raise
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:
+        request_id = uuid.uuid4().hex
+        log.error("request %s failed internally (%s)", request_id, type(exc).__name__)
+        error = SladdError(500, "sladd_internal_error", f"internal error (request {request_id})")
+        return _json_error("openai", error, request_id)
+
+
+def create_app(
+    settings: Settings,
+    scrubber: Scrubber,
+    audit: AuditLog | None = None,
+    review: ReviewContext | None = None,
+) -> web.Application:
+    """The proxy application; the upstream session opens on start-up and closes on cleanup.
+
+    ``audit`` records every exchange (default: metrics only, no log); ``review`` serves the
+    review page under ``/_sladd/``.
+    """
+    app = web.Application(
+        client_max_size=settings.server.max_body_bytes,
+        middlewares=[audit_middleware, _unexpected_errors],
+    )
+    if audit is None:
+        data_dir = settings.resolved_data_dir()
+        audit = AuditLog(data_dir, AuditSettings(enabled=False), metrics=Metrics())
+    app[AUDIT] = audit
+    if settings.audit.metrics and audit.metrics is not None:
+        app[METRICS] = audit.metrics
+        app.router.add_get("/metrics", metrics)
+    if review is not None:
+        add_review_routes(app, review, passthrough=(is_forwarded, handle))
+    server = settings.server
+    upstream = Upstream(server.upstream_connect_timeout, server.upstream_read_timeout)
+    forward = ForwardPolicy(settings.forward_proxy)
+    app[STATE] = ProxyState(settings, scrubber, RouteTable(settings.routes), upstream, forward)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_route("*", "/{tail:.*}", handle)
+
+    async def start(_: web.Application) -> None:
+        await upstream.start()
+
+    async def stop(_: web.Application) -> None:
+        await upstream.close()
+        audit.close()
+
+    app.on_startup.append(start)
+    app.on_cleanup.append(stop)
+    return app

@@ -1,0 +1,1 @@
+"""The redaction log (audit records), its reader, the review page and metrics."""

@@ -1,0 +1,93 @@
+"""The admin token that guards the review page, and the sessions and CSRF values it signs.
+
+The token comes from ``SLADD_ADMIN_TOKEN`` (at least 16 characters), else from
+``<data-dir>/admin.token``, created (mode 0600) at first start with 256 random bits; a token
+file that group or others may access is refused. Comparisons are constant-time over digests,
+so neither content nor length leaks through timing.
+
+A browser logs in once (form POST, or HTTP Basic) and then carries a session cookie
+``<expiry>.<HMAC(token, expiry)>``: stateless, expiring, and void as soon as the token changes.
+Forms carry a CSRF value ``HMAC(token, session)`` that a cross-site page cannot compute.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+from proxy.audit.crypto import AuditKeyError, create_private_file, read_private_file
+from proxy.vault.crypto import Secret
+
+ENV_VAR = "SLADD_ADMIN_TOKEN"
+TOKEN_FILE_NAME = "admin.token"  # noqa: S105 - a file name, not a password
+MIN_LENGTH = 16
+SESSION_SECONDS = 8 * 3600
+
+
+class AdminTokenError(AuditKeyError):
+    """The admin token cannot be loaded or is too short; the message never holds it."""
+
+
+class AdminToken:
+    """The admin token: check candidates, sign sessions and CSRF values."""
+
+    def __init__(self, token: str, source: str) -> None:
+        if len(token) < MIN_LENGTH:
+            raise AdminTokenError(
+                f"{source}: the admin token needs at least {MIN_LENGTH} characters"
+            )
+        self._secret = Secret(token.encode("utf-8"))
+        self._digest = hashlib.sha256(self._secret.reveal()).digest()
+        self.source = source
+        """Where the token came from (``SLADD_ADMIN_TOKEN`` or the file path), for messages."""
+
+    @classmethod
+    def load(cls, data_dir: Path, environ: Mapping[str, str] | None = None) -> AdminToken:
+        """``SLADD_ADMIN_TOKEN``, else the token file, created at first use."""
+        env = os.environ if environ is None else environ
+        if env.get(ENV_VAR):
+            return cls(env[ENV_VAR], ENV_VAR)
+        path = data_dir / TOKEN_FILE_NAME
+        try:
+            if not path.exists():
+                create_private_file(path, secrets.token_urlsafe(32))
+            return cls(read_private_file(path, "admin token"), str(path))
+        except OSError as exc:
+            raise AdminTokenError(f"{path}: admin token file: {exc.strerror}") from None
+
+    def matches(self, candidate: str) -> bool:
+        """Whether ``candidate`` is the token (constant time)."""
+        digest = hashlib.sha256(candidate.encode("utf-8", "surrogatepass")).digest()
+        return hmac.compare_digest(digest, self._digest)
+
+    def _mac(self, purpose: bytes, message: str) -> str:
+        data = purpose + b"\x00" + message.encode("utf-8", "surrogatepass")
+        return hmac.new(self._secret.reveal(), data, hashlib.sha256).hexdigest()
+
+    def new_session(self, now: float | None = None) -> str:
+        """A session cookie value valid for :data:`SESSION_SECONDS`."""
+        expires = str(int((time.time() if now is None else now) + SESSION_SECONDS))
+        return f"{expires}.{self._mac(b'session', expires)}"
+
+    def session_valid(self, value: str, now: float | None = None) -> bool:
+        """Whether ``value`` is an unexpired session signed with this token."""
+        expires, _, mac = value.partition(".")
+        if not expires.isdigit() or not hmac.compare_digest(mac, self._mac(b"session", expires)):
+            return False
+        return int(expires) > (time.time() if now is None else now)
+
+    def csrf(self, session: str) -> str:
+        """The CSRF value for forms shown in ``session`` (``""`` for HTTP Basic clients)."""
+        return self._mac(b"csrf", session)
+
+    def csrf_valid(self, session: str, value: str) -> bool:
+        """Whether a submitted CSRF ``value`` belongs to ``session``."""
+        return hmac.compare_digest(value.encode(), self.csrf(session).encode())
+
+    def __repr__(self) -> str:
+        return f"AdminToken(source={self.source!r})"

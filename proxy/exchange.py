@@ -1,0 +1,185 @@
+"""One exchange, without sockets: scrub a request body, restore a whole or streamed answer.
+
+``app.py`` owns the HTTP side and calls these. Everything that fails in the scrub path raises
+:class:`~proxy.errors.SladdError` (a clear refusal) or any other exception (an internal
+failure); either way the caller sends nothing upstream.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+
+from proxy.audit.crypto import ScrubbedSlot
+from proxy.audit.record import AuditFinding, safe_model, slot_findings
+from proxy.errors import ErrorShape, SladdError, stream_error
+from proxy.providers.base import Framing, Provider, StreamRewriter, UnscrubbableRequestError
+from proxy.providers.framing import decoder, encode
+from proxy.providers.response_walk import restore_json
+from proxy.providers.slots import Slot
+from proxy.scrub.pipeline import Scrubber, ScrubResult
+from proxy.scrub.restore import Restorer
+
+MAX_JSON_DEPTH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class ScrubbedRequest:
+    """What goes upstream, and how to read the answer."""
+
+    body: bytes
+    restorer: Restorer
+    streaming: bool
+    results: tuple[ScrubResult, ...]
+    findings: tuple[AuditFinding, ...] = ()
+    scrubbed: tuple[ScrubbedSlot, ...] = ()
+    model: str = ""
+
+
+@dataclass(frozen=True)
+class BlockedError(SladdError):
+    """``422 sladd_blocked``, carrying the audit findings of the refused request."""
+
+    findings: tuple[AuditFinding, ...] = ()
+
+
+def _audit_findings(
+    slots: Sequence[Slot], results: Sequence[ScrubResult]
+) -> tuple[AuditFinding, ...]:
+    return tuple(
+        finding
+        for slot, result in zip(slots, results, strict=True)
+        for finding in slot_findings(slot.where, result.scrubbed.replacements)
+    )
+
+
+def _depth(value: object, limit: int) -> int:
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return deepest
+
+
+def parse_json_object(raw: bytes) -> dict[str, object]:
+    """The request body as a JSON object, or a 400 that says what is wrong with it."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"request body is not valid UTF-8 (byte {exc.start})"
+        raise SladdError(400, "sladd_invalid_request", message) from exc
+    try:
+        body = json.loads(text)
+    except ValueError as exc:
+        message = f"request body is not valid JSON: {exc}"
+        raise SladdError(400, "sladd_invalid_request", message) from exc
+    if not isinstance(body, dict):
+        raise SladdError(400, "sladd_invalid_request", "request body must be a JSON object")
+    if _depth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+        message = f"request body is nested deeper than {MAX_JSON_DEPTH} levels"
+        raise SladdError(400, "sladd_invalid_request", message)
+    return body
+
+
+def _blocked_message(slots: Sequence[Slot], results: Sequence[ScrubResult]) -> str | None:
+    places = [
+        f"{d.finding.entity_type} at {slot.where}[{d.finding.start}:{d.finding.end}]"
+        for slot, result in zip(slots, results, strict=True)
+        for d in result.blocked
+    ]
+    if not places:
+        return None
+    return "request refused by sladd policy (block): " + "; ".join(places)
+
+
+def _issued(slots: Sequence[Slot], results: Sequence[ScrubResult]) -> dict[tuple[str, int], str]:
+    issued: dict[tuple[str, int], str] = {}
+    for slot, result in zip(slots, results, strict=True):
+        for replacement in result.scrubbed.replacements:
+            if replacement.token is not None:
+                value = slot.text[replacement.start : replacement.end]
+                issued.setdefault(replacement.token, value)
+    return issued
+
+
+async def scrub_request(
+    scrubber: Scrubber, provider: Provider, raw: bytes, scope: str
+) -> ScrubbedRequest:
+    """Parse, scrub every free-text slot, and serialise the body for upstream."""
+    body = parse_json_object(raw)
+    try:
+        collector = provider.request_slots(body)
+    except UnscrubbableRequestError as exc:
+        raise SladdError(400, "sladd_unscrubbable_input", str(exc)) from exc
+    slots = collector.slots
+    results = await scrubber.scrub([slot.text for slot in slots], scope)
+    findings = _audit_findings(slots, results)
+    blocked = _blocked_message(slots, results)
+    if blocked:
+        raise BlockedError(422, "sladd_blocked", blocked, findings)
+    scrubbed = tuple(
+        ScrubbedSlot(slot.where, result.scrubbed.text)
+        for slot, result in zip(slots, results, strict=True)
+    )
+    for slot, result in zip(slots, results, strict=True):
+        slot.set(result.scrubbed.text)
+    collector.commit()
+
+    async def from_vault(label: str, number: int) -> str | None:
+        return await scrubber.vault.lookup(scope, label, number)
+
+    restorer = Restorer(scrubber.token_format, _issued(slots, results), from_vault)
+    outgoing = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    streaming = provider.is_streaming(body)
+    model = safe_model(body.get("model"))
+    return ScrubbedRequest(outgoing, restorer, streaming, tuple(results), findings, scrubbed, model)
+
+
+async def restore_body(raw: bytes, restorer: Restorer) -> bytes:
+    """A whole response with tokens restored; non-JSON text is restored as text."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return (await restorer.restore(text)).encode("utf-8")
+    restored = await restore_json(document, restorer)
+    return json.dumps(restored, ensure_ascii=False).encode("utf-8")
+
+
+async def restore_stream(
+    chunks: AsyncIterator[bytes],
+    framing: Framing,
+    rewriter: StreamRewriter,
+    shape: ErrorShape,
+) -> AsyncIterator[bytes]:
+    """Rewrite a streamed response event by event.
+
+    Any failure — a broken upstream stream, a malformed event, a restore error — ends the
+    stream with one provider-shaped error event; held-back text is dropped, never sent
+    half-restored.
+    """
+    events = decoder(framing)
+    try:
+        async for chunk in chunks:
+            for event in events.feed(chunk):
+                for out in await rewriter.event(event):
+                    yield encode(out, framing)
+        for event in events.finish():
+            for out in await rewriter.event(event):
+                yield encode(out, framing)
+        for out in await rewriter.end():
+            yield encode(out, framing)
+    except Exception as exc:  # every failure ends the stream the same way
+        message = f"the upstream stream failed ({type(exc).__name__}); the answer is incomplete"
+        yield stream_error(shape, SladdError(502, "sladd_stream_failed", message))

@@ -1,0 +1,162 @@
+"""Which route serves a request that arrived through the forward proxy.
+
+Forwarded requests reach the same aiohttp application and the same ``handle`` as base-URL
+requests; only the route lookup differs. Their path is rewritten to the base-URL path of the
+host's route, so the one :class:`~proxy.routes.RouteTable` decides the provider, upstream URL
+and error shape — scrubbing, scope and restoring are then identical by construction:
+
+==================================  =====================  ===========================
+arrived as                          rewritten to           route
+==================================  =====================  ===========================
+``https://api.openai.com/v1/X``     ``/openai/v1/X``       openai
+``https://api.anthropic.com/v1/X``  ``/anthropic/v1/X``    anthropic
+``https://R.openai.azure.com/X``    ``/azure/X``           azure (X starts ``openai/``)
+``http://<plain host>/api/X``       ``/ollama/api/X``      ollama (also ``/v1/X``)
+==================================  =====================  ===========================
+
+An intercepted Azure host without ``routes.azure.upstream`` is forwarded to itself
+(``https://R.openai.azure.com``). Intercepted requests are marked by the TLS front (see
+:mod:`proxy.forward_proxy`) with :data:`INTERCEPTED`; plain ones are absolute-form requests
+(``POST http://host/path``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from aiohttp import web
+from yarl import URL
+
+from proxy.errors import ErrorShape, SladdError
+from proxy.forward_targets import Authority, ForwardPolicy, forward_refused, parse_authority
+from proxy.routes import RouteMatch, RouteTable
+
+_ROUTE_PREFIXES: dict[str, tuple[tuple[str, ...], str]] = {
+    "openai": (("/v1/",), "/openai"),
+    "anthropic": (("/v1/",), "/anthropic"),
+    "azure": (("/openai/",), "/azure"),
+    "ollama": (("/api/", "/v1/"), "/ollama"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Intercepted:
+    """The CONNECT target a decrypted connection belongs to, and its route."""
+
+    target: Authority
+    route: str
+
+
+INTERCEPTED = web.RequestKey("sladd_intercepted", Intercepted)
+
+
+def is_forwarded(request: web.BaseRequest) -> bool:
+    """Whether ``request`` came through the forward proxy (intercepted TLS or absolute-form).
+
+    An absolute-form request for sladd's own address (an app with both ``HTTP_PROXY`` and a
+    base URL pointing at sladd) is a base-URL request.
+    """
+    if INTERCEPTED in request:
+        return True
+    absolute = request.raw_path.startswith(("http://", "https://"))
+    return absolute and not _names_sladd_itself(request)
+
+
+def refusal_shape(request: web.BaseRequest) -> ErrorShape:
+    """The error shape for refusing ``request`` before a route is known."""
+    intercepted = request.get(INTERCEPTED)
+    return "anthropic" if intercepted and intercepted.route == "anthropic" else "openai"
+
+
+def base_url_path(route: str, path: str) -> str | None:
+    """The base-URL mode path for ``path`` on a host served by ``route``, if it maps."""
+    prefixes, base = _ROUTE_PREFIXES[route]
+    return base + path if path.startswith(prefixes) else None
+
+
+def _routed(routes: RouteTable, route: str, origin: str, path: str, query: str) -> RouteMatch:
+    mapped = base_url_path(route, path)
+    match = routes.match(mapped, query) if mapped else None
+    if match is None or match.route != route:
+        raise SladdError(404, "sladd_unknown_route", f"no sladd route serves {origin}{path}")
+    return match
+
+
+def _check_host_header(request: web.BaseRequest, intercepted: Intercepted) -> None:
+    try:
+        named = parse_authority(request.headers.get("Host", ""), intercepted.target.port)
+    except ValueError:
+        named = None
+    if named != intercepted.target:
+        message = f"the Host header does not name {intercepted.target.netloc}, the CONNECT target"
+        raise SladdError(421, "sladd_misdirected_request", message)
+
+
+async def _intercepted_match(
+    request: web.BaseRequest,
+    routes: RouteTable,
+    policy: ForwardPolicy,
+    intercepted: Intercepted,
+    timeout: float,
+) -> RouteMatch:
+    _check_host_header(request, intercepted)
+    target, route = intercepted.target, intercepted.route
+    origin = target.url_base("https")
+    match = _routed(routes, route, origin, request.path, request.query_string)
+    if route == "azure" and not match.upstream_url:
+        # sladd connects to the host the client named: its addresses must pass the check.
+        await policy.checked_address(target, timeout)
+        url = origin + request.path
+        query = request.query_string
+        return dataclasses.replace(match, upstream_url=f"{url}?{query}" if query else url)
+    return match
+
+
+async def _plain_match(
+    request: web.BaseRequest, routes: RouteTable, policy: ForwardPolicy, timeout: float
+) -> RouteMatch:
+    url = URL(request.raw_path)
+    if url.scheme != "http" or not url.raw_host:
+        raise SladdError(400, "sladd_invalid_request", "absolute-form requests must be http://")
+    try:
+        target = parse_authority(url.raw_authority, 80)
+    except ValueError as exc:
+        raise SladdError(400, "sladd_invalid_request", "the request URL has no valid host") from exc
+    route = policy.plain_route(target)
+    if route is None:
+        raise forward_refused(
+            f"{target.netloc} is not a known plain-HTTP LLM host; add it to "
+            f"forward_proxy.plain_hosts (pattern = route)"
+        )
+    await policy.checked_address(target, timeout)
+    return _routed(routes, route, target.url_base("http"), url.path, url.query_string)
+
+
+def _names_sladd_itself(request: web.BaseRequest) -> bool:
+    """An absolute-form request for sladd's own address (HTTP_PROXY and a base URL both set)."""
+    local = request.transport.get_extra_info("sockname") if request.transport else None
+    try:
+        target = parse_authority(URL(request.raw_path).raw_authority, 80)
+    except ValueError:
+        return False
+    if not isinstance(local, tuple) or target.port != local[1]:
+        return False
+    return target.host in {str(local[0]).lower(), "localhost"}
+
+
+async def route_request(
+    request: web.BaseRequest, routes: RouteTable, policy: ForwardPolicy, timeout: float
+) -> RouteMatch | None:
+    """The route for any request: forwarded (see module docstring) or base-URL mode.
+
+    Raises :class:`SladdError` for refused forwarded requests; ``None``: no route.
+    """
+    intercepted = request.get(INTERCEPTED)
+    if intercepted is not None:
+        return await _intercepted_match(request, routes, policy, intercepted, timeout)
+    if is_forwarded(request):
+        if not policy.settings.enabled:
+            raise forward_refused("forward-proxy mode is off (forward_proxy.enabled = false)")
+        return await _plain_match(request, routes, policy, timeout)
+    return routes.match(request.path, request.query_string)

@@ -1,0 +1,1 @@
+"""One module per wire format, each behind the :class:`~proxy.providers.base.Provider` protocol."""

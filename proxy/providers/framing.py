@@ -1,0 +1,121 @@
+"""Incremental decoders and encoders for streamed responses: SSE and NDJSON.
+
+Decoders take bytes as they arrive and return complete events; they hold at most
+``max_event_bytes`` of an unfinished event and raise :class:`StreamFormatError` beyond that,
+or on a payload that is not what the wire format promises. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import json
+
+from proxy.providers.base import Framing, StreamEvent
+
+DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024
+
+
+class StreamFormatError(ValueError):
+    """The upstream stream broke its wire format; the exchange ends with an error event."""
+
+
+def _text(block: bytes) -> str:
+    try:
+        return block.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise StreamFormatError("the upstream stream is not valid UTF-8") from exc
+
+
+def _parse_payload(payload: str) -> StreamEvent:
+    try:
+        return StreamEvent(json.loads(payload))
+    except ValueError:
+        return StreamEvent(None, raw=payload)
+
+
+class SseDecoder:
+    """Server-sent events (``event:``, ``data:``, ``id:`` fields; comments dropped)."""
+
+    def __init__(self, max_event_bytes: int = DEFAULT_MAX_EVENT_BYTES) -> None:
+        self._buffer = b""
+        self._max = max_event_bytes
+
+    def feed(self, chunk: bytes) -> list[StreamEvent]:
+        """Events completed by ``chunk``."""
+        self._buffer = (self._buffer + chunk).replace(b"\r\n", b"\n")
+        events = []
+        while (end := self._buffer.find(b"\n\n")) != -1:
+            block, self._buffer = self._buffer[:end], self._buffer[end + 2 :]
+            event = self._event(_text(block))
+            if event is not None:
+                events.append(event)
+        if len(self._buffer) > self._max:
+            raise StreamFormatError(f"an SSE event is larger than {self._max} bytes")
+        return events
+
+    def finish(self) -> list[StreamEvent]:
+        """A final event not followed by a blank line."""
+        rest, self._buffer = self._buffer, b""
+        event = self._event(_text(rest)) if rest.strip() else None
+        return [event] if event is not None else []
+
+    @staticmethod
+    def _event(block: str) -> StreamEvent | None:
+        name: str | None = None
+        data: list[str] = []
+        for line in block.split("\n"):
+            if not line or line.startswith(":"):
+                continue
+            field, _, value = line.partition(":")
+            value = value.removeprefix(" ")
+            if field == "event":
+                name = value
+            elif field == "data":
+                data.append(value)
+        if not data:
+            return StreamEvent(None, name=name, raw="") if name else None
+        event = _parse_payload("\n".join(data))
+        event.name = name
+        return event
+
+
+class NdjsonDecoder:
+    """Newline-delimited JSON (Ollama); every non-empty line must be a JSON value."""
+
+    def __init__(self, max_event_bytes: int = DEFAULT_MAX_EVENT_BYTES) -> None:
+        self._buffer = b""
+        self._max = max_event_bytes
+
+    def feed(self, chunk: bytes) -> list[StreamEvent]:
+        """Lines completed by ``chunk``."""
+        self._buffer += chunk
+        *lines, self._buffer = self._buffer.split(b"\n")
+        if len(self._buffer) > self._max:
+            raise StreamFormatError(f"an NDJSON line is longer than {self._max} bytes")
+        return [self._line(line) for line in lines if line.strip()]
+
+    def finish(self) -> list[StreamEvent]:
+        """A final line without a newline."""
+        rest, self._buffer = self._buffer, b""
+        return [self._line(rest)] if rest.strip() else []
+
+    @staticmethod
+    def _line(line: bytes) -> StreamEvent:
+        try:
+            return StreamEvent(json.loads(line))
+        except ValueError as exc:
+            raise StreamFormatError("an NDJSON line is not valid JSON") from exc
+
+
+def encode(event: StreamEvent, framing: Framing) -> bytes:
+    """Serialise one event for the client."""
+    payload = event.raw if event.data is None else json.dumps(event.data, ensure_ascii=False)
+    if framing == "ndjson":
+        return (payload or "").encode("utf-8") + b"\n"
+    head = f"event: {event.name}\n" if event.name else ""
+    lines = "".join(f"data: {line}\n" for line in (payload or "").split("\n"))
+    return (head + lines + "\n").encode("utf-8")
+
+
+def decoder(framing: Framing) -> SseDecoder | NdjsonDecoder:
+    """A fresh decoder for ``framing``."""
+    return SseDecoder() if framing == "sse" else NdjsonDecoder()

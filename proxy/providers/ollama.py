@@ -1,0 +1,115 @@
+"""Ollama native API: ``/api/chat`` and ``/api/generate`` (NDJSON streams, on by default).
+
+Request slots: chat message content and tool-call arguments (objects); generate ``prompt``,
+``system`` and ``suffix``. Images pass untouched. Streams: each line's ``message.content`` /
+``message.thinking`` (chat) or ``response`` / ``thinking`` (generate) goes through one restorer
+per field; held-back text is released into the line with ``"done": true``. Ollama's
+OpenAI-compatible ``/v1`` endpoints use the OpenAI providers.
+"""
+
+from __future__ import annotations
+
+from proxy.providers.base import Framing, StreamEvent
+from proxy.providers.response_walk import restore_json
+from proxy.providers.slots import SlotCollector, as_dict, as_list, dig
+from proxy.providers.streams import StreamSet
+from proxy.scrub.restore import Restorer
+
+
+class OllamaChat:
+    """``POST /api/chat``."""
+
+    name = "ollama_chat"
+    framing: Framing = "ndjson"
+    text_fields: tuple[str, ...] = ("content", "thinking")
+
+    def request_slots(self, body: dict[str, object]) -> SlotCollector:
+        """Message content and tool-call arguments."""
+        slots = SlotCollector()
+        for index, message in enumerate(as_list(body.get("messages"))):
+            message_dict = as_dict(message)
+            if message_dict is None:
+                continue
+            where = f"messages[{index}]"
+            slots.text(message_dict, "content", where)
+            for number, call in enumerate(as_list(message_dict.get("tool_calls"))):
+                function = dig(call, "function")
+                if function is not None:
+                    slots.strings(function, "arguments", f"{where}.tool_calls[{number}].function")
+        return slots
+
+    def is_streaming(self, body: dict[str, object]) -> bool:
+        """Ollama streams unless ``"stream": false``."""
+        return body.get("stream") is not False
+
+    def stream_rewriter(self, restorer: Restorer) -> OllamaStreamRewriter:
+        """Restores ``message.content`` / ``message.thinking`` fragments."""
+        return OllamaStreamRewriter(restorer, "message", self.text_fields)
+
+
+class OllamaGenerate:
+    """``POST /api/generate``."""
+
+    name = "ollama_generate"
+    framing: Framing = "ndjson"
+
+    def request_slots(self, body: dict[str, object]) -> SlotCollector:
+        """``prompt``, ``system`` and ``suffix``."""
+        slots = SlotCollector()
+        for key in ("prompt", "system", "suffix"):
+            slots.text(body, key)
+        return slots
+
+    def is_streaming(self, body: dict[str, object]) -> bool:
+        """Ollama streams unless ``"stream": false``."""
+        return body.get("stream") is not False
+
+    def stream_rewriter(self, restorer: Restorer) -> OllamaStreamRewriter:
+        """Restores ``response`` / ``thinking`` fragments."""
+        return OllamaStreamRewriter(restorer, None, ("response", "thinking"))
+
+
+class OllamaStreamRewriter:
+    """Restores NDJSON lines; see module docstring."""
+
+    def __init__(self, restorer: Restorer, container: str | None, fields: tuple[str, ...]) -> None:
+        self._streams = StreamSet(restorer)
+        self._container = container
+        self._fields = fields
+        self._last: dict[str, object] = {}
+
+    async def event(self, event: StreamEvent) -> list[StreamEvent]:
+        """One line in, one line out; the ``done`` line carries any held-back text."""
+        line = as_dict(event.data)
+        if line is None:
+            return [event]
+        self._last = line
+        target = dig(line, self._container) if self._container else line
+        if target is not None:
+            for field in self._fields:
+                value = target.get(field)
+                if isinstance(value, str):
+                    target[field] = await self._streams.feed(field, value)
+            for field, text in (await self._release(line)).items():
+                target[field] = str(target.get(field) or "") + text
+            for call in as_list(target.get("tool_calls")):
+                await restore_json(call, self._streams.restorer)
+        if "error" in line:
+            await restore_json(line, self._streams.restorer)
+        return [event]
+
+    async def end(self) -> list[StreamEvent]:
+        """Release text held when the stream ended without a ``done`` line."""
+        released = await self._streams.flush()
+        if not released:
+            return []
+        fields = {str(k): v for k, v in released.items()}
+        body: dict[str, object] = dict(fields)
+        if self._container:
+            body = {self._container: {"role": "assistant", **fields}}
+        return [StreamEvent({"model": self._last.get("model"), **body, "done": False})]
+
+    async def _release(self, line: dict[str, object]) -> dict[str, str]:
+        if line.get("done") is not True:
+            return {}
+        return {str(k): v for k, v in (await self._streams.flush()).items()}

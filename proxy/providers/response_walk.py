@@ -1,0 +1,30 @@
+"""Restore tokens in a whole JSON response, wherever a string can carry one.
+
+Tokens cannot occur naturally, so every string is restored — message text, tool-call
+arguments (JSON-escaped), echoed instructions, error messages — except inside signed or
+encrypted model reasoning (Anthropic ``thinking`` / ``redacted_thinking`` blocks, OpenAI
+``reasoning`` items), which must come back byte for byte or the next turn is rejected.
+"""
+
+from __future__ import annotations
+
+from proxy.scrub.restore import Restorer
+
+UNTOUCHABLE_TYPES = frozenset({"thinking", "redacted_thinking", "reasoning"})
+JSON_STRING_KEYS = frozenset({"arguments", "partial_json"})
+
+
+async def restore_json(value: object, restorer: Restorer) -> object:
+    """``value`` with tokens restored in place (containers are modified and returned)."""
+    if isinstance(value, str):
+        return await restorer.restore(value)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            value[index] = await restore_json(item, restorer)
+    elif isinstance(value, dict) and value.get("type") not in UNTOUCHABLE_TYPES:
+        for key, item in value.items():
+            if key in JSON_STRING_KEYS and isinstance(item, str):
+                value[key] = await restorer.restore(item, json_escape=True)
+            else:
+                value[key] = await restore_json(item, restorer)
+    return value

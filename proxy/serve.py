@@ -1,0 +1,142 @@
+"""``sladd serve``: load settings and models, then run the proxy until interrupted."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import signal
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import web
+
+from proxy.app import create_app
+from proxy.audit.serving import AuditServing, open_audit
+from proxy.forward_proxy import FrontOptions
+from proxy.forward_site import ForwardProxySite
+from proxy.routes import ROUTE_NAMES
+from proxy.scrub.factory import build_scrubber
+from proxy.scrub.pipeline import Scrubber
+from proxy.settings import ConfigError, RouteSettings, ServerSettings, Settings, VaultSettings
+from proxy.tls import LeafCache, ensure_ca
+from proxy.toml_binding import bind
+from proxy.vault.open import open_vault
+from proxy.vault.redis_vault import redacted_url
+
+ACCESS_LOG_FORMAT = '%a "%r" %s %b %Tfs'
+log = logging.getLogger("sladd")
+
+
+def apply_route_overrides(settings: Settings, overrides: Sequence[str]) -> Settings:
+    """Apply ``--route NAME=URL`` flags; bad names or URLs are :class:`ConfigError`."""
+    routes = settings.routes
+    for override in overrides:
+        name, sep, url = override.partition("=")
+        if not sep or name not in ROUTE_NAMES:
+            known = ", ".join(ROUTE_NAMES)
+            raise ConfigError(f"--route {override!r}: expected NAME=URL with NAME one of {known}")
+        current = routes.get(name)
+        table = {"upstream": url, "unscrubbed_paths": list(current.unscrubbed_paths)}
+        route = bind(RouteSettings, table, "--route", f"routes.{name}.")
+        routes = dataclasses.replace(routes, **{name: route})
+    return dataclasses.replace(settings, routes=routes)
+
+
+@dataclass(frozen=True, slots=True)
+class ServeFlags:
+    """``sladd serve`` flags that override settings (``None``: keep the setting)."""
+
+    host: str | None = None
+    port: int | None = None
+    routes: Sequence[str] = ()
+    data_dir: Path | None = None
+    vault: str | None = None
+
+
+def with_overrides(settings: Settings, flags: ServeFlags) -> Settings:
+    """Settings with command-line flags applied on top, validated like the config file."""
+    server = settings.server
+    port = server.port if flags.port is None else flags.port
+    server = bind(ServerSettings, {"host": flags.host or server.host, "port": port}, "--port")
+    settings = dataclasses.replace(
+        settings, server=dataclasses.replace(settings.server, host=server.host, port=server.port)
+    )
+    if flags.data_dir is not None:
+        settings = dataclasses.replace(settings, data_dir=flags.data_dir)
+    if flags.vault is not None:
+        vault = bind(VaultSettings, {"url": flags.vault}, "--vault", "vault.")
+        settings = dataclasses.replace(
+            settings, vault=dataclasses.replace(settings.vault, url=vault.url)
+        )
+    return apply_route_overrides(settings, flags.routes)
+
+
+async def _run(settings: Settings) -> None:
+    vault_url = settings.resolved_vault_url()
+    data_dir = settings.resolved_data_dir()
+    vault = await open_vault(vault_url, data_dir, ttl_seconds=settings.vault.ttl_seconds)
+    try:
+        log.info("vault: %s", redacted_url(vault_url))
+        log.info("loading detection models")
+        scrubber = await asyncio.to_thread(build_scrubber, settings, vault)
+        upstreams = ", ".join(f"{n}={settings.routes.get(n).upstream or '-'}" for n in ROUTE_NAMES)
+        log.info("routes: %s", upstreams)
+        audit = open_audit(settings, settings.audit, vault.lookup)
+        await _listen(settings, scrubber, _leaf_cache(settings), audit)
+    finally:
+        await vault.close()
+
+
+def _leaf_cache(settings: Settings) -> LeafCache | None:
+    """sladd's CA (created at first start) for HTTPS_PROXY mode, unless that mode is off."""
+    forward = settings.forward_proxy
+    if not forward.enabled:
+        log.info("forward-proxy mode is off: CONNECT is refused")
+        return None
+    ca, created = ensure_ca(settings.resolved_data_dir())
+    log.info(
+        "%s sladd's CA; HTTPS_PROXY clients must trust %s",
+        "created" if created else "using",
+        ca.cert_path,
+    )
+    return LeafCache(ca, forward.leaf_validity_days)
+
+
+async def _listen(
+    settings: Settings, scrubber: Scrubber, leaves: LeafCache | None, audit: AuditServing
+) -> None:
+    app = create_app(settings, scrubber, audit.log, audit.review)
+    runner = web.AppRunner(app, access_log_format=ACCESS_LOG_FORMAT)
+    await runner.setup()
+    options = FrontOptions(
+        connect_timeout=settings.server.upstream_connect_timeout,
+        access_log_format=ACCESS_LOG_FORMAT,
+    )
+    site = ForwardProxySite(runner, settings.server.host, settings.server.port, leaves, options)
+    await site.start()
+    log.info("sladd listening on %s", site.name)
+    if audit.review is not None:
+        log.info(
+            "review page: %s/_sladd/review (admin token: %s)", site.name, audit.review.admin.source
+        )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        log.info("sladd stopping")
+        await runner.cleanup()
+
+
+def serve(settings: Settings) -> None:
+    """Open the vault, load the models, then listen until SIGINT/SIGTERM.
+
+    The log line ``sladd listening on http://HOST:PORT`` names the real port (also for 0).
+    Configuration problems (vault URL, key file, model) raise before anything listens.
+    """
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    asyncio.run(_run(settings))

@@ -1,0 +1,118 @@
+"""Functional-test fixtures: a fake LLM upstream, sladd in front of it, and SDK clients.
+
+Both servers are real aiohttp servers on 127.0.0.1 with ephemeral ports. Detection (the
+recognizers and the NER model) is loaded once per session; every test gets a fresh vault.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import anthropic
+import openai
+import pytest
+from aiohttp.test_utils import TestServer
+
+from proxy.app import create_app
+from proxy.scrub.detect import Detector
+from proxy.scrub.factory import build_detector
+from proxy.scrub.pipeline import Scrubber
+from proxy.scrub.policy import Policy
+from proxy.scrub.tokens import TokenFormat
+from proxy.serve import apply_route_overrides
+from proxy.settings import Settings, load_settings
+from proxy.vault.base import Vault
+from proxy.vault.memory import MemoryVault
+from tests.fakes.llm_upstream import FakeUpstream
+
+REPO = Path(__file__).resolve().parents[2]
+OPENAI_KEY = "sk-test-clinic-a"
+ANTHROPIC_KEY = "sk-ant-test-clinic-a"
+
+
+@pytest.fixture(scope="session")
+def base_settings() -> Settings:
+    """The shipped configuration, read without the environment."""
+    return load_settings(REPO / "config" / "sladd.toml", environ={})
+
+
+@pytest.fixture(scope="session")
+def detector(base_settings: Settings) -> Detector:
+    """Rule-based recognizers and the bundled NER model, loaded once."""
+    return build_detector(base_settings)
+
+
+@pytest.fixture
+async def upstream() -> AsyncIterator[FakeUpstream]:
+    """The fake LLM upstream (echoes the last user turn by default)."""
+    async with FakeUpstream() as fake:
+        yield fake
+
+
+@dataclasses.dataclass
+class Sladd:
+    """A running sladd: its base URL, settings and scrubber (vault included)."""
+
+    url: str
+    settings: Settings
+    scrubber: Scrubber
+
+
+def routed_settings(base: Settings, upstream: FakeUpstream) -> Settings:
+    """``base`` with every route pointing at the fake upstream."""
+    url = upstream.base_url
+    overrides = [f"openai={url}/v1", f"anthropic={url}", f"azure={url}", f"ollama={url}"]
+    return apply_route_overrides(base, overrides)
+
+
+async def start_sladd(
+    settings: Settings, detector: Detector, vault: Vault | None = None
+) -> tuple[TestServer, Sladd]:
+    """Start sladd on 127.0.0.1:0 with ``vault`` (default: a fresh in-memory one)."""
+    scrubber = Scrubber(
+        detector,
+        Policy(settings.policy),
+        vault or MemoryVault(),
+        TokenFormat(settings.pseudonyms.token_format),
+    )
+    server = TestServer(create_app(settings, scrubber), host="127.0.0.1", port=0)
+    await server.start_server()
+    return server, Sladd(str(server.make_url("")).rstrip("/"), settings, scrubber)
+
+
+@pytest.fixture
+async def sladd(
+    base_settings: Settings, detector: Detector, upstream: FakeUpstream
+) -> AsyncIterator[Sladd]:
+    """sladd with the shipped configuration, routed to the fake upstream."""
+    server, running = await start_sladd(routed_settings(base_settings, upstream), detector)
+    yield running
+    await server.close()
+
+
+@pytest.fixture
+async def oai(sladd: Sladd) -> AsyncIterator[openai.AsyncOpenAI]:
+    """The official OpenAI SDK with its base URL on sladd (``OPENAI_BASE_URL`` style)."""
+    async with openai.AsyncOpenAI(
+        base_url=f"{sladd.url}/v1", api_key=OPENAI_KEY, max_retries=0
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+async def claude(sladd: Sladd) -> AsyncIterator[anthropic.AsyncAnthropic]:
+    """The official Anthropic SDK with its base URL on sladd (``ANTHROPIC_BASE_URL`` style)."""
+    async with anthropic.AsyncAnthropic(
+        base_url=sladd.url, api_key=ANTHROPIC_KEY, max_retries=0
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    """A plain HTTP client for Ollama and raw checks."""
+    async with aiohttp.ClientSession() as session:
+        yield session
