@@ -8,6 +8,7 @@ and what the app got back — once whole, once streamed. No API key, no network.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from typing import TextIO
 
@@ -95,6 +96,8 @@ async def demo(settings: Settings, out: TextIO) -> None:
     echo_app.router.add_post("/v1/chat/completions", _echo)
     echo_runner, echo_url = await _start(echo_app)
     settings = apply_route_overrides(settings, [f"openai={echo_url}/v1"])
+    in_process = dataclasses.replace(settings.detection, workers=0)
+    settings = dataclasses.replace(settings, detection=in_process)
     sladd_runner, sladd_url = await _start(
         create_app(settings, build_scrubber(settings, MemoryVault()))
     )

@@ -79,12 +79,18 @@ async def _run(settings: Settings) -> None:
     vault = await open_vault(vault_url, data_dir, ttl_seconds=settings.vault.ttl_seconds)
     try:
         log.info("vault: %s", redacted_url(vault_url))
-        log.info("loading detection models")
+        workers = settings.detection.worker_count()
+        log.info("loading detection models (%s)", f"{workers} workers" if workers else "in-process")
         scrubber = await asyncio.to_thread(build_scrubber, settings, vault)
-        upstreams = ", ".join(f"{n}={settings.routes.get(n).upstream or '-'}" for n in ROUTE_NAMES)
-        log.info("routes: %s", upstreams)
-        audit = open_audit(settings, settings.audit, vault.lookup)
-        await _listen(settings, scrubber, _leaf_cache(settings), audit)
+        try:
+            upstreams = ", ".join(
+                f"{n}={settings.routes.get(n).upstream or '-'}" for n in ROUTE_NAMES
+            )
+            log.info("routes: %s", upstreams)
+            audit = open_audit(settings, settings.audit, vault.lookup)
+            await _listen(settings, scrubber, _leaf_cache(settings), audit)
+        finally:
+            await asyncio.to_thread(scrubber.close)
     finally:
         await vault.close()
 

@@ -73,6 +73,14 @@ def _token_format(value: str) -> str | None:
     return None
 
 
+def _workers(value: int) -> str | None:
+    return None if value >= -1 else "use -1 (one per core), 0 (in-process) or a count"
+
+
+def _not_negative(value: int) -> str | None:
+    return None if value >= 0 else "must be 0 or more"
+
+
 def _positive(value: float) -> str | None:
     return None if value > 0 else "must be greater than 0"
 
@@ -132,6 +140,15 @@ class DetectionSettings:
     custom_recognizers_dir: Path | None = None
     ner: bool = True
     ner_model: Path | None = None
+    workers: int = field(default=-1, metadata=validator(_workers))
+    cache_entries: int = field(default=20_000, metadata=validator(_not_negative))
+
+    def worker_count(self) -> int:
+        """Detection processes: ``workers``, or with -1 one per core when there are several."""
+        if self.workers >= 0:
+            return self.workers
+        cores = os.cpu_count() or 1
+        return cores if cores > 1 else 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,12 @@ import dataclasses
 from concurrent.futures import Executor
 
 from proxy.audit.feedback import read_allow_list, targets_for
+from proxy.scrub.cache import CachedDetector
 from proxy.scrub.detect import Detector
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
 from proxy.scrub.tokens import TokenFormat
+from proxy.scrub.workers import DetectionPool
 from proxy.settings import PolicySettings, Settings
 from proxy.vault.base import Vault
 from recognizers.ner.engine import BUNDLED_MODEL, NorwegianNer
@@ -28,10 +30,24 @@ def build_detector(settings: Settings) -> Detector:
     return Detector(recognizers, ner)
 
 
+def build_detection(settings: Settings) -> CachedDetector:
+    """The detector the proxy uses: in-process or a worker pool (``detection.workers``),
+    behind the per-text cache. Workers load their models before this returns."""
+    workers = settings.detection.worker_count()
+    inner: Detector | DetectionPool
+    if workers > 0:
+        build_detector(settings)  # fail here, with a clear error, if a model or file is bad
+        inner = DetectionPool(settings, workers)
+        inner.warm_up()
+    else:
+        inner = build_detector(settings)
+    return CachedDetector(inner, settings.detection.cache_entries)
+
+
 def build_scrubber(settings: Settings, vault: Vault, executor: Executor | None = None) -> Scrubber:
     """The full pipeline; raises if a recognizer or the model cannot be loaded."""
     return Scrubber(
-        build_detector(settings),
+        build_detection(settings),
         Policy(policy_settings(settings)),
         vault,
         TokenFormat(settings.pseudonyms.token_format),

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
-from proxy.scrub.detect import Detector
+from proxy.scrub.cache import DetectsMany
 from proxy.scrub.findings import Finding
 from proxy.scrub.policy import Decision, Policy
 from proxy.scrub.pseudonymise import ScrubbedText, apply_decisions
@@ -49,7 +49,7 @@ class Scrubber:
 
     def __init__(
         self,
-        detector: Detector,
+        detector: DetectsMany,
         policy: Policy,
         vault: Vault,
         token_format: TokenFormat,
@@ -60,6 +60,13 @@ class Scrubber:
         self.vault = vault
         self.token_format = token_format
         self._executor = executor
+
+    def close(self) -> None:
+        """Release detection workers, if the detector has any."""
+        inner = getattr(self.detector, "inner", self.detector)
+        close = getattr(inner, "close", None)
+        if callable(close):
+            close()
 
     async def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Run detection off the event loop."""

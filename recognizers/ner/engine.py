@@ -21,7 +21,9 @@ from spacy.language import Language
 
 from recognizers.errors import RecognizerSetupError
 from recognizers.ner.not_names import is_not_a_person
+from recognizers.ner.prefilter import needs_ner, sentences
 from recognizers.no.base import LANGUAGE
+from recognizers.no.person import is_chat
 
 BUNDLED_MODEL = Path(__file__).resolve().parent / "model"
 RECOGNIZER_NAME = "NorwegianNerRecognizer"
@@ -56,21 +58,42 @@ def load_pipeline(path: Path = BUNDLED_MODEL) -> Language:
 class NorwegianNer:
     """Batch NER over texts; returns Presidio results (see module docstring)."""
 
-    def __init__(self, path: Path = BUNDLED_MODEL, batch_size: int = 64) -> None:
+    def __init__(
+        self, path: Path = BUNDLED_MODEL, batch_size: int = 64, *, prefilter: bool = True
+    ) -> None:
         self.nlp = load_pipeline(path)
         self._batch_size = batch_size
+        self.prefilter = prefilter
 
     def analyze_batch(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
-        """Entities per text, in input order."""
-        docs = self.nlp.pipe(texts, batch_size=self._batch_size)
-        return [self._results(text, doc.ents) for text, doc in zip(texts, docs, strict=True)]
+        """Entities per text, in input order; only sentences with name-like words are run."""
+        pieces = [
+            (index, start, end)
+            for index, text in enumerate(texts)
+            for start, end in self._candidates(text)
+        ]
+        docs = self.nlp.pipe(
+            (texts[i][start:end] for i, start, end in pieces), batch_size=self._batch_size
+        )
+        results: list[list[RecognizerResult]] = [[] for _ in texts]
+        for (index, offset, _), doc in zip(pieces, docs, strict=True):
+            results[index].extend(self._results(texts[index], doc.ents, offset))
+        return results
+
+    def _candidates(self, text: str) -> list[tuple[int, int]]:
+        if not self.prefilter:
+            return [(0, len(text))] if text else []
+        chat = is_chat(text)
+        return [span for span in sentences(text) if needs_ner(text, *span, chat)]
 
     @staticmethod
-    def _results(text: str, entities: Sequence[spacy.tokens.Span]) -> list[RecognizerResult]:
+    def _results(
+        text: str, entities: Sequence[spacy.tokens.Span], offset: int
+    ) -> list[RecognizerResult]:
         results = []
         for entity in entities:
             entity_type = LABELS.get(entity.label_)
-            start, end = entity.start_char, entity.end_char
+            start, end = entity.start_char + offset, entity.end_char + offset
             if entity_type is None or (
                 entity_type == "PERSON" and is_not_a_person(text, start, end)
             ):

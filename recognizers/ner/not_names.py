@@ -39,7 +39,14 @@ _DISEASE_WORDS = (
 )
 _EPONYM_NEXT = re.compile(rf"(?:\s|-)(?:{_DISEASE_WORDS})", re.IGNORECASE)
 _STREET_NEXT = re.compile(r"\s(?:gate|gata|vei|veg|plass|allé|torg|bru|bakke)\b", re.IGNORECASE)
-_SCORE_NEXT = re.compile(r"\s?\d")
+_DOSE_NEXT = re.compile(
+    r"\s*\(?\d+(?:[.,]\d+)?\s*(?:mg|g|ml|mikrogram|µg|mcg|ie|iu|mmol|mg/ml|%|tabl)\b",
+    re.IGNORECASE,
+)
+_MEDICATION_BEFORE = frozenset(
+    "ta tar tok tatt dose dosen medisinen medikamentet tablett tabletter tbl seponert seponere "
+    "økt auka redusert trappet take takes taking took prescribed".split()
+)
 _INSTITUTION_WORDS = frozenset(
     "hospital sykehus sjukehus sykehuset klinikk klinikken legesenter legesenteret apotek "
     "skole skule barnehage sykehjem sjukeheim scale skala score index indeks".split()
@@ -60,4 +67,15 @@ def is_not_a_person(text: str, start: int, end: int) -> bool:
         return True
     if _EPONYM_NEXT.match(text, end) and len(words) == 1:
         return True
+    if len(words) == 1 and _is_medication(text, start, end):
+        return True
     return bool(_STREET_NEXT.match(text, end))
+
+
+def _is_medication(text: str, start: int, end: int) -> bool:
+    """A single word with a dose after it, or right after a medication verb (``ta Cozaar``)."""
+    if _DOSE_NEXT.match(text, end):
+        return True
+    before = text[max(0, start - 24) : start].lower().split()
+    previous = before[-1].strip(".,:;(") if before else ""
+    return previous in _MEDICATION_BEFORE or before[-2:] == ["dose", "of"]

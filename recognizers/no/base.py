@@ -93,6 +93,10 @@ class NorwegianRecognizer(EntityRecognizer):
     def _result(self, match: re.Match[str], verdict: Verdict) -> RecognizerResult:
         start = match.start() if verdict.start is None else verdict.start
         end = match.end() if verdict.end is None else verdict.end
+        return self.result(start, end, verdict)
+
+    def result(self, start: int, end: int, verdict: Verdict) -> RecognizerResult:
+        """A Presidio result for ``text[start:end]`` judged as ``verdict``."""
         metadata: dict[str, object] = {
             RecognizerResult.RECOGNIZER_NAME_KEY: self.label,
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,

@@ -4,18 +4,22 @@ The NER model finds most names; this recognizer covers the clinical and chat reg
 may miss: ``fastlege Hansen``, ``datter Kari``, ``kona til Per``, ``Dr. Ingrid Bakke``,
 lower-case chat (``eg heiter kari``, ``ring mora mi, ingrid``) and signatures (``Mvh Ola``).
 
-Up to three name words are taken, stopping at a common or structural word. Capitalised names
-are taken after any trigger. Lower-case names are taken after a title (``dr. grøtte``) or,
-when they start with a known first name (:mod:`recognizers.no.names`), after a relative, an
-introduction or a chat verb — and in chat-style text (almost no capitals) also on their own.
-Names that are drugs, eponym diagnoses or streets are left alone
+One pass over the words of the text. Up to three name words are taken after a trigger,
+stopping at a common or structural word. Capitalised names are taken after any trigger;
+lower-case names after a title (``dr. grøtte``), or — when they start with a known first name
+(:mod:`recognizers.no.names`) — after a relative, an introduction or a chat verb, and in
+chat-style text (almost no capitals) also on their own. A capitalised known first name counts
+on its own too. Drugs, eponym diagnoses and streets are left alone
 (:func:`recognizers.ner.not_names.is_not_a_person`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.ner.not_names import is_not_a_person
 from recognizers.no import person_words as words
@@ -25,32 +29,28 @@ from recognizers.no.names import COMMON_FIRST_NAMES, FIRST_NAMES
 SCORE = 0.75
 SCORE_KNOWN_FULL_NAME = 0.7
 SCORE_KNOWN_FIRST_NAME = 0.6
+MAX_NAME_WORDS = 3
 
+_LETTERS = "a-zæøåéèêëáàâãäíìîïóòôõöúùûüñçłśźżćńęąđšžčăơư'’"
 _UPPER = "A-ZÆØÅÉÁÀÄÖÜÓÍÚÑÇŁŚŻČŠŽĐ"
-_LOWER_LETTERS = "a-zæøåéèêëáàâãäíìîïóòôõöúùûüñçłśźżćńęąđšžčăơư'’"
-_NAME_WORD = rf"[{_UPPER}][{_LOWER_LETTERS}]+(?:-[{_UPPER}a-zæøå][{_LOWER_LETTERS}]+)?"
-_LOWER_WORD = rf"[{_LOWER_LETTERS}]{{2,}}(?:-[{_LOWER_LETTERS}]{{2,}})?"
-_PARTICLES = frozenset(
-    "van von de der den ten ter da di du dos das del la le el al bin ibn binti".split()
-)
-_PARTICLE = rf"(?:{'|'.join(sorted(_PARTICLES))})"
-_CAPITALISED = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{0,2}}"
-_LOWERCASE = rf"{_LOWER_WORD}(?:[ \t]{_LOWER_WORD}){{0,2}}"
-_GAP = r"(?:[ \t](?:til|min|mi|mitt|vår|hans|hennes|our|my)\b)?(?:[ \t]|:\s?|,[ \t])"
-_START = r"(?<![\wæøå])"
+_TOKEN = re.compile(rf"[\w{_LETTERS}.\-]+")
+_NAME_WORD = re.compile(rf"[{_UPPER}][{_LETTERS}]+(?:-[{_UPPER}a-zæøå][{_LETTERS}]+)?")
+_LOWER_WORD = re.compile(rf"[{_LETTERS}]{{2,}}(?:-[{_LETTERS}]{{2,}})?")
+_TRIGGER_GAPS = frozenset({" ", "\t", ":", ": ", ":\t", ", ", ",\t"})
+_NAME_GAPS = frozenset({" ", "\t"})
+_PHRASE_ENDS = frozenset(p[-1] for p in words.INTRODUCER_PHRASES | words.CHAT_PHRASES)
 
-_ANY_TRIGGER = "|".join(
-    (words.TITLES, words.ROLES, words.RELATIVES, words.INTRODUCERS, words.PROFESSIONS)
-)
-_CAP = re.compile(rf"{_START}(?:(?i:{_ANY_TRIGGER})|{words.HONORIFICS}){_GAP}(?=({_CAPITALISED}))")
-_TITLE_LOWER = re.compile(rf"{_START}(?i:{words.TITLES}){_GAP}(?=({_LOWERCASE}))")
-_LOWER = re.compile(
-    rf"{_START}(?i:{words.RELATIVES}|{words.INTRODUCERS}|{words.CHAT_VERBS}){_GAP}"
-    rf"(?=({_LOWERCASE}))"
-)
-_LOWER_BARE = re.compile(rf"(?<![\wæøå\-])(?=({_LOWERCASE}))")
-_KNOWN = re.compile(rf"(?<![\wæøå\-])(?=({_CAPITALISED}))")
-_WORD = re.compile(r"\S+")
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def word(self) -> str:
+        """The token without a sentence-final dot (``Hansen.`` -> ``Hansen``)."""
+        return self.text[:-1] if self.text.endswith(".") and len(self.text) > 2 else self.text
 
 
 def is_chat(text: str) -> bool:
@@ -60,74 +60,146 @@ def is_chat(text: str) -> bool:
     return len(letters) >= 12 and capitals <= max(2, len(letters) // 40)
 
 
-def _name_end(text: str, start: int, stop: int, lowercase: bool) -> int | None:
-    """End of the name in ``text[start:stop]``, cut before a common or structural word."""
-    end = None
-    for word in _WORD.finditer(text, start, stop):
-        token = word.group()
-        lowered = token.lower()
-        if (lowered in words.COMMON and (lowercase or end is None)) or token in words.STRUCTURAL:
+def _is_profession(lowered: str) -> bool:
+    if lowered in words.NOT_PROFESSIONS:
+        return False
+    return lowered.endswith(words.PROFESSION_SUFFIXES) or (
+        len(lowered) >= 7 and lowered.endswith("log")
+    )
+
+
+def _trigger_kind(tokens: list[_Token], i: int) -> str | None:
+    """``any`` (capitalised names follow), ``title`` or ``chat`` (lower-case too), or None."""
+    token = tokens[i].text
+    lowered = token.lower()
+    if lowered in words.TITLES:
+        return "title"
+    if lowered in words.RELATIVES or lowered in words.INTRODUCERS:
+        return "chat"
+    if lowered in _PHRASE_ENDS:
+        previous = tuple(t.text.lower() for t in tokens[max(0, i - 2) : i])
+        phrase2, phrase3 = (*previous[-1:], lowered), (*previous, lowered)
+        if words.INTRODUCER_PHRASES & {phrase2, phrase3} or words.CHAT_PHRASES & {phrase2}:
+            return "chat"
+    if lowered in words.CHAT_VERBS:
+        return "verb"
+    if lowered in words.ROLES or token in words.HONORIFICS or _is_profession(lowered):
+        return "any"
+    return None
+
+
+def _first_name_ok(word: str, *, ambiguous_ok: bool) -> bool:
+    lowered = word.lower()
+    if lowered in words.AMBIGUOUS_FIRST_NAMES:
+        return ambiguous_ok
+    return lowered in FIRST_NAMES
+
+
+def _stops_name(token: _Token, lowercase: bool, first: bool) -> bool:
+    lowered = token.word.lower()
+    return (lowered in words.COMMON and (lowercase or first)) or token.word in words.STRUCTURAL
+
+
+def _name_span(text: str, tokens: list[_Token], j: int, lowercase: bool) -> tuple[int, int] | None:
+    """The name starting at ``tokens[j]``; ``None`` if none, or if it runs into a street."""
+    shape = _LOWER_WORD if lowercase else _NAME_WORD
+    end: int | None = None
+    taken, k = 0, j
+    while k < len(tokens) and taken < MAX_NAME_WORDS:
+        token = tokens[k]
+        if k > j and text[tokens[k - 1].end : token.start] not in _NAME_GAPS:
+            break
+        lowered = token.word.lower()
+        if not lowercase and end is not None and lowered in words.PARTICLES:
+            k += 1
+            continue
+        if _stops_name(token, lowercase, end is None) or not shape.fullmatch(token.word):
             break
         if lowered in words.STREET_WORDS:
             return None
-        end = word.end()
-    return end
+        end, taken, k = token.start + len(token.word), taken + 1, k + 1
+        if token.word != token.text:
+            break
+    return None if end is None else (tokens[j].start, end)
 
 
-def _first_name_ok(first: str, *, bare: bool) -> bool:
-    if first in words.AMBIGUOUS_FIRST_NAMES:
-        return not bare
-    return first in FIRST_NAMES
-
-
-def _continues_a_name(text: str, start: int) -> bool:
-    """True when a capitalised word (or a name particle) sits right before ``start``."""
-    before = text[max(0, start - 40) : start]
-    if not before.endswith((" ", "\t")):
+def _continues_a_name(text: str, tokens: list[_Token], i: int) -> bool:
+    """True when a capitalised word or a name particle sits right before ``tokens[i]``."""
+    if i == 0 or text[tokens[i - 1].end : tokens[i].start] not in _NAME_GAPS:
         return False
-    previous = before.split()[-1:] or [""]
-    word = previous[0]
-    return bool(word) and (word[0].isupper() or word in _PARTICLES) and word[-1].isalpha()
+    previous = tokens[i - 1].text
+    return previous.lower() in words.PARTICLES or bool(_NAME_WORD.fullmatch(previous))
 
 
-def _known_name_score(name_words: list[str]) -> float | None:
-    """A capitalised known first name: with a capitalised surname, or alone if common."""
-    first = name_words[0].lower()
-    if first in words.AMBIGUOUS_FIRST_NAMES or first not in FIRST_NAMES:
-        return None
-    if len(name_words) > 1:
-        return SCORE_KNOWN_FULL_NAME
-    return SCORE_KNOWN_FIRST_NAME if first in COMMON_FIRST_NAMES else None
+Spans = dict[tuple[int, int], tuple[float, str]]
+
+
+def _add(spans: Spans, text: str, span: tuple[int, int] | None, score: float, why: str) -> None:
+    if span is None or is_not_a_person(text, *span):
+        return
+    if spans.get(span, (0.0, ""))[0] < score:
+        spans[span] = (score, why)
+
+
+def _after_trigger(text: str, tokens: list[_Token], i: int, kind: str, spans: Spans) -> None:
+    j = i + 1
+    if j < len(tokens) - 1 and tokens[j].text.lower() in words.GAP_WORDS:
+        j += 1
+    if j >= len(tokens) or text[tokens[j - 1].end : tokens[j].start] not in _TRIGGER_GAPS:
+        return
+    word = tokens[j].word
+    if kind != "verb" and _NAME_WORD.fullmatch(word):
+        _add(spans, text, _name_span(text, tokens, j, lowercase=False), SCORE, "trigger")
+    elif (kind != "any" and _LOWER_WORD.fullmatch(word)) and (
+        kind == "title" or _first_name_ok(word, ambiguous_ok=kind == "chat")
+    ):
+        _add(spans, text, _name_span(text, tokens, j, lowercase=True), SCORE, "trigger")
+
+
+def _known_name(text: str, tokens: list[_Token], i: int, chat: bool, spans: Spans) -> None:
+    word = tokens[i].word
+    lowered = word.lower()
+    if lowered not in FIRST_NAMES or lowered in words.AMBIGUOUS_FIRST_NAMES:
+        return
+    if _NAME_WORD.fullmatch(word) and not _continues_a_name(text, tokens, i):
+        span = _name_span(text, tokens, i, lowercase=False)
+        several = span is not None and " " in text[span[0] : span[1]].strip()
+        if several or lowered in COMMON_FIRST_NAMES:
+            score = SCORE_KNOWN_FULL_NAME if several else SCORE_KNOWN_FIRST_NAME
+            _add(spans, text, span, score, "known-name")
+    elif chat and _LOWER_WORD.fullmatch(word):
+        _add(spans, text, _name_span(text, tokens, i, lowercase=True), SCORE, "known-name")
 
 
 class PersonContextRecognizer(NorwegianRecognizer):
     """Names introduced by a title, role, relative or an introduction; see module docstring."""
 
     ENTITY = "PERSON"
-    PATTERNS = (_CAP, _TITLE_LOWER, _LOWER, _KNOWN, _LOWER_BARE)
+    PATTERNS = ()
     NEEDS_DIGIT = False
 
-    def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
-        """Bare lower-case names are only looked for in chat-style text."""
-        return self.PATTERNS if is_chat(text) else self.PATTERNS[:4]
+    def analyze(
+        self,
+        text: str,
+        entities: list[str] | None = None,
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
+        """One pass over the words of ``text``; see module docstring."""
+        if entities is not None and self.ENTITY not in entities:
+            return []
+        tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        chat = is_chat(text)
+        spans: Spans = {}
+        for i in range(len(tokens)):
+            kind = _trigger_kind(tokens, i)
+            if kind is not None:
+                _after_trigger(text, tokens, i, kind, spans)
+            _known_name(text, tokens, i, chat, spans)
+        return [
+            self.result(start, end, Verdict(score, {"context": why}))
+            for (start, end), (score, why) in sorted(spans.items())
+        ]
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
-        """Keep the name words up to the first common, structural or street word."""
-        lowercase = match.re not in (_CAP, _KNOWN)
-        first = match.group(1).split()[0]
-        if match.re in (_LOWER, _LOWER_BARE) and not _first_name_ok(
-            first, bare=match.re is _LOWER_BARE
-        ):
-            return None
-        end = _name_end(text, match.start(1), match.end(1), lowercase)
-        if end is None or is_not_a_person(text, match.start(1), end):
-            return None
-        score: float | None = SCORE
-        if match.re is _KNOWN:
-            if _continues_a_name(text, match.start(1)):
-                return None
-            score = _known_name_score(text[match.start(1) : end].split())
-        if score is None:
-            return None
-        context = "known-name" if match.re is _KNOWN else "trigger"
-        return Verdict(score, {"context": context}, start=match.start(1), end=end)
+        """Unused: this recognizer scans words, not regex matches."""
+        return None

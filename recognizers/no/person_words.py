@@ -2,36 +2,75 @@
 
 from __future__ import annotations
 
-TITLES = (
-    "dr\\.|dr|doktor|doctor|lege|legen|fastlege|fastlegen|overlege|overlegen|lis|turnuslege|"
-    "prof\\.|professor|hr\\.|fru|frk\\.|herr"
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLES = _words(
+    "dr. dr doktor doctor lege legen fastlege fastlegen overlege overlegen lis turnuslege "
+    "prof. professor hr. fru frk. herr"
 )
-HONORIFICS = r"Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|Sir|Madam"
+"""Titles; lower-case names may follow them (``dr. grøtte``)."""
+HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Mx Mx. Miss Sir Madam")
 """English honorifics, matched case-sensitively (``MR viser`` is an MRI scan)."""
-ROLES = (
-    "pasient|pasienten|pas\\.|pt\\.|patient|sykepleier|sykepleieren|sjukepleiar|sjukepleiaren|"
-    "spl\\.|jordmor|fysioterapeut|psykolog|ergoterapeut|helsesykepleier|nurse|beboer|bebuar|"
-    "resident|client|klient"
+ROLES = _words(
+    "pasient pasienten pas. pt. patient sykepleier sykepleieren sjukepleiar sjukepleiaren spl. "
+    "jordmor fysioterapeut psykolog ergoterapeut helsesykepleier nurse beboer bebuar resident "
+    "client klient"
 )
-RELATIVES = (
-    "datter|dattera|datteren|dotter|dottera|sønn|sønnen|sonen|son|kona|kone|konen|mann|mannen|"
-    "ektemann|ektemannen|ektefelle|ektefellen|samboer|samboeren|sambuar|mor|mora|moren|far|"
-    "faren|bror|broren|søster|søsteren|syster|systera|barnebarn|barnebarnet|venn|venninne|nabo|"
-    "naboen|pårørende|pårørande|wife|husband|daughter|mother|father|brother|sister|partner|"
-    "pappa|mamma|bestemor|bestefar|farmor|mormor|farfar|morfar|oldemor|kjæreste|kjæresten|"
-    "onkel|tante|fetter|kusine|svigermor|svigerfar|svigersønn|svigerdatter|gutten|jenta|"
-    "vennen|venninna|venninnen|barnet|eldste|yngste|guten|kollega|kollegaen|colleague|"
-    "friend|neighbour|neighbor|grandmother|grandfather|grandson|granddaughter|uncle|aunt|cousin"
+RELATIVES = _words(
+    "datter dattera datteren dotter dottera sønn sønnen sonen son kona kone konen mann mannen "
+    "ektemann ektemannen ektefelle ektefellen samboer samboeren sambuar mor mora moren far "
+    "faren bror broren søster søsteren syster systera barnebarn barnebarnet venn venninne nabo "
+    "naboen pårørende pårørande wife husband daughter mother father brother sister partner "
+    "pappa mamma bestemor bestefar farmor mormor farfar morfar oldemor kjæreste kjæresten "
+    "onkel tante fetter kusine svigermor svigerfar svigersønn svigerdatter gutten jenta "
+    "vennen venninna venninnen barnet eldste yngste guten kollega kollegaen colleague "
+    "friend neighbour neighbor grandmother grandfather grandson granddaughter uncle aunt cousin"
 )
-PROFESSIONS = (
-    r"[a-zæøå]*(?:lege|legen|sykepleier|sjukepleiar|log|logen|terapeut|ingeniør|student|"
-    r"assistent|farmasøyt|sekretær|koordinator|vakt|rådgiver|kirurg|fagarbeider|pleier)"
+PROFESSION_SUFFIXES = (
+    "lege",
+    "legen",
+    "sykepleier",
+    "sjukepleiar",
+    "terapeut",
+    "ingeniør",
+    "student",
+    "assistent",
+    "farmasøyt",
+    "sekretær",
+    "koordinator",
+    "vakt",
+    "rådgiver",
+    "kirurg",
+    "fagarbeider",
+    "pleier",
+    "logen",
 )
-INTRODUCERS = (
-    "heter|heiter|navn|namn|name|kalt|jeg er|eg er|i am|my name is|this is|mvh|hilsen|helsing|"
-    "regards|best regards|signert|det er|dette er|det er meg|sign\\."
+"""Word endings that make a profession (``kardiolog``: a word of 7+ letters ending in ``log``)."""
+NOT_PROFESSIONS = _words("katalog dialog analog prolog epilog")
+INTRODUCERS = _words("heter heiter navn namn name kalt mvh hilsen helsing regards signert sign.")
+INTRODUCER_PHRASES = frozenset(
+    {
+        ("jeg", "er"),
+        ("eg", "er"),
+        ("i", "am"),
+        ("my", "name", "is"),
+        ("this", "is"),
+        ("best", "regards"),
+        ("det", "er"),
+        ("dette", "er"),
+        ("det", "er", "meg"),
+    }
 )
-CHAT_VERBS = "ringe|ring|ringer|snakke med|snakka med|spør etter|hilsen fra|med|og"
+CHAT_VERBS = _words("ringe ring ringer med og")
+CHAT_PHRASES = frozenset(
+    {("snakke", "med"), ("snakka", "med"), ("spør", "etter"), ("hilsen", "fra")}
+)
+GAP_WORDS = _words("til min mi mitt vår hans hennes our my")
+"""Words allowed between a trigger and the name (``kona til Per``, ``datter mi, Kari``)."""
+PARTICLES = _words("van von de der den ten ter da di du dos das del la le el al bin ibn binti")
 STREET_WORDS = frozenset({"gate", "gata", "vei", "veien", "veg", "vegen", "plass", "allé", "torg"})
 AMBIGUOUS_FIRST_NAMES = frozenset(
     "per liv hans bo eli sol vår storm even mai august rose frank siv tor mark grace kim ask dag "
