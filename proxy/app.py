@@ -11,13 +11,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from time import perf_counter
 
 import aiohttp
 from aiohttp import web
 from aiohttp.typedefs import Handler
+from aiohttp.web_protocol import RequestPayloadError
 
+from proxy.access import ProxyKeys
 from proxy.audit.metrics import METRICS, Metrics, metrics_handler
 from proxy.audit.review import ReviewContext, add_review_routes
 from proxy.audit.settings import AuditSettings
@@ -31,9 +33,10 @@ from proxy.exchange import (
     restore_stream,
     scrub_request,
 )
-from proxy.forward_routing import is_forwarded, refusal_shape, route_request
+from proxy.forward_routing import INTERCEPTED, is_forwarded, refusal_shape, route_request
 from proxy.forward_targets import ForwardPolicy
 from proxy.providers.base import Provider
+from proxy.request_checks import check_encoding, check_json_media_type
 from proxy.routes import RouteMatch, RouteTable
 from proxy.scope import scope_for
 from proxy.scrub.pipeline import Scrubber
@@ -56,6 +59,7 @@ class ProxyState:
     routes: RouteTable
     upstream: Upstream
     forward: ForwardPolicy
+    keys: ProxyKeys = field(default_factory=ProxyKeys)
 
 
 STATE = web.AppKey("state", ProxyState)
@@ -94,6 +98,8 @@ async def handle(request: web.Request) -> web.StreamResponse:
     request_id = uuid.uuid4().hex
     trail = start_trail(request, request_id)
     try:  # base-URL mode, or forwarded through the forward proxy (forward_routing.py)
+        if INTERCEPTED not in request:  # intercepted traffic showed its key on CONNECT
+            state.keys.check(request.headers)
         timeout = state.settings.server.upstream_connect_timeout
         match = await route_request(request, state.routes, state.forward, timeout)
     except SladdError as refusal:
@@ -125,8 +131,9 @@ async def _proxy(
     request: web.Request, state: ProxyState, match: RouteMatch, trail: ExchangeTrail
 ) -> web.StreamResponse:
     request_id = trail.request_id
-    if request.headers.get("Content-Encoding", "identity").lower() != "identity":
-        raise SladdError(415, "sladd_unsupported_encoding", "compressed request bodies are refused")
+    check_encoding(request.headers)
+    if match.provider is not None and request.can_read_body:
+        check_json_media_type(request.headers)
     raw = await _read_body(request, state)
     refusal = _refusal_for(match, request.method, bool(raw))
     allowed_unscrubbed = match.provider is None and state.routes.allows_unscrubbed(match)
@@ -162,6 +169,10 @@ def _vault_lookup(state: ProxyState, scope: str) -> Resolver:
 async def _read_body(request: web.Request, state: ProxyState) -> bytes:
     try:
         return await request.read()
+    except RequestPayloadError as exc:
+        encoding = request.headers.get("Content-Encoding", "identity")
+        message = f"the request body could not be read as {encoding!r}"
+        raise SladdError(400, "sladd_invalid_request", message) from exc
     except web.HTTPRequestEntityTooLarge as exc:
         limit = state.settings.server.max_body_bytes
         message = f"request body is larger than {limit} bytes (server.max_body_bytes)"
@@ -274,6 +285,7 @@ def create_app(
     scrubber: Scrubber,
     audit: AuditLog | None = None,
     review: ReviewContext | None = None,
+    keys: ProxyKeys | None = None,
 ) -> web.Application:
     """The proxy application; the upstream session opens on start-up and closes on cleanup.
 
@@ -296,7 +308,8 @@ def create_app(
     server = settings.server
     upstream = Upstream(server.upstream_connect_timeout, server.upstream_read_timeout)
     forward = ForwardPolicy(settings.forward_proxy)
-    app[STATE] = ProxyState(settings, scrubber, RouteTable(settings.routes), upstream, forward)
+    routes = RouteTable(settings.routes)
+    app[STATE] = ProxyState(settings, scrubber, routes, upstream, forward, keys or ProxyKeys())
     app.router.add_get("/healthz", healthz)
     app.router.add_route("*", "/{tail:.*}", handle)
 

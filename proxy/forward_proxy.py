@@ -32,7 +32,9 @@ from aiohttp.http import RawRequestMessage
 from aiohttp.streams import StreamReader
 from aiohttp.web_log import AccessLogger
 from aiohttp.web_protocol import RequestHandler
+from multidict import CIMultiDict
 
+from proxy.access import ProxyKeys
 from proxy.app import STATE
 from proxy.errors import SladdError, error_body
 from proxy.forward_relay import EarlyData, Relay, pair
@@ -64,9 +66,10 @@ class FrontOptions:
 def raw_error(error: SladdError) -> bytes:
     """A complete ``Connection: close`` HTTP/1.1 response for ``error`` (OpenAI error shape)."""
     body = json.dumps(error_body("openai", error)).encode()
+    challenge = 'Proxy-Authenticate: Basic realm="sladd"\r\n' if error.status == 407 else ""
     head = (
         f"HTTP/1.1 {error.status} {HTTPStatus(error.status).phrase}\r\n"
-        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n{challenge}"
         "Connection: close\r\n\r\n"
     )
     return head.encode() + body
@@ -81,6 +84,23 @@ def connect_target(head: bytes) -> Authority:
         except (UnicodeDecodeError, ValueError):
             pass
     raise SladdError(400, "sladd_invalid_request", "expected CONNECT host:port HTTP/1.1")
+
+
+def head_headers(head: bytes) -> dict[str, str]:
+    """The header fields of a request head (names as sent, last value wins)."""
+    headers: dict[str, str] = {}
+    for line in head.split(b"\r\n")[1:]:
+        name, colon, value = line.decode("latin-1").partition(":")
+        if colon:
+            headers[name.strip()] = value.strip()
+    return headers
+
+
+def _check_proxy_key(keys: ProxyKeys, head: bytes) -> None:
+    try:
+        keys.check(CIMultiDict(head_headers(head)))
+    except SladdError as error:
+        raise SladdError(407, error.type, error.message) from None
 
 
 def _refuse(transport: asyncio.Transport, target: Authority | None, error: SladdError) -> None:
@@ -112,6 +132,7 @@ class Front:
         assert runner.server is not None, "call runner.setup() first"
         self.http = runner.server
         self.policy: ForwardPolicy = runner.app[STATE].forward
+        self.keys: ProxyKeys = runner.app[STATE].keys
         self.options = options
         self._leaves = leaves
         self._tasks: set[asyncio.Task[None]] = set()
@@ -144,6 +165,7 @@ class Front:
         target: Authority | None = None
         try:
             target = connect_target(head)
+            _check_proxy_key(self.keys, head)
             await self._dispatch(transport, target, early)
         except SladdError as error:
             _refuse(transport, target, error)

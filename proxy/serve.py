@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import os
 import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from proxy.access import ProxyKeys, load_proxy_keys
 from proxy.app import create_app
 from proxy.audit.serving import AuditServing, open_audit
 from proxy.forward_proxy import FrontOptions
@@ -73,7 +75,7 @@ def with_overrides(settings: Settings, flags: ServeFlags) -> Settings:
     return apply_route_overrides(settings, flags.routes)
 
 
-async def _run(settings: Settings) -> None:
+async def _run(settings: Settings, keys: ProxyKeys) -> None:
     vault_url = settings.resolved_vault_url()
     data_dir = settings.resolved_data_dir()
     vault = await open_vault(vault_url, data_dir, ttl_seconds=settings.vault.ttl_seconds)
@@ -88,7 +90,7 @@ async def _run(settings: Settings) -> None:
             )
             log.info("routes: %s", upstreams)
             audit = open_audit(settings, settings.audit, vault.lookup)
-            await _listen(settings, scrubber, _leaf_cache(settings), audit)
+            await _listen(settings, scrubber, _leaf_cache(settings), audit, keys)
         finally:
             await asyncio.to_thread(scrubber.close)
     finally:
@@ -111,9 +113,13 @@ def _leaf_cache(settings: Settings) -> LeafCache | None:
 
 
 async def _listen(
-    settings: Settings, scrubber: Scrubber, leaves: LeafCache | None, audit: AuditServing
+    settings: Settings,
+    scrubber: Scrubber,
+    leaves: LeafCache | None,
+    audit: AuditServing,
+    keys: ProxyKeys,
 ) -> None:
-    app = create_app(settings, scrubber, audit.log, audit.review)
+    app = create_app(settings, scrubber, audit.log, audit.review, keys)
     runner = web.AppRunner(app, access_log_format=ACCESS_LOG_FORMAT)
     await runner.setup()
     options = FrontOptions(
@@ -145,4 +151,7 @@ def serve(settings: Settings) -> None:
     Configuration problems (vault URL, key file, model) raise before anything listens.
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    asyncio.run(_run(settings))
+    keys = load_proxy_keys(settings.server.proxy_keys_file, os.environ, settings.server.host)
+    if keys.required:
+        log.info("proxy keys required (%d configured)", len(keys.keys))
+    asyncio.run(_run(settings, keys))

@@ -103,6 +103,7 @@ class ServerSettings:
     max_body_bytes: int = field(default=8 * 1024 * 1024, metadata=validator(_positive))
     upstream_connect_timeout: float = field(default=10.0, metadata=validator(_positive))
     upstream_read_timeout: float = field(default=300.0, metadata=validator(_positive))
+    proxy_keys_file: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +239,9 @@ def _read_toml(path: Path) -> dict[str, object]:
 
 
 def _resolve_relative(table: dict[str, object], base: Path) -> None:
+    server = table.get("server")
+    if isinstance(server, dict):
+        _resolve_key(server, "proxy_keys_file", base)
     detection = table.get("detection")
     if isinstance(detection, dict):
         for key in ("custom_recognizers_dir", "ner_model"):
@@ -247,6 +251,12 @@ def _resolve_relative(table: dict[str, object], base: Path) -> None:
     data_dir = table.get("data_dir")
     if isinstance(data_dir, str) and data_dir and not Path(data_dir).expanduser().is_absolute():
         table["data_dir"] = str(base / data_dir)
+
+
+def _resolve_key(section: dict[str, object], key: str, base: Path) -> None:
+    value = section.get(key)
+    if isinstance(value, str) and value and not Path(value).expanduser().is_absolute():
+        section[key] = str(base / value)
 
 
 def _apply_env(table: dict[str, object], environ: Mapping[str, str]) -> list[str]:

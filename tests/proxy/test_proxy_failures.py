@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import gzip
 import json
 import re
 import time
+import zlib
 from collections.abc import Sequence
 
 import aiohttp
 import anthropic
+import brotli
 import openai
 import pytest
+from backports import zstd
 
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
@@ -20,9 +24,10 @@ from proxy.serve import apply_route_overrides
 from proxy.settings import PolicySettings, Settings
 from tests.fakes.llm_upstream import FakeUpstream
 from tests.proxy.conftest import Sladd, routed_settings, start_sladd
-from tests.proxy.patient import PROMPT, VALUES
+from tests.proxy.patient import PROMPT, VALUES, assert_nothing_identifying_reached
 
 CHAT = {"model": "m", "messages": [{"role": "user", "content": PROMPT}]}
+BODY = json.dumps(CHAT).encode()
 
 
 async def test_healthz(sladd: Sladd, http: aiohttp.ClientSession) -> None:
@@ -168,12 +173,11 @@ async def test_unscrubbed_paths_setting_lets_an_endpoint_through(
         (b"{not json", {}, 400, "sladd_invalid_request"),
         (b"[1, 2]", {}, 400, "sladd_invalid_request"),
         (b'{"messages": "\xff"}', {}, 400, "sladd_invalid_request"),
-        (
-            json.dumps(CHAT).encode(),
-            {"Content-Encoding": "gzip"},
-            415,
-            "sladd_unsupported_encoding",
-        ),
+        (BODY, {"Content-Encoding": "compress"}, 415, "sladd_unsupported_encoding"),
+        (BODY, {"Content-Encoding": "gzip, br"}, 415, "sladd_unsupported_encoding"),
+        (BODY, {"Content-Encoding": "gzip"}, 400, "sladd_invalid_request"),  # not gzip data
+        (BODY, {"Content-Type": "text/plain"}, 415, "sladd_unsupported_media_type"),
+        (BODY, {"Content-Type": "multipart/form-data; b=x"}, 415, "sladd_unsupported_media_type"),
         (b"[" * 100 + b"]" * 100, {}, 400, "sladd_invalid_request"),
     ],
 )
@@ -192,6 +196,47 @@ async def test_bad_bodies_get_clear_errors(
     ) as response:
         assert response.status == status
         assert (await response.json())["error"]["type"] == kind
+    assert upstream.requests == []
+
+
+def _compress(data: bytes, encoding: str) -> bytes:
+    if encoding == "gzip":
+        return gzip.compress(data)
+    if encoding == "deflate":
+        return zlib.compress(data)
+    if encoding == "br":
+        return brotli.compress(data)  # type: ignore[no-any-return]
+    return zstd.compress(data)
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "br", "zstd"])
+async def test_compressed_bodies_are_decoded_and_scrubbed(
+    sladd: Sladd, upstream: FakeUpstream, http: aiohttp.ClientSession, encoding: str
+) -> None:
+    headers = {"Content-Type": "application/json", "Content-Encoding": encoding}
+    url = f"{sladd.url}/v1/chat/completions"
+    async with http.post(url, data=_compress(BODY, encoding), headers=headers) as response:
+        assert response.status == 200
+        assert (await response.json())["choices"][0]["message"]["content"] == PROMPT
+    assert_nothing_identifying_reached(upstream)
+    assert "content-encoding" not in upstream.last.headers
+
+
+async def test_compression_bomb_is_refused_by_the_decoded_size(
+    base_settings: Settings, detector: Detector, upstream: FakeUpstream, http: aiohttp.ClientSession
+) -> None:
+    server_settings = dataclasses.replace(base_settings.server, max_body_bytes=64 * 1024)
+    settings = routed_settings(dataclasses.replace(base_settings, server=server_settings), upstream)
+    server, running = await start_sladd(settings, detector)
+    bomb = {"model": "m", "messages": [{"role": "user", "content": "a" * 5_000_000}]}
+    headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    try:
+        data = gzip.compress(json.dumps(bomb).encode())
+        assert len(data) < 64 * 1024
+        async with http.post(f"{running.url}/v1/chat/completions", data=data, headers=headers) as r:
+            assert r.status == 413
+    finally:
+        await server.close()
     assert upstream.requests == []
 
 
@@ -313,3 +358,28 @@ async def test_policy_allow_list_and_redact(
     assert "Ola Hansen" in sent
     assert "[REDACTED_PHONE]" in sent
     assert reply.choices[0].message.content == PROMPT.replace("912 34 567", "[REDACTED_PHONE]")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nX-Bad: a\x00b\r\nContent-Length: 2\r\n",
+        b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+        b"Transfer-Encoding: chunked\r\n",
+        b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n folded: yes\r\n",
+        b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2, 2\r\n",
+    ],
+)
+async def test_malformed_or_smuggling_requests_are_rejected(
+    sladd: Sladd, upstream: FakeUpstream, head: bytes
+) -> None:
+    """aiohttp's strict parser stays on: injected, folded or ambiguous framing is a 400."""
+    host, port = sladd.url.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    writer.write(head + b"\r\n{}")
+    await writer.drain()
+    status_line = await asyncio.wait_for(reader.readline(), 10)
+    writer.close()
+    await writer.wait_closed()
+    assert status_line.split(b" ")[1] == b"400"
+    assert upstream.requests == []

@@ -17,6 +17,7 @@ import pytest
 from aiohttp import web
 
 from proxy import ca_cli
+from proxy.access import ProxyKeys
 from proxy.app import create_app
 from proxy.forward_proxy import FrontOptions
 from proxy.forward_settings import ForwardProxySettings
@@ -62,7 +63,11 @@ def with_forward(settings: Settings, **changes: object) -> Settings:
 
 @asynccontextmanager
 async def run_forward_sladd(
-    settings: Settings, detector: Detector, ca: CertificateAuthority, vault: Vault | None = None
+    settings: Settings,
+    detector: Detector,
+    ca: CertificateAuthority,
+    vault: Vault | None = None,
+    keys: ProxyKeys | None = None,
 ) -> AsyncIterator[ForwardSladd]:
     """sladd on 127.0.0.1:0 behind :class:`ForwardProxySite`, stopped on exit."""
     scrubber = Scrubber(
@@ -71,7 +76,8 @@ async def run_forward_sladd(
         vault or MemoryVault(),
         TokenFormat(settings.pseudonyms.token_format),
     )
-    runner = web.AppRunner(create_app(settings, scrubber), shutdown_timeout=2.0)
+    app = create_app(settings, scrubber, keys=keys)
+    runner = web.AppRunner(app, shutdown_timeout=2.0)
     await runner.setup()
     forward = settings.forward_proxy
     leaves = LeafCache(ca, forward.leaf_validity_days) if forward.enabled else None
@@ -114,9 +120,9 @@ def start(detector: Detector, ca: CertificateAuthority) -> StartSladd:
     """``async with start(settings) as sladd``: a forward-proxy sladd with those settings."""
 
     def starter(
-        settings: Settings, vault: Vault | None = None
+        settings: Settings, vault: Vault | None = None, keys: ProxyKeys | None = None
     ) -> AbstractAsyncContextManager[ForwardSladd]:
-        return run_forward_sladd(settings, detector, ca, vault)
+        return run_forward_sladd(settings, detector, ca, vault, keys)
 
     return starter
 
