@@ -7,8 +7,8 @@ out: ``per``, ``liv`` and ``hans`` are words first. Output: one name per line, l
 sorted, in ``recognizers/no/first_names.txt``.
 
 The common vocabulary — lower-cased alphabetic tokens outside any entity, seen at least twice,
-minus every word seen inside a PER span — goes to ``recognizers/ner/common_words.txt``; the NER prefilter skips
-sentences whose capitalised words are all in it.
+minus every word seen inside a PER span — goes to ``recognizers/ner/common_words.txt``; the
+NER prefilter skips sentences whose capitalised words are all in it.
 
     scripts/build_name_lists.py [--data DIR] [--out FILE]
 """

@@ -13,6 +13,7 @@ from typing import Protocol
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from proxy.scrub.findings import Finding
+from recognizers.ner.engine import Piece
 from recognizers.no.base import NO_ARTIFACTS
 
 
@@ -21,6 +22,10 @@ class NerEngine(Protocol):
 
     def analyze_batch(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
         """Presidio results per text, in input order."""
+        ...  # pragma: no cover
+
+    def analyze_pieces(self, pieces: Sequence[Piece]) -> list[list[RecognizerResult]]:
+        """Presidio results per piece, offsets into each piece's context."""
         ...  # pragma: no cover
 
 
@@ -57,15 +62,27 @@ class Detector:
         """All findings in one text, overlapping and unfiltered."""
         return self.detect_many([text])[0]
 
+    @property
+    def has_ner(self) -> bool:
+        """Whether names are found by the NER model too."""
+        return self._ner is not None
+
     def detect_many(self, texts: Sequence[str]) -> list[list[Finding]]:
         """All findings per text; the NER model sees the whole batch at once."""
-        per_text = [self._rules(text) for text in texts]
+        per_text = [self.rules(text) for text in texts]
         if self._ner is not None and texts:
             for found, results in zip(per_text, self._ner.analyze_batch(texts), strict=True):
                 found.extend(to_finding(r, "NER") for r in results)
         return per_text
 
-    def _rules(self, text: str) -> list[Finding]:
+    def ner_pieces(self, pieces: Sequence[Piece]) -> list[list[Finding]]:
+        """NER findings per piece, offsets into each piece's context (none without NER)."""
+        if self._ner is None or not pieces:
+            return [[] for _ in pieces]
+        return [[to_finding(r, "NER") for r in found] for found in self._ner.analyze_pieces(pieces)]
+
+    def rules(self, text: str) -> list[Finding]:
+        """Findings of the rule-based recognizers (regexes, checksums, context, YAML)."""
         found: list[Finding] = []
         for recognizer in self._recognizers:
             entities = recognizer.supported_entities

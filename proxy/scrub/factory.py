@@ -14,7 +14,7 @@ from proxy.scrub.tokens import TokenFormat
 from proxy.scrub.workers import DetectionPool
 from proxy.settings import PolicySettings, Settings
 from proxy.vault.base import Vault
-from recognizers.ner.engine import BUNDLED_MODEL, NorwegianNer
+from recognizers.ner.engine import BUNDLED_MODEL, NorwegianNer, check_model
 from recognizers.registry import build_recognizers
 
 
@@ -36,12 +36,20 @@ def build_detection(settings: Settings) -> CachedDetector:
     workers = settings.detection.worker_count()
     inner: Detector | DetectionPool
     if workers > 0:
-        build_detector(settings)  # fail here, with a clear error, if a model or file is bad
+        _check_detection(settings)  # clear errors here, not a broken pool later
         inner = DetectionPool(settings, workers)
         inner.warm_up()
     else:
         inner = build_detector(settings)
     return CachedDetector(inner, settings.detection.cache_entries)
+
+
+def _check_detection(settings: Settings) -> None:
+    """Load the custom recognizers and check the model folder, without loading the model."""
+    detection = settings.detection
+    build_recognizers(detection.custom_recognizers_dir)
+    if detection.ner:
+        check_model(detection.ner_model or BUNDLED_MODEL)
 
 
 def build_scrubber(settings: Settings, vault: Vault, executor: Executor | None = None) -> Scrubber:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 
@@ -43,20 +44,32 @@ def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def merge_overlaps(findings: Iterable[Finding]) -> list[Finding]:
+def merge_clusters(findings: Iterable[Finding]) -> list[tuple[Finding, tuple[Finding, ...]]]:
     """Merge overlapping findings into their union, typed by the best of them.
 
     "Best" is the higher score, then the longer span. Used for findings that will be
     rewritten: a union never leaves part of a lower-ranked finding's value in the text.
-    Returns non-overlapping findings ordered by start offset.
+    Returns ``(merged, members)`` pairs, non-overlapping and ordered by start offset.
     """
-    merged: list[Finding] = []
+    clusters: list[tuple[Finding, list[Finding]]] = []
     for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
-        if merged and finding.start < merged[-1].end:
-            current = merged[-1]
+        if clusters and finding.start < clusters[-1][0].end:
+            current, members = clusters[-1]
             best = max((current, finding), key=lambda f: (f.score, f.length))
-            span_end = max(current.end, finding.end)
-            merged[-1] = replace(best, start=current.start, end=span_end)
+            merged = replace(best, start=current.start, end=max(current.end, finding.end))
+            clusters[-1] = (merged, [*members, finding])
         else:
-            merged.append(finding)
-    return merged
+            clusters.append((finding, [finding]))
+    return [(merged, tuple(members)) for merged, members in clusters]
+
+
+def merge_overlaps(findings: Iterable[Finding]) -> list[Finding]:
+    """The merged findings of :func:`merge_clusters`, without their members."""
+    return [merged for merged, _ in merge_clusters(findings)]
+
+
+def overlaps_any(finding: Finding, ordered: Sequence[Finding], starts: Sequence[int]) -> bool:
+    """Whether ``finding`` overlaps one of ``ordered`` (non-overlapping, by start; ``starts``
+    are their start offsets)."""
+    index = bisect.bisect_left(starts, finding.end)
+    return index > 0 and ordered[index - 1].end > finding.start

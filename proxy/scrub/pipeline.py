@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from proxy.scrub.cache import DetectsMany
 from proxy.scrub.findings import Finding
 from proxy.scrub.policy import Decision, Policy
-from proxy.scrub.pseudonymise import ScrubbedText, apply_decisions
+from proxy.scrub.pseudonymise import ScopeNumbers, ScrubbedText, apply_decisions
 from proxy.scrub.tokens import LITERAL_LABEL, TokenFormat
 from proxy.vault.base import Vault
 
@@ -76,10 +76,11 @@ class Scrubber:
     async def scrub(self, texts: Sequence[str], scope: str) -> list[ScrubResult]:
         """Scrub each text within ``scope``; same value, same token, across calls."""
         found = await self.detect(texts)
+        numbers = ScopeNumbers(self.vault, scope)
         results = []
         for text, findings in zip(texts, found, strict=True):
             decisions = self.decide(text, findings)
-            scrubbed = await apply_decisions(text, decisions, self.vault, scope, self.token_format)
+            scrubbed = await apply_decisions(text, decisions, numbers, self.token_format)
             results.append(ScrubResult(tuple(decisions), scrubbed))
         return results
 

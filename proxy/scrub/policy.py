@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from proxy.scrub.findings import Finding, merge_overlaps, resolve_overlaps
+from proxy.scrub.findings import Finding, merge_clusters, overlaps_any, resolve_overlaps
 from proxy.settings import PolicySettings
 
 SEVERITY = ("allow", "pseudonymise", "redact", "block")
@@ -36,19 +36,18 @@ class Policy:
         """
         counted = [f for f in findings if f.score >= self._settings.threshold_for(f.entity_type)]
         actions = {f: self._action(text, f) for f in counted}
-        rewritten = [f for f in counted if actions[f] != "allow"]
-        acted = merge_overlaps(rewritten)
-        merged_actions = {
-            m: max((actions[f] for f in rewritten if f.overlaps(m)), key=SEVERITY.index)
-            for m in acted
-        }
-        allowed = [
-            f
-            for f in resolve_overlaps(f for f in counted if actions[f] == "allow")
-            if not any(f.overlaps(a) for a in acted)
+        clusters = merge_clusters(f for f in counted if actions[f] != "allow")
+        decisions = [
+            Decision(merged, max((actions[f] for f in members), key=SEVERITY.index))
+            for merged, members in clusters
         ]
-        decisions = [Decision(f, merged_actions[f]) for f in acted]
-        decisions += [Decision(f, "allow") for f in allowed]
+        acted = [merged for merged, _ in clusters]
+        starts = [f.start for f in acted]
+        decisions += [
+            Decision(f, "allow")
+            for f in resolve_overlaps(f for f in counted if actions[f] == "allow")
+            if not overlaps_any(f, acted, starts)
+        ]
         return sorted(decisions, key=lambda d: d.finding.start)
 
     def _action(self, text: str, finding: Finding) -> str:

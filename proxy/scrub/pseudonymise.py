@@ -56,11 +56,32 @@ def redaction_text(entity_type: str) -> str:
     return f"[REDACTED_{label_for(entity_type)}]"
 
 
+class ScopeNumbers:
+    """The vault's numbers for one scope, remembered for one request.
+
+    Chat history repeats the same names and numbers in every message; each distinct value
+    is asked of the vault once per request.
+    """
+
+    def __init__(self, vault: Vault, scope: str) -> None:
+        self._vault = vault
+        self._scope = scope
+        self._known: dict[tuple[str, str], int] = {}
+
+    async def number(self, label: str, value: str) -> int:
+        """The number of ``value`` under ``label`` in this scope (created if new)."""
+        key = (label, normalise_value(value))
+        number = self._known.get(key)
+        if number is None:
+            number = await self._vault.assign(self._scope, label, key[1], value)
+            self._known[key] = number
+        return number
+
+
 async def apply_decisions(
     text: str,
     decisions: Sequence[Decision],
-    vault: Vault,
-    scope: str,
+    numbers: ScopeNumbers,
     token_format: TokenFormat,
 ) -> ScrubbedText:
     """Replace every non-``allow`` decision's span; ``block`` is pseudonymised like the rest.
@@ -74,7 +95,7 @@ async def apply_decisions(
         finding = decision.finding
         new_text, token = None, None
         if decision.action != "allow":
-            new_text, token = await _replacement(text, decision, vault, scope, token_format)
+            new_text, token = await _replacement(text, decision, numbers, token_format)
             parts.append(text[cursor : finding.start])
             parts.append(new_text)
             cursor = finding.end
@@ -95,12 +116,11 @@ async def apply_decisions(
 
 
 async def _replacement(
-    text: str, decision: Decision, vault: Vault, scope: str, token_format: TokenFormat
+    text: str, decision: Decision, numbers: ScopeNumbers, token_format: TokenFormat
 ) -> tuple[str, tuple[str, int] | None]:
     finding = decision.finding
     if decision.action == "redact":
         return redaction_text(finding.entity_type), None
-    value = text[finding.start : finding.end]
     label = label_for(finding.entity_type)
-    number = await vault.assign(scope, label, normalise_value(value), value)
+    number = await numbers.number(label, text[finding.start : finding.end])
     return token_format.render(label, number), (label, number)

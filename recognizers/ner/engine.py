@@ -12,6 +12,7 @@ systems are not people: :mod:`recognizers.ner.not_names` drops them from PERSON.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
@@ -42,10 +43,15 @@ class NerModelError(RecognizerSetupError):
     """The NER model folder is missing or is not a spaCy pipeline with an ``ner`` component."""
 
 
-def load_pipeline(path: Path = BUNDLED_MODEL) -> Language:
-    """Load the pipeline with only the components detection needs."""
+def check_model(path: Path = BUNDLED_MODEL) -> None:
+    """Raise :class:`NerModelError` unless ``path`` holds a spaCy pipeline (cheap: no load)."""
     if not (path / "config.cfg").is_file():
         raise NerModelError(f"no spaCy pipeline at {path} (run scripts/train_ner.py)")
+
+
+def load_pipeline(path: Path = BUNDLED_MODEL) -> Language:
+    """Load the pipeline with only the components detection needs."""
+    check_model(path)
     nlp = spacy.load(path)
     if "ner" not in nlp.pipe_names:
         raise NerModelError(f"the pipeline at {path} has no 'ner' component")
@@ -53,6 +59,28 @@ def load_pipeline(path: Path = BUNDLED_MODEL) -> Language:
         if name not in _INFERENCE_PIPES:
             nlp.disable_pipe(name)
     return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch ``context[start:end]`` of text number ``index`` for the model to read.
+
+    ``context`` is the text itself or a window of it around the stretch (enough for the
+    not-a-person checks on the words next to a name).
+    """
+
+    index: int
+    context: str
+    start: int
+    end: int
+
+
+def ner_spans(text: str, *, prefilter: bool = True) -> list[tuple[int, int]]:
+    """The ``(start, end)`` stretches of ``text`` the model must read (see prefilter)."""
+    if not prefilter:
+        return [(0, len(text))] if text else []
+    chat = is_chat(text)
+    return [span for span in sentences(text) if needs_ner(text, *span, chat)]
 
 
 class NorwegianNer:
@@ -68,23 +96,24 @@ class NorwegianNer:
     def analyze_batch(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
         """Entities per text, in input order; only sentences with name-like words are run."""
         pieces = [
-            (index, start, end)
+            Piece(index, text, start, end)
             for index, text in enumerate(texts)
-            for start, end in self._candidates(text)
+            for start, end in ner_spans(text, prefilter=self.prefilter)
         ]
-        docs = self.nlp.pipe(
-            (texts[i][start:end] for i, start, end in pieces), batch_size=self._batch_size
-        )
         results: list[list[RecognizerResult]] = [[] for _ in texts]
-        for (index, offset, _), doc in zip(pieces, docs, strict=True):
-            results[index].extend(self._results(texts[index], doc.ents, offset))
+        for piece, found in zip(pieces, self.analyze_pieces(pieces), strict=True):
+            results[piece.index].extend(found)
         return results
 
-    def _candidates(self, text: str) -> list[tuple[int, int]]:
-        if not self.prefilter:
-            return [(0, len(text))] if text else []
-        chat = is_chat(text)
-        return [span for span in sentences(text) if needs_ner(text, *span, chat)]
+    def analyze_pieces(self, pieces: Sequence[Piece]) -> list[list[RecognizerResult]]:
+        """Entities per piece, with offsets into the piece's ``context``."""
+        docs = self.nlp.pipe(
+            (p.context[p.start : p.end] for p in pieces), batch_size=self._batch_size
+        )
+        return [
+            self._results(piece.context, doc.ents, piece.start)
+            for piece, doc in zip(pieces, docs, strict=True)
+        ]
 
     @staticmethod
     def _results(

@@ -18,6 +18,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 LANGUAGE = "no"
+_DIGIT = re.compile(r"\d")
 NUMBER_START = r"(?<![\d/+])(?<!\d:)(?<!\d\.)"
 """Regex guard: a number starts here, not inside a longer number, a time or a dotted number.
 ``fnr.01017012345``, ``Tlf:91234567`` and the second field of ``15031234562,1234567897``
@@ -77,7 +78,7 @@ class NorwegianRecognizer(EntityRecognizer):
         """Find this recognizer's entity in ``text`` (``nlp_artifacts`` is not needed)."""
         if entities is not None and self.ENTITY not in entities:
             return []
-        if self.NEEDS_DIGIT and not any(c.isdigit() for c in text):
+        if self.NEEDS_DIGIT and _DIGIT.search(text) is None:
             return []
         if self.REQUIRED_CHAR and self.REQUIRED_CHAR not in text:
             return []

@@ -13,7 +13,7 @@ import pytest
 from proxy.scrub.cache import CachedDetector
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
-from proxy.scrub.workers import DetectionPool, DetectionWorkerError, split_evenly
+from proxy.scrub.workers import DetectionPool, DetectionWorkerError, plan
 from proxy.settings import Settings, load_settings
 from recognizers.registry import build_recognizers
 
@@ -51,12 +51,23 @@ def test_cache_is_bounded_and_keeps_no_text() -> None:
     assert all(isinstance(key, bytes) and b"Kari" not in key for key in cached._entries)
 
 
-@pytest.mark.parametrize("parts", [1, 2, 3])
-def test_split_evenly_keeps_order_and_everything(parts: int) -> None:
-    texts = ["a" * n for n in (5, 50, 1, 30, 30, 2)]
-    chunks = split_evenly(texts, parts)
-    assert [t for chunk in chunks for t in chunk] == texts
-    assert 1 <= len(chunks) <= parts
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_plan_covers_every_text_once_and_spreads_the_work(workers: int) -> None:
+    texts = ["Pasient Kari Nordmann kom inn. Hb 12,9.\nDatter Ingrid ringte.", "ok", "x" * 50]
+    units = plan(texts, workers, with_ner=True)
+    assert sorted(i for unit in units for i, _ in unit.texts) == [0, 1, 2]
+    pieces = [piece for unit in units for piece, _ in unit.pieces]
+    assert {p.index for p in pieces} == {0}
+    assert len(units) <= workers
+    if workers > 1:
+        assert len(units) > 1
+
+
+def test_pieces_carry_their_context_offset() -> None:
+    text = "a" * 100 + " Pasient Kari Nordmann kom."
+    ((piece, shift),) = [job for unit in plan([text], 1, with_ner=True) for job in unit.pieces]
+    assert text[shift + piece.start : shift + piece.end] in text
+    assert "Kari Nordmann" in piece.context[piece.start : piece.end]
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +92,22 @@ def test_pool_gives_the_same_findings_as_in_process(
 ) -> None:
     expected = Detector(build_recognizers(rules_settings.detection.custom_recognizers_dir))
     assert pool.detect_many(TEXTS * 5) == expected.detect_many(TEXTS * 5)
+
+
+@pytest.mark.timeout(300)
+def test_pool_with_ner_matches_in_process_detection(detector: Detector) -> None:
+    settings = load_settings(REPO / "config" / "sladd.toml", environ={})
+    texts = [*TEXTS, "Fastlege Hansen ringte om Parkinsons sykdom. Kona til Per er her."]
+    with_ner = DetectionPool(settings, 2)
+    try:
+        found = with_ner.detect_many(texts)
+    finally:
+        with_ner.close()
+    expected = detector.detect_many(texts)
+    def order(findings: list[Finding]) -> list[tuple[int, int, str, str]]:
+        return sorted((f.start, f.end, f.entity_type, f.recognizer) for f in findings)
+
+    assert [order(f) for f in found] == [order(f) for f in expected]
 
 
 @pytest.mark.timeout(180)

@@ -8,7 +8,7 @@ from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Decision, Policy
-from proxy.scrub.pseudonymise import apply_decisions, normalise_value
+from proxy.scrub.pseudonymise import ScopeNumbers, apply_decisions, normalise_value
 from proxy.scrub.tokens import TokenFormat, label_for
 from proxy.settings import PolicySettings
 from proxy.vault.memory import MemoryVault
@@ -40,7 +40,7 @@ async def test_same_value_same_token_new_value_next_number() -> None:
         Decision(Finding("PERSON", s, e, 0.9, "t"), "pseudonymise")
         for s, e in ((0, 4), (8, 11), (15, 19))
     ]
-    result = await apply_decisions(text, decisions, vault, "scope-a", FORMAT)
+    result = await apply_decisions(text, decisions, ScopeNumbers(vault, "scope-a"), FORMAT)
     assert result.text == "[PERSON_1] og [PERSON_2] og [PERSON_1]"
     assert await vault.lookup("scope-a", "PERSON", 1) == "Kari"
     assert await vault.lookup("scope-b", "PERSON", 1) is None
@@ -53,7 +53,7 @@ async def test_redact_is_irreversible_and_allow_untouched() -> None:
         Decision(Finding("PERSON", 0, 4, 0.9, "t"), "redact"),
         Decision(Finding("LOCATION", 7, 11, 0.9, "t"), "allow"),
     ]
-    result = await apply_decisions(text, decisions, vault, "s", FORMAT)
+    result = await apply_decisions(text, decisions, ScopeNumbers(vault, "s"), FORMAT)
     assert result.text == "[REDACTED_PERSON] i Oslo"
     assert [r.replacement for r in result.replacements] == ["[REDACTED_PERSON]", None]
     assert FORMAT.find(result.text) == []
