@@ -179,14 +179,54 @@ def immigrant_names(held_out: bool) -> tuple[list[str], list[str]]:
     return pick(data["first"]), pick(data["last"])
 
 
-def name_pools(train: Sequence[Sentence], held_out: bool) -> NamePools:
-    """Names (NorNE-derived + immigrant) for one side of the train/evaluation split."""
+PSEUDO_NAMES = 1500
+"""Invented first names and surnames added to the training pools (see ``pseudo_names``)."""
+
+
+def pseudo_names(names: Sequence[str], forbidden: frozenset[str], count: int) -> list[str]:
+    """Invented name-like words from a character trigram model of ``names``.
+
+    They keep the model from memorising a fixed list of names (it must learn the contexts
+    and shapes of names). Words in ``forbidden`` (every extracted or hand-written name, both
+    halves, and every NorNE token) are rejected, so neither held-out evaluation names nor
+    ordinary words are produced.
+    """
+    model: dict[str, list[str]] = {}
+    for name in names:
+        padded = f"^^{name.lower()}$"
+        for i in range(2, len(padded)):
+            model.setdefault(padded[i - 2 : i], []).append(padded[i])
+    rng = random.Random(len(names))  # noqa: S311 - reproducible data, not security
+    lower = {n.lower() for n in forbidden}
+    out: set[str] = set()
+    while len(out) < count:
+        word = "^^"
+        while word[-1] != "$" and len(word) < 16:
+            word += rng.choice(model[word[-2:]])
+        word = word.strip("^$")
+        if 3 <= len(word) <= 13 and word not in lower:
+            out.add("-".join(part.capitalize() for part in word.split("-")))
+    return sorted(out)
+
+
+def name_pools(train: Sequence[Sentence], held_out: bool, pseudo: int = PSEUDO_NAMES) -> NamePools:
+    """Names for one side of the train/evaluation split.
+
+    Training side: NorNE-derived and hand-written names plus invented ones; evaluation side:
+    only real names from the held-out halves.
+    """
     first, last = extract_names(train)
     imm_first, imm_last = immigrant_names(held_out)
-    keep = [n for n in first if is_held_out(n) == held_out]
-    keep_last = [n for n in last if is_held_out(n) == held_out]
+    keep = [n for n in first if is_held_out(n) == held_out] + imm_first * 3
+    keep_last = [n for n in last if is_held_out(n) == held_out] + imm_last * 3
     places = [p for p in extract_places(train) if is_held_out(p) == held_out]
-    return NamePools(tuple(keep + imm_first * 3), tuple(keep_last + imm_last * 3), tuple(places))
+    if not held_out:
+        held_first, held_last = immigrant_names(True)
+        vocab = {t.lower() for sent in train for t in sent.tokens}
+        every = frozenset([*first, *last, *held_first, *held_last, *imm_first, *imm_last, *vocab])
+        keep += pseudo_names(first + imm_first, every, pseudo)
+        keep_last += pseudo_names(last + imm_last, every, pseudo)
+    return NamePools(tuple(keep), tuple(keep_last), tuple(places))
 
 
 NAME_SHAPES: tuple[tuple[str, int], ...] = (
@@ -375,6 +415,7 @@ class AugmentPlan:
     lower: float = 0.25
     positive_templates: int = 6000
     negative_templates: int = 3000
+    pseudo_names: int = PSEUDO_NAMES
 
 
 def augment_norne(
@@ -421,7 +462,7 @@ def training_docs(
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not security
     docs = [to_doc(nlp, s) for s in train]
     if plan is not None:
-        pools = name_pools(train, held_out=False)
+        pools = name_pools(train, held_out=False, pseudo=plan.pseudo_names)
         docs += [to_doc(nlp, s) for s in augment_norne(train, rng, pools, plan)]
         docs += template_docs(nlp, rng, pools, plan)
     rng.shuffle(docs)

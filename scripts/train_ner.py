@@ -64,7 +64,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--max-steps", type=int, default=8000, help="training updates")
     p.add_argument("--patience", type=int, default=2000, help="stop after N steps without dev gain")
     p.add_argument("--eval-frequency", type=int, default=500)
-    p.add_argument("--width", type=int, default=128, help="tok2vec width")
+    p.add_argument("--width", type=int, default=64, help="tok2vec width")
     p.add_argument("--depth", type=int, default=4, help="tok2vec CNN depth")
     p.add_argument(
         "--rows", default="12000,2000,6000,1000", help="hash rows NORM,PREFIX,SUFFIX,SHAPE"
@@ -79,7 +79,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--negatives", type=int, default=3000, help="negative template sentences")
     p.add_argument("--swap", type=float, default=0.5, help="share of PER sentences name-swapped")
     p.add_argument("--lower", type=float, default=0.25, help="share of PER sentences lowercased")
-    p.add_argument("--keep-minor", action="store_true", help="keep PROD/EVT/DRV as labels")
+    p.add_argument(
+        "--drop-minor",
+        dest="keep_minor",
+        action="store_false",
+        help="train PROD/EVT/DRV as O instead of as labels of their own",
+    )
+    p.add_argument("--pseudo-names", type=int, default=1500, help="invented names per pool")
     p.add_argument("--pretrain-epochs", type=int, default=0, help="char-objective pretraining")
     return p.parse_args(argv)
 
@@ -138,6 +144,7 @@ def build_corpora(args: argparse.Namespace, work: Path) -> tuple[int, int]:
             lower=args.lower,
             positive_templates=args.templates,
             negative_templates=args.negatives,
+            pseudo_names=args.pseudo_names,
         )
     )
     docs = ner_augment.training_docs(nlp, train, args.seed, plan)
@@ -172,7 +179,11 @@ def export_model(best: Path, out: Path) -> None:
         name="sladd_ner",
         version="0.1.0",
         lang="nb",
-        description="sladd Norwegian NER (NorNE + clinical augmentation); labels PER ORG LOC",
+        description=(
+            "sladd Norwegian NER (NorNE + clinical-register augmentation). Use PER, ORG, LOC;"
+            " PROD/EVT/DRV, if present, exist only to sharpen the others. See model_card.md."
+        ),
+        sources=[{"name": "NorNE (train split)", "license": "annotations CC0; see NorNE README"}],
     )
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
 

@@ -22,7 +22,7 @@ from spacy.language import Language
 
 from recognizers.errors import RecognizerSetupError
 from recognizers.ner.not_names import is_not_a_person
-from recognizers.ner.prefilter import needs_ner, sentences
+from recognizers.ner.prefilter import name_windows, sentences
 from recognizers.no.base import LANGUAGE
 from recognizers.no.person import is_chat
 
@@ -80,7 +80,7 @@ def ner_spans(text: str, *, prefilter: bool = True) -> list[tuple[int, int]]:
     if not prefilter:
         return [(0, len(text))] if text else []
     chat = is_chat(text)
-    return [span for span in sentences(text) if needs_ner(text, *span, chat)]
+    return [window for span in sentences(text) for window in name_windows(text, *span, chat)]
 
 
 class NorwegianNer:

@@ -69,10 +69,11 @@ def _is_profession(lowered: str) -> bool:
 
 
 def _trigger_kind(tokens: list[_Token], i: int) -> str | None:
-    """``any`` (capitalised names follow), ``title`` or ``chat`` (lower-case too), or None."""
+    """``any`` (capitalised names follow), ``title`` (lower-case too: ``dr. grøtte``,
+    ``heter andrii``), ``chat`` (lower-case known first names too), ``verb`` or None."""
     token = tokens[i].text
     lowered = token.lower()
-    if lowered in words.TITLES:
+    if lowered in words.TITLES or lowered in words.NAMING_WORDS:
         return "title"
     if lowered in words.RELATIVES or lowered in words.INTRODUCERS:
         return "chat"
@@ -156,18 +157,29 @@ def _after_trigger(text: str, tokens: list[_Token], i: int, kind: str, spans: Sp
         _add(spans, text, _name_span(text, tokens, j, lowercase=True), SCORE, "trigger")
 
 
+def _known_first(word: str) -> str | None:
+    """The known first name ``word`` is, or starts with (``Stig-Roland``), or is the genitive
+    of (``Pers``, ``Karis``); ``None`` otherwise."""
+    lowered = word.lower()
+    for candidate in (lowered, lowered.split("-", 1)[0], lowered.removesuffix("s")):
+        if candidate in FIRST_NAMES:
+            return candidate
+    return None
+
+
 def _known_name(text: str, tokens: list[_Token], i: int, chat: bool, spans: Spans) -> None:
     word = tokens[i].word
-    lowered = word.lower()
-    if lowered not in FIRST_NAMES or lowered in words.AMBIGUOUS_FIRST_NAMES:
+    first = _known_first(word)
+    genitive = first is not None and word.lower() == first + "s"
+    if first is None or (first in words.AMBIGUOUS_FIRST_NAMES and not genitive):
         return
     if _NAME_WORD.fullmatch(word) and not _continues_a_name(text, tokens, i):
         span = _name_span(text, tokens, i, lowercase=False)
         several = span is not None and " " in text[span[0] : span[1]].strip()
-        if several or lowered in COMMON_FIRST_NAMES:
-            score = SCORE_KNOWN_FULL_NAME if several else SCORE_KNOWN_FIRST_NAME
+        if several or first in COMMON_FIRST_NAMES or genitive:
+            score = SCORE_KNOWN_FULL_NAME if several or genitive else SCORE_KNOWN_FIRST_NAME
             _add(spans, text, span, score, "known-name")
-    elif chat and _LOWER_WORD.fullmatch(word):
+    elif chat and _LOWER_WORD.fullmatch(word) and not genitive:
         _add(spans, text, _name_span(text, tokens, i, lowercase=True), SCORE, "known-name")
 
 

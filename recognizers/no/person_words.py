@@ -51,6 +51,8 @@ PROFESSION_SUFFIXES = (
 """Word endings that make a profession (``kardiolog``: a word of 7+ letters ending in ``log``)."""
 NOT_PROFESSIONS = _words("katalog dialog analog prolog epilog")
 INTRODUCERS = _words("heter heiter navn namn name kalt mvh hilsen helsing regards signert sign.")
+NAMING_WORDS = _words("heter heiter navn namn name kalt")
+"""Introducers after which any lower-case word is taken as a name (``jeg heter andrii``)."""
 INTRODUCER_PHRASES = frozenset(
     {
         ("jeg", "er"),
