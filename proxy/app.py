@@ -251,9 +251,14 @@ async def _relay_stream(
     await response.prepare(request)
     rewriter = provider.stream_rewriter(out.restorer)
     chunks = upstream.content.iter_any()
-    async for piece in restore_stream(chunks, provider.framing, rewriter, out.match.error_shape):
-        await response.write(piece)
-    await response.write_eof()
+    try:
+        async for piece in restore_stream(
+            chunks, provider.framing, rewriter, out.match.error_shape
+        ):
+            await response.write(piece)
+        await response.write_eof()
+    except ConnectionResetError:
+        log.info("request %s: the client left mid-stream; upstream closed", out.request_id)
     return response
 
 

@@ -17,7 +17,7 @@ from proxy.errors import ErrorShape, SladdError, stream_error
 from proxy.providers.base import Framing, Provider, StreamRewriter, UnscrubbableRequestError
 from proxy.providers.framing import decoder, encode
 from proxy.providers.response_walk import restore_json
-from proxy.providers.slots import Slot
+from proxy.providers.slots import Slot, json_depth
 from proxy.scrub.pipeline import Scrubber, ScrubResult
 from proxy.scrub.restore import Restorer
 
@@ -54,21 +54,6 @@ def _audit_findings(
     )
 
 
-def _depth(value: object, limit: int) -> int:
-    stack = [(value, 1)]
-    deepest = 0
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > limit:
-            return deepest
-        if isinstance(item, dict):
-            stack.extend((child, depth + 1) for child in item.values())
-        elif isinstance(item, list):
-            stack.extend((child, depth + 1) for child in item)
-    return deepest
-
-
 def parse_json_object(raw: bytes) -> dict[str, object]:
     """The request body as a JSON object, or a 400 that says what is wrong with it."""
     try:
@@ -81,9 +66,12 @@ def parse_json_object(raw: bytes) -> dict[str, object]:
     except ValueError as exc:
         message = f"request body is not valid JSON: {exc}"
         raise SladdError(400, "sladd_invalid_request", message) from exc
+    except RecursionError as exc:
+        message = f"request body is nested deeper than {MAX_JSON_DEPTH} levels"
+        raise SladdError(400, "sladd_invalid_request", message) from exc
     if not isinstance(body, dict):
         raise SladdError(400, "sladd_invalid_request", "request body must be a JSON object")
-    if _depth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+    if json_depth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
         message = f"request body is nested deeper than {MAX_JSON_DEPTH} levels"
         raise SladdError(400, "sladd_invalid_request", message)
     return body
@@ -137,7 +125,11 @@ async def scrub_request(
         return await scrubber.vault.lookup(scope, label, number)
 
     restorer = Restorer(scrubber.token_format, _issued(slots, results), from_vault)
-    outgoing = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    try:
+        outgoing = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        message = "request body has an unpaired surrogate escape (\\ud800-\\udfff)"
+        raise SladdError(400, "sladd_invalid_request", message) from exc
     streaming = provider.is_streaming(body)
     model = safe_model(body.get("model"))
     return ScrubbedRequest(outgoing, restorer, streaming, tuple(results), findings, scrubbed, model)

@@ -6,7 +6,6 @@ import asyncio
 import dataclasses
 import logging
 import os
-import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from proxy.routes import ROUTE_NAMES
 from proxy.scrub.factory import build_scrubber
 from proxy.scrub.pipeline import Scrubber
 from proxy.settings import ConfigError, RouteSettings, ServerSettings, Settings, VaultSettings
+from proxy.signals import until_stopped
 from proxy.tls import LeafCache, ensure_ca
 from proxy.toml_binding import bind
 from proxy.vault.open import open_vault
@@ -120,7 +120,7 @@ async def _listen(
     keys: ProxyKeys,
 ) -> None:
     app = create_app(settings, scrubber, audit.log, audit.review, keys)
-    runner = web.AppRunner(app, access_log_format=ACCESS_LOG_FORMAT)
+    runner = web.AppRunner(app, access_log_format=ACCESS_LOG_FORMAT, handler_cancellation=True)
     await runner.setup()
     options = FrontOptions(
         connect_timeout=settings.server.upstream_connect_timeout,
@@ -133,12 +133,8 @@ async def _listen(
         log.info(
             "review page: %s/_sladd/review (admin token: %s)", site.name, audit.review.admin.source
         )
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
     try:
-        await stop.wait()
+        await until_stopped()
     finally:
         log.info("sladd stopping")
         await runner.cleanup()

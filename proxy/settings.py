@@ -68,6 +68,8 @@ def _entity(name: str) -> str | None:
 def _token_format(value: str) -> str | None:
     if "{type}" not in value or "{n}" not in value:
         return "the token format must contain {type} and {n}"
+    if value.index("{type}") > value.index("{n}") or value.count("{") != 2:
+        return "the token format must have {type} before {n}, each once, e.g. [{type}_{n}]"
     if value.startswith("{") or value.endswith("}"):
         return "the token format needs fixed text before {type} and after {n}, e.g. [{type}_{n}]"
     return None

@@ -10,14 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from proxy.providers.errors import UnscrubbableRequestError
 from proxy.providers.slots import SlotCollector
 from proxy.scrub.restore import Restorer
 
 Framing = Literal["sse", "ndjson"]
-
-
-class UnscrubbableRequestError(ValueError):
-    """A request whose content sladd cannot scan (e.g. token arrays); refused, never sent."""
+__all__ = ["Framing", "Provider", "StreamEvent", "StreamRewriter", "UnscrubbableRequestError"]
 
 
 @dataclass(slots=True)

@@ -28,33 +28,70 @@ def _text(block: bytes) -> str:
 def _parse_payload(payload: str) -> StreamEvent:
     try:
         return StreamEvent(json.loads(payload))
-    except ValueError:
+    except (ValueError, RecursionError):
         return StreamEvent(None, raw=payload)
+
+
+class _Lines:
+    """A growing buffer of normalised lines (CR LF, CR and LF all become LF) that can be cut
+    at a separator in time linear in the input, however it arrives."""
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+        self._held_cr = False
+        self._scan_from = 0
+
+    def __len__(self) -> int:
+        return len(self._buffer)
+
+    def add(self, chunk: bytes) -> None:
+        data = (b"\r" if self._held_cr else b"") + chunk
+        self._held_cr = data.endswith(b"\r")
+        if self._held_cr:
+            data = data[:-1]
+        self._buffer += data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+    def cut(self, separator: bytes) -> bytes | None:
+        """The bytes before the next ``separator`` (removed with it), or ``None``."""
+        end = self._buffer.find(separator, self._scan_from)
+        if end == -1:
+            self._scan_from = max(0, len(self._buffer) - len(separator) + 1)
+            return None
+        block = bytes(self._buffer[:end])
+        del self._buffer[: end + len(separator)]
+        self._scan_from = 0
+        return block
+
+    def rest(self) -> bytes:
+        rest = bytes(self._buffer) + (b"\n" if self._held_cr else b"")
+        self._buffer.clear()
+        self._held_cr = False
+        self._scan_from = 0
+        return rest
 
 
 class SseDecoder:
     """Server-sent events (``event:``, ``data:``, ``id:`` fields; comments dropped)."""
 
     def __init__(self, max_event_bytes: int = DEFAULT_MAX_EVENT_BYTES) -> None:
-        self._buffer = b""
+        self._lines = _Lines()
         self._max = max_event_bytes
 
     def feed(self, chunk: bytes) -> list[StreamEvent]:
         """Events completed by ``chunk``."""
-        self._buffer = (self._buffer + chunk).replace(b"\r\n", b"\n")
+        self._lines.add(chunk)
         events = []
-        while (end := self._buffer.find(b"\n\n")) != -1:
-            block, self._buffer = self._buffer[:end], self._buffer[end + 2 :]
+        while (block := self._lines.cut(b"\n\n")) is not None:
             event = self._event(_text(block))
             if event is not None:
                 events.append(event)
-        if len(self._buffer) > self._max:
+        if len(self._lines) > self._max:
             raise StreamFormatError(f"an SSE event is larger than {self._max} bytes")
         return events
 
     def finish(self) -> list[StreamEvent]:
         """A final event not followed by a blank line."""
-        rest, self._buffer = self._buffer, b""
+        rest = self._lines.rest()
         event = self._event(_text(rest)) if rest.strip() else None
         return [event] if event is not None else []
 
@@ -82,27 +119,30 @@ class NdjsonDecoder:
     """Newline-delimited JSON (Ollama); every non-empty line must be a JSON value."""
 
     def __init__(self, max_event_bytes: int = DEFAULT_MAX_EVENT_BYTES) -> None:
-        self._buffer = b""
+        self._lines = _Lines()
         self._max = max_event_bytes
 
     def feed(self, chunk: bytes) -> list[StreamEvent]:
         """Lines completed by ``chunk``."""
-        self._buffer += chunk
-        *lines, self._buffer = self._buffer.split(b"\n")
-        if len(self._buffer) > self._max:
+        self._lines.add(chunk)
+        events = []
+        while (line := self._lines.cut(b"\n")) is not None:
+            if line.strip():
+                events.append(self._line(line))
+        if len(self._lines) > self._max:
             raise StreamFormatError(f"an NDJSON line is longer than {self._max} bytes")
-        return [self._line(line) for line in lines if line.strip()]
+        return events
 
     def finish(self) -> list[StreamEvent]:
         """A final line without a newline."""
-        rest, self._buffer = self._buffer, b""
+        rest = self._lines.rest()
         return [self._line(rest)] if rest.strip() else []
 
     @staticmethod
     def _line(line: bytes) -> StreamEvent:
         try:
             return StreamEvent(json.loads(line))
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise StreamFormatError("an NDJSON line is not valid JSON") from exc
 
 

@@ -1,7 +1,7 @@
 """Restore tokens in a whole JSON response, wherever a string can carry one.
 
 Tokens cannot occur naturally, so every string is restored — message text, tool-call
-arguments (JSON-escaped), echoed instructions, error messages — except inside signed or
+arguments (JSON-escaped), object keys, echoed instructions, error messages — except inside signed or
 encrypted model reasoning (Anthropic ``thinking`` / ``redacted_thinking`` blocks, OpenAI
 ``reasoning`` items), which must come back byte for byte or the next turn is rejected.
 """
@@ -22,9 +22,12 @@ async def restore_json(value: object, restorer: Restorer) -> object:
         for index, item in enumerate(value):
             value[index] = await restore_json(item, restorer)
     elif isinstance(value, dict) and value.get("type") not in UNTOUCHABLE_TYPES:
+        restored: dict[str, object] = {}
         for key, item in value.items():
             if key in JSON_STRING_KEYS and isinstance(item, str):
-                value[key] = await restorer.restore(item, json_escape=True)
+                restored[key] = await restorer.restore(item, json_escape=True)
             else:
-                value[key] = await restore_json(item, restorer)
+                restored[await restorer.restore(key)] = await restore_json(item, restorer)
+        value.clear()
+        value.update(restored)
     return value

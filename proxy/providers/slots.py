@@ -11,10 +11,18 @@ parse is scrubbed as text.
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Callable, MutableMapping, MutableSequence
 from dataclasses import dataclass
 
+from proxy.providers.errors import UnscrubbableRequestError
+
 Container = MutableMapping[str, object] | MutableSequence[object]
+MIN_SCANNED_NUMBER = 1_000_000
+"""Integers from seven digits up are scanned: phone, HPR, organisation and national numbers."""
+MAX_JSON_STRING_DEPTH = 64
+_KEY_WORTH_SCANNING = re.compile(r"[\d\s@]")
 
 
 @dataclass(slots=True)
@@ -52,6 +60,7 @@ class SlotCollector:
     def __init__(self) -> None:
         self.slots: list[Slot] = []
         self._commits: list[Callable[[], None]] = []
+        self._renames: list[tuple[dict[str, object], str, str]] = []
 
     def text(self, container: Container, key: str | int, where: str = "") -> None:
         """Register ``container[key]`` when it is a non-empty string."""
@@ -60,45 +69,115 @@ class SlotCollector:
             self.slots.append(Slot(value, child_path(where, key), _setter(container, key)))
 
     def strings(self, container: Container, key: str | int, where: str = "") -> None:
-        """Register every string leaf under ``container[key]`` (objects, lists, a string)."""
+        """Register every leaf under ``container[key]`` that could hold an identifier.
+
+        Strings, long integers (a fødselsnummer sent as a JSON number) and object keys with
+        digits, spaces or ``@`` become slots. Below ``container[key]`` paths name object keys
+        by position (``metadata{0}``), so a key that is itself an identifier never reaches an
+        error message or the audit log.
+        """
+        self._walk(container, key, child_path(where, key))
+
+    def _walk(self, container: Container, key: str | int, path: str) -> None:
+        """:meth:`strings` for the value at ``container[key]``, whose path is ``path``."""
         value = _get(container, key)
-        path = child_path(where, key)
-        if isinstance(value, str):
-            self.text(container, key, where)
+        if isinstance(value, str) and value:
+            self.slots.append(Slot(value, path, _setter(container, key)))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            self._number(container, key, path, value)
         elif isinstance(value, dict):
-            for child in value:
-                self.strings(value, child, path)
+            for position, child in enumerate(list(value)):
+                self._key(value, child, f"{path}{{{position}}}")
+                self._walk(value, child, f"{path}{{{position}}}")
         elif isinstance(value, list):
             for index in range(len(value)):
-                self.strings(value, index, path)
+                self._walk(value, index, f"{path}[{index}]")
+
+    def _number(self, container: Container, key: str | int, path: str, value: int) -> None:
+        if abs(value) < MIN_SCANNED_NUMBER:
+            return
+        original = str(value)
+
+        def assign(new: str) -> None:
+            if new != original:
+                container[key] = new  # type: ignore[index]
+
+        self.slots.append(Slot(original, path, assign))
+
+    def _key(self, owner: dict[str, object], key: str, path: str) -> None:
+        if not _KEY_WORTH_SCANNING.search(key):
+            return
+
+        def rename(new: str) -> None:
+            if new != key:
+                self._renames.append((owner, key, new))
+
+        self.slots.append(Slot(key, path + "#key", rename))
 
     def json_text(self, container: Container, key: str | int, where: str = "") -> None:
-        """Register the string leaves of the JSON document held in ``container[key]``."""
+        """Register the leaves of the JSON document held in ``container[key]``.
+
+        A string that is not JSON (or has numbers JSON cannot represent once parsed) is
+        scrubbed as text; a document nested past :data:`MAX_JSON_STRING_DEPTH` is refused.
+        """
         value = _get(container, key)
         if not isinstance(value, str):
             return
         try:
-            document = json.loads(value)
+            document = json.loads(value, parse_float=_finite_float)
+        except RecursionError as exc:
+            raise UnscrubbableRequestError(_too_deep(child_path(where, key))) from exc
         except ValueError:
             self.text(container, key, where)
             return
         if not isinstance(document, dict | list):
             self.text(container, key, where)
             return
-        path = child_path(where, key) + "(json)"
-        children: list[str | int] = (
-            list(document) if isinstance(document, dict) else list(range(len(document)))
-        )
-        for child in children:
-            self.strings(document, child, path)
+        if json_depth(document, MAX_JSON_STRING_DEPTH) > MAX_JSON_STRING_DEPTH:
+            raise UnscrubbableRequestError(_too_deep(child_path(where, key)))
+        holder: list[object] = [document]
+        self._walk(holder, 0, child_path(where, key) + "(json)")
         self._commits.append(
-            lambda: _setter(container, key)(json.dumps(document, ensure_ascii=False))
+            lambda: _setter(container, key)(json.dumps(holder[0], ensure_ascii=False))
         )
 
     def commit(self) -> None:
-        """Write re-serialised JSON strings back; call after every slot was set."""
+        """Apply renamed keys, then write re-serialised JSON strings back; call after every
+        slot was set."""
+        for owner, old, new in self._renames:
+            items = [(new if k == old else k, v) for k, v in owner.items()]
+            owner.clear()
+            owner.update(items)
+        self._renames.clear()
         for write in self._commits:
             write()
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError("a number JSON cannot represent once parsed")
+    return number
+
+
+def _too_deep(where: str) -> str:
+    return f"the JSON inside {where} is nested deeper than {MAX_JSON_STRING_DEPTH} levels"
+
+
+def json_depth(value: object, limit: int) -> int:
+    """Nesting depth of ``value`` (stops counting past ``limit``)."""
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return deepest
 
 
 def _get(container: Container, key: str | int) -> object:

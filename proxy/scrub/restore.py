@@ -104,10 +104,8 @@ class StreamRestorer:
         token_format = self._restorer.token_format
         complete = token_format.find(text)
         floor = max(complete[-1].end if complete else 0, len(text) - token_format.max_length)
-        head = token_format.head[0]
-        position = text.find(head, floor)
-        while position != -1:
-            if self._restorer.could_become_token(text[position:]):
+        heads = {token_format.head[0].lower(), token_format.head[0].upper()}
+        for position in range(floor, len(text)):
+            if text[position] in heads and self._restorer.could_become_token(text[position:]):
                 return position
-            position = text.find(head, position + 1)
         return len(text)

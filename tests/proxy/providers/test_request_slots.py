@@ -53,10 +53,10 @@ def test_openai_chat_slots() -> None:
     assert _wheres(OpenAIChat(), body) == {
         "messages[0].content": "sys",
         "messages[1].content[0].text": "part",
-        "messages[2].tool_calls[0].function.arguments(json).who": "Kari",
+        "messages[2].tool_calls[0].function.arguments(json){0}": "Kari",
         "messages[3].content": "result",
         "user": "kari@example.no",
-        "metadata.ticket": "t",
+        "metadata{0}": "t",
     }
 
 
@@ -72,6 +72,25 @@ def test_tool_arguments_are_rewritten_as_valid_json() -> None:
     collector.commit()
     arguments = body["messages"][0]["tool_calls"][0]["function"]["arguments"]  # type: ignore[index]
     assert json.loads(arguments) == {"who": '[PERSON_1] "x"'}
+
+
+def test_long_numbers_and_identifier_keys_are_slots_without_leaking_into_paths() -> None:
+    body: dict[str, object] = {
+        "messages": [{"role": "user", "content": "hei"}],
+        "metadata": {"13097210181": "x", "fnr": 13097210181, "age": 54},
+    }
+    collector = OpenAIChat().request_slots(body)
+    texts = {slot.where: slot.text for slot in collector.slots}
+    assert texts == {
+        "messages[0].content": "hei",
+        "metadata{0}#key": "13097210181",
+        "metadata{0}": "x",
+        "metadata{1}": "13097210181",
+    }
+    for slot in collector.slots:
+        slot.set("[FNR_1]" if "13097210181" in slot.text else slot.text)
+    collector.commit()
+    assert body["metadata"] == {"[FNR_1]": "x", "fnr": "[FNR_1]", "age": 54}
 
 
 def test_unparseable_arguments_are_scrubbed_as_text() -> None:
@@ -109,7 +128,7 @@ def test_responses_slots() -> None:
         "instructions": "inst",
         "input[0].content": "plain",
         "input[1].content[0].text": "it",
-        "input[2].arguments(json).a": "b",
+        "input[2].arguments(json){0}": "b",
         "input[3].output": "out",
     }
     assert _wheres(OpenAIResponses(), {"input": "just text"}) == {"input": "just text"}
@@ -162,8 +181,8 @@ def test_anthropic_slots_leave_thinking_and_images_alone() -> None:
         "system[0].text": "sys",
         "messages[0].content": "hei",
         "messages[1].content[1].text": "svar",
-        "messages[1].content[2].input.who": "Kari",
-        "messages[1].content[2].input.list[0]": "x",
+        "messages[1].content[2].input{0}": "Kari",
+        "messages[1].content[2].input{1}[0]": "x",
         "messages[2].content[0].content[0].text": "res",
         "metadata.user_id": "u",
     }
@@ -181,7 +200,7 @@ def test_ollama_slots() -> None:
     }
     assert _wheres(OllamaChat(), chat) == {
         "messages[0].content": "c",
-        "messages[1].tool_calls[0].function.arguments.who": "Kari",
+        "messages[1].tool_calls[0].function.arguments{0}": "Kari",
     }
     assert _wheres(OllamaGenerate(), {"prompt": "p", "system": "s"}) == {
         "prompt": "p",

@@ -104,6 +104,7 @@ def test_pool_with_ner_matches_in_process_detection(detector: Detector) -> None:
     finally:
         with_ner.close()
     expected = detector.detect_many(texts)
+
     def order(findings: list[Finding]) -> list[tuple[int, int, str, str]]:
         return sorted((f.start, f.end, f.entity_type, f.recognizer) for f in findings)
 
