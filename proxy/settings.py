@@ -79,6 +79,10 @@ def _workers(value: int) -> str | None:
     return None if value >= -1 else "use -1 (one per core), 0 (in-process) or a count"
 
 
+def _not_negative_float(value: float) -> str | None:
+    return None if value >= 0 else "must be 0 or more"
+
+
 def _not_negative(value: int) -> str | None:
     return None if value >= 0 else "must be 0 or more"
 
@@ -181,6 +185,7 @@ class PseudonymSettings:
     """How pseudonyms look."""
 
     token_format: str = field(default="[{type}_{n}]", metadata=validator(_token_format))
+    reuse_seconds: float = field(default=120.0, metadata=validator(_not_negative_float))
 
 
 def _vault_url(value: str) -> str | None:

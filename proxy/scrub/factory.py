@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from concurrent.futures import Executor
 
 from proxy.audit.feedback import read_allow_list, targets_for
 from proxy.scrub.cache import CachedDetector
@@ -52,14 +51,14 @@ def _check_detection(settings: Settings) -> None:
         check_model(detection.ner_model or BUNDLED_MODEL)
 
 
-def build_scrubber(settings: Settings, vault: Vault, executor: Executor | None = None) -> Scrubber:
+def build_scrubber(settings: Settings, vault: Vault) -> Scrubber:
     """The full pipeline; raises if a recognizer or the model cannot be loaded."""
     return Scrubber(
         build_detection(settings),
         Policy(policy_settings(settings)),
         vault,
         TokenFormat(settings.pseudonyms.token_format),
-        executor,
+        settings.pseudonyms.reuse_seconds,
     )
 
 

@@ -1,18 +1,19 @@
 """The scrub pipeline for a batch of texts: detect -> policy -> neutralise -> pseudonymise.
 
-Detection is CPU-bound and runs in ``executor`` (``None``: the loop's default thread pool),
-so the event loop stays responsive. Any exception propagates: callers fail closed.
+Detection is CPU-bound and runs in the event loop's default thread pool (which hands it to
+the detection workers when there are any), so the event loop stays responsive. Any
+exception propagates: callers fail closed.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from proxy.scrub.cache import DetectsMany
 from proxy.scrub.findings import Finding
+from proxy.scrub.memo import RecentScrubs
 from proxy.scrub.policy import Decision, Policy
 from proxy.scrub.pseudonymise import ScopeNumbers, ScrubbedText, apply_decisions
 from proxy.scrub.tokens import LITERAL_LABEL, TokenFormat
@@ -53,13 +54,13 @@ class Scrubber:
         policy: Policy,
         vault: Vault,
         token_format: TokenFormat,
-        executor: Executor | None = None,
+        reuse_seconds: float = 0.0,
     ) -> None:
         self.detector = detector
         self.policy = policy
         self.vault = vault
         self.token_format = token_format
-        self._executor = executor
+        self.recent: RecentScrubs[ScrubResult] = RecentScrubs(reuse_seconds)
 
     def close(self) -> None:
         """Release detection workers, if the detector has any."""
@@ -71,18 +72,25 @@ class Scrubber:
     async def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Run detection off the event loop."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self.detector.detect_many, texts)
+        return await loop.run_in_executor(None, self.detector.detect_many, texts)
 
     async def scrub(self, texts: Sequence[str], scope: str) -> list[ScrubResult]:
-        """Scrub each text within ``scope``; same value, same token, across calls."""
-        found = await self.detect(texts)
+        """Scrub each text within ``scope``; same value, same token, across calls.
+
+        Texts scrubbed in this scope moments ago (a resent history) are reused as they are.
+        """
+        results: list[ScrubResult | None] = [self.recent.get(scope, text) for text in texts]
+        missing = [i for i, result in enumerate(results) if result is None]
+        found = await self.detect([texts[i] for i in missing]) if missing else []
         numbers = ScopeNumbers(self.vault, scope)
-        results = []
-        for text, findings in zip(texts, found, strict=True):
+        for index, findings in zip(missing, found, strict=True):
+            text = texts[index]
             decisions = self.decide(text, findings)
             scrubbed = await apply_decisions(text, decisions, numbers, self.token_format)
-            results.append(ScrubResult(tuple(decisions), scrubbed))
-        return results
+            result = ScrubResult(tuple(decisions), scrubbed)
+            self.recent.put(scope, text, result)
+            results[index] = result
+        return [result for result in results if result is not None]
 
     def decide(self, text: str, findings: Sequence[Finding]) -> list[Decision]:
         """Policy decisions plus neutralised token literals that overlap none of them."""

@@ -87,7 +87,7 @@ class NorwegianNer:
     """Batch NER over texts; returns Presidio results (see module docstring)."""
 
     def __init__(
-        self, path: Path = BUNDLED_MODEL, batch_size: int = 64, *, prefilter: bool = True
+        self, path: Path = BUNDLED_MODEL, batch_size: int = 256, *, prefilter: bool = True
     ) -> None:
         self.nlp = load_pipeline(path)
         self._batch_size = batch_size

@@ -23,7 +23,7 @@ _HERE = Path(__file__).resolve().parent
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{4}[.!?])\s+(?=[A-ZÆØÅ0-9«\"(])")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-WINDOW_WORDS = 8
+WINDOW_WORDS = 5
 
 
 def _load_words(name: str) -> frozenset[str]:

@@ -17,6 +17,8 @@ from typing import ClassVar, cast
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers.no.context import ContextWords, lowered
+
 LANGUAGE = "no"
 _DIGIT = re.compile(r"\d")
 NUMBER_START = r"(?<![\d/+])(?<!\d:)(?<!\d\.)"
@@ -47,6 +49,8 @@ class NorwegianRecognizer(EntityRecognizer):
     PATTERNS: ClassVar[Sequence[re.Pattern[str]]]
     NEEDS_DIGIT: ClassVar[bool] = True
     REQUIRED_CHAR: ClassVar[str] = ""
+    REQUIRED_CONTEXT: ClassVar[ContextWords | None] = None
+    """For recognizers that need a context word: skip texts where none can occur."""
     CONTEXT_WORDS: ClassVar[Sequence[str]] = ()
 
     def __init__(self) -> None:
@@ -81,6 +85,8 @@ class NorwegianRecognizer(EntityRecognizer):
         if self.NEEDS_DIGIT and _DIGIT.search(text) is None:
             return []
         if self.REQUIRED_CHAR and self.REQUIRED_CHAR not in text:
+            return []
+        if self.REQUIRED_CONTEXT and not self.REQUIRED_CONTEXT.might_occur(lowered(text)):
             return []
         results: dict[tuple[int, int], RecognizerResult] = {}
         for pattern in self.patterns_for(text):

@@ -11,6 +11,7 @@ adjacent words exactly. Punctuation around a word is ignored, dots inside it are
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -57,6 +58,13 @@ class ContextWords:
 
     def _matches_one(self, word: str) -> bool:
         return word in self.exact or word.startswith(self.prefixes)
+
+    def might_occur(self, lowered_text: str) -> bool:
+        """Cheap prefilter: could any entry occur in this (lower-cased) text at all?"""
+        return any(entry in lowered_text for entry in self._needles())
+
+    def _needles(self) -> tuple[str, ...]:
+        return (*self.prefixes, *self.exact, *(p.split()[0] for p in self.phrases))
 
     def entries(self) -> list[str]:
         """All entries as plain words (for Presidio's ``context`` attribute)."""
@@ -148,3 +156,9 @@ def context_near(
     return words.matches_any(words_before(text, span[0], before)) or words.matches_any(
         words_after(text, span[1], after)
     )
+
+
+@functools.lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """``text.lower()``, remembered for the last few texts (every recognizer asks)."""
+    return text.lower()

@@ -62,6 +62,7 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     PATTERNS = (_DATE,)
     CONTEXT_WORDS = context_words.DATE_OF_BIRTH.entries()
+    REQUIRED_CONTEXT = context_words.DATE_OF_BIRTH
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """A real calendar day and month, with a birth word at most three words before."""

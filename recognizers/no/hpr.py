@@ -21,6 +21,7 @@ class HprRecognizer(NorwegianRecognizer):
     ENTITY = "NO_HPR"
     PATTERNS = (_HPR,)
     CONTEXT_WORDS = context_words.HPR.entries()
+    REQUIRED_CONTEXT = context_words.HPR
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Context required (within four words before or two after); right before it wins

@@ -22,6 +22,7 @@ class JournalnummerRecognizer(NorwegianRecognizer):
     ENTITY = "NO_JOURNALNUMMER"
     PATTERNS = (_JOURNAL,)
     CONTEXT_WORDS = context_words.JOURNALNUMMER.entries()
+    REQUIRED_CONTEXT = context_words.JOURNALNUMMER
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """A journal or patient-number word at most three words before."""

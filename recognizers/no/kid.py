@@ -20,6 +20,7 @@ class KidRecognizer(NorwegianRecognizer):
     ENTITY = "NO_KID"
     PATTERNS = (_KID,)
     CONTEXT_WORDS = context_words.KID.entries()
+    REQUIRED_CONTEXT = context_words.KID
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Context first (it is rare); then the whole grouped run, else its first group."""

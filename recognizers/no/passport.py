@@ -18,6 +18,7 @@ class PassportRecognizer(NorwegianRecognizer):
     ENTITY = "NO_PASSPORT"
     PATTERNS = (_PASSPORT,)
     CONTEXT_WORDS = context_words.PASSPORT.entries()
+    REQUIRED_CONTEXT = context_words.PASSPORT
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Context before the number is required."""

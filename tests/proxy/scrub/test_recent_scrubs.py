@@ -1,0 +1,71 @@
+"""Recently scrubbed texts are reused within a scope, and only for a while."""
+
+from __future__ import annotations
+
+from proxy.scrub.detect import Detector
+from proxy.scrub.memo import RecentScrubs
+from proxy.scrub.pipeline import Scrubber
+from proxy.scrub.policy import Policy
+from proxy.scrub.tokens import TokenFormat
+from proxy.settings import PolicySettings
+from proxy.vault.memory import MemoryVault
+from recognizers.registry import build_recognizers
+
+TEXT = "Pasient Kari Nordmann, fnr 13097210181"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_entries_are_per_scope_expire_and_are_bounded() -> None:
+    clock = Clock()
+    recent: RecentScrubs[str] = RecentScrubs(60, max_entries=2, clock=clock)
+    recent.put("a", "tekst", "scrubbed")
+    assert recent.get("a", "tekst") == "scrubbed"
+    assert recent.get("b", "tekst") is None
+    clock.now += 61
+    assert recent.get("a", "tekst") is None
+    for n in range(3):
+        recent.put("a", f"t{n}", "x")
+    assert recent.get("a", "t0") is None
+    assert recent.get("a", "t2") == "x"
+
+
+def test_zero_seconds_turns_it_off() -> None:
+    recent: RecentScrubs[str] = RecentScrubs(0)
+    recent.put("a", "tekst", "scrubbed")
+    assert recent.get("a", "tekst") is None
+
+
+class CountingDetector(Detector):
+    def __init__(self) -> None:
+        super().__init__(build_recognizers())
+        self.texts = 0
+
+    def detect_many(self, texts):  # type: ignore[no-untyped-def]
+        self.texts += len(texts)
+        return super().detect_many(texts)
+
+
+async def test_a_resent_text_is_not_scrubbed_again_but_gives_the_same_tokens() -> None:
+    detector = CountingDetector()
+    scrubber = Scrubber(
+        detector,
+        Policy(PolicySettings()),
+        MemoryVault(),
+        TokenFormat("[{type}_{n}]"),
+        60,
+    )
+    (first,) = await scrubber.scrub([TEXT], "scope")
+    second, new = await scrubber.scrub([TEXT, "Ola Hansen ringte"], "scope")
+    (other_scope,) = await scrubber.scrub([TEXT], "another")
+    assert second.scrubbed.text == first.scrubbed.text
+    assert "[FNR_1]" in first.scrubbed.text
+    assert detector.texts == 3  # TEXT, the new text, and TEXT again for the other scope
+    assert new.scrubbed.text != "Ola Hansen ringte"
+    assert other_scope.scrubbed.text == first.scrubbed.text  # numbering is per scope
