@@ -106,14 +106,19 @@ class NorwegianNer:
         return results
 
     def analyze_pieces(self, pieces: Sequence[Piece]) -> list[list[RecognizerResult]]:
-        """Entities per piece, with offsets into the piece's ``context``."""
-        docs = self.nlp.pipe(
-            (p.context[p.start : p.end] for p in pieces), batch_size=self._batch_size
-        )
-        return [
-            self._results(piece.context, doc.ents, piece.start)
-            for piece, doc in zip(pieces, docs, strict=True)
-        ]
+        """Entities per piece, with offsets into the piece's ``context``.
+
+        Runs in a spaCy memory zone, so the words of the texts (names included) do not pile
+        up in the model's vocabulary of a long-running process.
+        """
+        with self.nlp.memory_zone():  # words seen here are forgotten afterwards
+            docs = self.nlp.pipe(
+                (p.context[p.start : p.end] for p in pieces), batch_size=self._batch_size
+            )
+            return [
+                self._results(piece.context, doc.ents, piece.start)
+                for piece, doc in zip(pieces, docs, strict=True)
+            ]
 
     @staticmethod
     def _results(
