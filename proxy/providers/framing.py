@@ -70,8 +70,11 @@ class _Lines:
         return rest
 
 
-class SseDecoder:
-    """Server-sent events (``event:``, ``data:``, ``id:`` fields; comments dropped)."""
+class _Decoder:
+    """Shared framing: cut normalised input at ``SEPARATOR`` and decode each piece."""
+
+    SEPARATOR: bytes = b"\n"
+    WHAT = "piece"
 
     def __init__(self, max_event_bytes: int = DEFAULT_MAX_EVENT_BYTES) -> None:
         self._lines = _Lines()
@@ -81,19 +84,31 @@ class SseDecoder:
         """Events completed by ``chunk``."""
         self._lines.add(chunk)
         events = []
-        while (block := self._lines.cut(b"\n\n")) is not None:
-            event = self._event(_text(block))
+        while (piece := self._lines.cut(self.SEPARATOR)) is not None:
+            event = self._decode(piece)
             if event is not None:
                 events.append(event)
         if len(self._lines) > self._max:
-            raise StreamFormatError(f"an SSE event is larger than {self._max} bytes")
+            raise StreamFormatError(f"an {self.WHAT} is larger than {self._max} bytes")
         return events
 
     def finish(self) -> list[StreamEvent]:
-        """A final event not followed by a blank line."""
-        rest = self._lines.rest()
-        event = self._event(_text(rest)) if rest.strip() else None
+        """A final event not followed by its separator."""
+        event = self._decode(self._lines.rest())
         return [event] if event is not None else []
+
+    def _decode(self, piece: bytes) -> StreamEvent | None:
+        raise NotImplementedError
+
+
+class SseDecoder(_Decoder):
+    """Server-sent events (``event:``, ``data:``, ``id:`` fields; comments dropped)."""
+
+    SEPARATOR = b"\n\n"
+    WHAT = "SSE event"
+
+    def _decode(self, piece: bytes) -> StreamEvent | None:
+        return self._event(_text(piece)) if piece.strip() else None
 
     @staticmethod
     def _event(block: str) -> StreamEvent | None:
@@ -115,33 +130,16 @@ class SseDecoder:
         return event
 
 
-class NdjsonDecoder:
+class NdjsonDecoder(_Decoder):
     """Newline-delimited JSON (Ollama); every non-empty line must be a JSON value."""
 
-    def __init__(self, max_event_bytes: int = DEFAULT_MAX_EVENT_BYTES) -> None:
-        self._lines = _Lines()
-        self._max = max_event_bytes
+    WHAT = "NDJSON line"
 
-    def feed(self, chunk: bytes) -> list[StreamEvent]:
-        """Lines completed by ``chunk``."""
-        self._lines.add(chunk)
-        events = []
-        while (line := self._lines.cut(b"\n")) is not None:
-            if line.strip():
-                events.append(self._line(line))
-        if len(self._lines) > self._max:
-            raise StreamFormatError(f"an NDJSON line is longer than {self._max} bytes")
-        return events
-
-    def finish(self) -> list[StreamEvent]:
-        """A final line without a newline."""
-        rest = self._lines.rest()
-        return [self._line(rest)] if rest.strip() else []
-
-    @staticmethod
-    def _line(line: bytes) -> StreamEvent:
+    def _decode(self, piece: bytes) -> StreamEvent | None:
+        if not piece.strip():
+            return None
         try:
-            return StreamEvent(json.loads(line))
+            return StreamEvent(json.loads(piece))
         except (ValueError, RecursionError) as exc:
             raise StreamFormatError("an NDJSON line is not valid JSON") from exc
 
