@@ -11,6 +11,7 @@ systems are not people: :mod:`recognizers.ner.not_names` drops them from PERSON.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,10 @@ class NorwegianNer:
         self.nlp = load_pipeline(path)
         self._batch_size = batch_size
         self.prefilter = prefilter
+        # A spaCy pipeline, and its memory zones above all, is not safe to share between
+        # threads (concurrent zones corrupt the string store); the in-process detector is
+        # called from the event loop's thread pool, so one thread runs the model at a time.
+        self._lock = threading.Lock()
 
     def analyze_batch(self, texts: Sequence[str]) -> list[list[RecognizerResult]]:
         """Entities per text, in input order; only sentences with name-like words are run."""
@@ -109,9 +114,10 @@ class NorwegianNer:
         """Entities per piece, with offsets into the piece's ``context``.
 
         Runs in a spaCy memory zone, so the words of the texts (names included) do not pile
-        up in the model's vocabulary of a long-running process.
+        up in the model's vocabulary of a long-running process. Safe to call from several
+        threads: they take turns.
         """
-        with self.nlp.memory_zone():  # words seen here are forgotten afterwards
+        with self._lock, self.nlp.memory_zone():  # words seen here are forgotten afterwards
             docs = self.nlp.pipe(
                 (p.context[p.start : p.end] for p in pieces), batch_size=self._batch_size
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from proxy.scrub.policy import Policy
@@ -49,6 +51,22 @@ def test_the_vocabulary_does_not_grow_with_the_texts_it_reads(ner: NorwegianNer)
     before = len(ner.nlp.vocab.strings)
     ner.analyze_batch([f"Pasient Zyxwvu{n} Qwertzuiop{n} ringte." for n in range(20)])
     assert len(ner.nlp.vocab.strings) == before
+
+
+def test_threads_sharing_the_model_get_the_same_answers_as_one_thread(ner: NorwegianNer) -> None:
+    """The in-process detector runs on the event loop's thread pool. Fails (OverflowError,
+    SystemError or wrong spans) if concurrent memory zones are not serialised."""
+    texts = [
+        f"Pasient Kari Nordmann{n} ble undersøkt av lege Ola Hansen i Bergen." for n in range(40)
+    ]
+    expected = [_found(ner, text) for text in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda _: ner.analyze_batch(texts), range(64)))
+    for results in answers:
+        assert [
+            {t[r.start : r.end]: r.entity_type for r in rs}
+            for t, rs in zip(texts, results, strict=True)
+        ] == expected
 
 
 def test_sentences_without_name_like_words_are_not_read() -> None:
