@@ -32,6 +32,7 @@ from proxy.exchange import (
     restore_body,
     restore_stream,
     scrub_request,
+    vault_resolver,
 )
 from proxy.forward_routing import INTERCEPTED, is_forwarded, refusal_shape, route_request
 from proxy.forward_targets import ForwardPolicy
@@ -40,7 +41,7 @@ from proxy.request_checks import check_encoding, check_json_media_type
 from proxy.routes import RouteMatch, RouteTable
 from proxy.scope import scope_for
 from proxy.scrub.pipeline import Scrubber
-from proxy.scrub.restore import Resolver, Restorer
+from proxy.scrub.restore import Restorer
 from proxy.settings import Settings
 from proxy.upstream import Upstream, request_headers, response_headers
 from proxy.vault.base import VaultError
@@ -77,11 +78,13 @@ async def healthz(request: web.Request) -> web.StreamResponse:
     return web.json_response({"status": "ok"})
 
 
-def _refusal_for(match: RouteMatch, method: str, has_body: bool) -> SladdError | None:
+def _refusal_for(
+    match: RouteMatch, method: str, has_body: bool, allowed_unscrubbed: bool
+) -> SladdError | None:
     if not match.upstream_url:
         message = f"route '{match.route}' has no upstream; set routes.{match.route}.upstream"
         return SladdError(503, "sladd_route_not_configured", message)
-    if match.provider is None and has_body:
+    if match.provider is None and has_body and not allowed_unscrubbed:
         return SladdError(
             403,
             "sladd_unscrubbable_endpoint",
@@ -135,35 +138,28 @@ async def _proxy(
     if match.provider is not None and request.can_read_body:
         check_json_media_type(request.headers)
     raw = await _read_body(request, state)
-    refusal = _refusal_for(match, request.method, bool(raw))
     allowed_unscrubbed = match.provider is None and state.routes.allows_unscrubbed(match)
-    if refusal is not None and not (allowed_unscrubbed and match.upstream_url):
+    refusal = _refusal_for(match, request.method, bool(raw), allowed_unscrubbed)
+    if refusal is not None:
         raise refusal
     scope = scope_for(request.headers)
     trail.scope = scope
-    restorer = Restorer(state.scrubber.token_format, {}, _vault_lookup(state, scope))
-    body, streaming = (raw or None), False
     if match.provider is not None and raw:
         started = perf_counter()
         scrubbed = await _scrub(state, match.provider, raw, scope, request_id)
         trail.scrub_ms = (perf_counter() - started) * 1000
         trail.findings, trail.scrubbed = scrubbed.findings, scrubbed.scrubbed
         trail.model = scrubbed.model
-        body, streaming, restorer = scrubbed.body, scrubbed.streaming, scrubbed.restorer
-    outbound = Outbound(match, body, restorer, streaming, trail)
+        outbound = Outbound(match, scrubbed.body, scrubbed.restorer, scrubbed.streaming, trail)
+    else:  # no body, or an unscrubbed path: answers may still quote this scope's tokens
+        restorer = Restorer(state.scrubber.token_format, {}, vault_resolver(state.scrubber, scope))
+        outbound = Outbound(match, raw or None, restorer, False, trail)
     return await _forward(request, state, outbound)
 
 
 def _vault_unavailable(request_id: str) -> SladdError:
     message = f"the pseudonym vault is unavailable, so sladd refused the exchange ({request_id})"
     return SladdError(503, "sladd_vault_unavailable", message)
-
-
-def _vault_lookup(state: ProxyState, scope: str) -> Resolver:
-    async def lookup(label: str, number: int) -> str | None:
-        return await state.scrubber.vault.lookup(scope, label, number)
-
-    return lookup
 
 
 async def _read_body(request: web.Request, state: ProxyState) -> bytes:

@@ -127,7 +127,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from proxy.serve import ServeFlags, serve, with_overrides
     from proxy.tls import CAError
 
-    flags = ServeFlags(args.host, args.port, args.route, args.data_dir, args.vault)
+    flags = ServeFlags(args.host, args.port, args.route, args.vault)
     try:
         serve(with_overrides(_settings(args), flags))
     except CAError as exc:

@@ -7,7 +7,6 @@ never contain a value from the request.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,13 +34,3 @@ def error_body(shape: ErrorShape, error: SladdError) -> dict[str, object]:
     return {
         "error": {"message": error.message, "type": error.type, "param": None, "code": error.type}
     }
-
-
-def stream_error(shape: ErrorShape, error: SladdError) -> bytes:
-    """An error event that ends a stream, framed for ``shape``'s stream format."""
-    payload = json.dumps(error_body(shape, error))
-    if shape == "ollama":
-        return payload.encode() + b"\n"
-    if shape == "anthropic":
-        return f"event: error\ndata: {payload}\n\n".encode()
-    return f"data: {payload}\n\n".encode()

@@ -13,15 +13,22 @@ from dataclasses import dataclass
 
 from proxy.audit.crypto import ScrubbedSlot
 from proxy.audit.record import AuditFinding, safe_model, slot_findings
-from proxy.errors import ErrorShape, SladdError, stream_error
-from proxy.providers.base import Framing, Provider, StreamRewriter, UnscrubbableRequestError
+from proxy.errors import ErrorShape, SladdError, error_body
+from proxy.providers.base import (
+    Framing,
+    Provider,
+    StreamEvent,
+    StreamRewriter,
+    UnscrubbableRequestError,
+)
 from proxy.providers.framing import decoder, encode
 from proxy.providers.response_walk import restore_json
-from proxy.providers.slots import Slot, json_depth
+from proxy.providers.slots import MAX_JSON_STRING_DEPTH, Slot, json_depth
 from proxy.scrub.pipeline import Scrubber, ScrubResult
-from proxy.scrub.restore import Restorer
+from proxy.scrub.restore import Resolver, Restorer
 
-MAX_JSON_DEPTH = 64
+MAX_JSON_DEPTH = MAX_JSON_STRING_DEPTH
+"""How deep a request body may nest; the same bound as JSON inside a string."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +38,6 @@ class ScrubbedRequest:
     body: bytes
     restorer: Restorer
     streaming: bool
-    results: tuple[ScrubResult, ...]
     findings: tuple[AuditFinding, ...] = ()
     scrubbed: tuple[ScrubbedSlot, ...] = ()
     model: str = ""
@@ -98,6 +104,15 @@ def _issued(slots: Sequence[Slot], results: Sequence[ScrubResult]) -> dict[tuple
     return issued
 
 
+def vault_resolver(scrubber: Scrubber, scope: str) -> Resolver:
+    """Looks tokens of ``scope`` up in the scrubber's vault (tokens this request did not issue)."""
+
+    async def lookup(label: str, number: int) -> str | None:
+        return await scrubber.vault.lookup(scope, label, number)
+
+    return lookup
+
+
 async def scrub_request(
     scrubber: Scrubber, provider: Provider, raw: bytes, scope: str
 ) -> ScrubbedRequest:
@@ -121,10 +136,9 @@ async def scrub_request(
         slot.set(result.scrubbed.text)
     collector.commit()
 
-    async def from_vault(label: str, number: int) -> str | None:
-        return await scrubber.vault.lookup(scope, label, number)
-
-    restorer = Restorer(scrubber.token_format, _issued(slots, results), from_vault)
+    restorer = Restorer(
+        scrubber.token_format, _issued(slots, results), vault_resolver(scrubber, scope)
+    )
     try:
         outgoing = json.dumps(body, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -132,7 +146,7 @@ async def scrub_request(
         raise SladdError(400, "sladd_invalid_request", message) from exc
     streaming = provider.is_streaming(body)
     model = safe_model(body.get("model"))
-    return ScrubbedRequest(outgoing, restorer, streaming, tuple(results), findings, scrubbed, model)
+    return ScrubbedRequest(outgoing, restorer, streaming, findings, scrubbed, model)
 
 
 async def restore_body(raw: bytes, restorer: Restorer) -> bytes:
@@ -174,4 +188,5 @@ async def restore_stream(
             yield encode(out, framing)
     except Exception as exc:  # every failure ends the stream the same way
         message = f"the upstream stream failed ({type(exc).__name__}); the answer is incomplete"
-        yield stream_error(shape, SladdError(502, "sladd_stream_failed", message))
+        error = error_body(shape, SladdError(502, "sladd_stream_failed", message))
+        yield encode(StreamEvent(error, "error" if shape == "anthropic" else None), framing)

@@ -8,7 +8,6 @@ import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from aiohttp import web
 
@@ -53,7 +52,6 @@ class ServeFlags:
     host: str | None = None
     port: int | None = None
     routes: Sequence[str] = ()
-    data_dir: Path | None = None
     vault: str | None = None
 
 
@@ -65,8 +63,6 @@ def with_overrides(settings: Settings, flags: ServeFlags) -> Settings:
     settings = dataclasses.replace(
         settings, server=dataclasses.replace(settings.server, host=server.host, port=server.port)
     )
-    if flags.data_dir is not None:
-        settings = dataclasses.replace(settings, data_dir=flags.data_dir)
     if flags.vault is not None:
         vault = bind(VaultSettings, {"url": flags.vault}, "--vault", "vault.")
         settings = dataclasses.replace(

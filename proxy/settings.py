@@ -79,11 +79,7 @@ def _workers(value: int) -> str | None:
     return None if value >= -1 else "use -1 (one per core), 0 (in-process) or a count"
 
 
-def _not_negative_float(value: float) -> str | None:
-    return None if value >= 0 else "must be 0 or more"
-
-
-def _not_negative(value: int) -> str | None:
+def _not_negative(value: float) -> str | None:
     return None if value >= 0 else "must be 0 or more"
 
 
@@ -185,7 +181,7 @@ class PseudonymSettings:
     """How pseudonyms look."""
 
     token_format: str = field(default="[{type}_{n}]", metadata=validator(_token_format))
-    reuse_seconds: float = field(default=120.0, metadata=validator(_not_negative_float))
+    reuse_seconds: float = field(default=120.0, metadata=validator(_not_negative))
 
 
 def _vault_url(value: str) -> str | None:
@@ -252,12 +248,8 @@ def _resolve_relative(table: dict[str, object], base: Path) -> None:
     detection = table.get("detection")
     if isinstance(detection, dict):
         for key in ("custom_recognizers_dir", "ner_model"):
-            value = detection.get(key)
-            if isinstance(value, str) and value and not Path(value).expanduser().is_absolute():
-                detection[key] = str(base / value)
-    data_dir = table.get("data_dir")
-    if isinstance(data_dir, str) and data_dir and not Path(data_dir).expanduser().is_absolute():
-        table["data_dir"] = str(base / data_dir)
+            _resolve_key(detection, key, base)
+    _resolve_key(table, "data_dir", base)
 
 
 def _resolve_key(section: dict[str, object], key: str, base: Path) -> None:
