@@ -226,6 +226,7 @@ class Front:
         server = web.Server(
             self.http.request_handler,
             request_factory=factory,
+            handler_cancellation=self.http.handler_cancellation,  # as in base-URL mode
             access_log_format=self.options.access_log_format,
         )
         self._intercepted.add(server)
