@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the services the tests use are installed: redis-server (the Redis vault tests
-# start their own throwaway instance on a free port; nothing is started here).
+# start their own throwaway instance on a free port; nothing is started here) and Chromium
+# (the review page is tested in a real headless browser).
 # Idempotent: installs with apt-get only what is missing. Needs root (or sudo) to install.
 set -euo pipefail
 
@@ -27,4 +28,6 @@ ensure_apt_package() {
 }
 
 ensure_apt_package redis-server redis-server
-ensure_apt_package chromium chromium
+if ! command -v chromium-browser >/dev/null 2>&1; then  # either name will do
+    ensure_apt_package chromium chromium
+fi
