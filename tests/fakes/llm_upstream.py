@@ -251,9 +251,9 @@ async def _send(
 
     Returns False if the client went away before the end.
     """
-    await response.prepare(request)
     budget = script.reset_after_bytes
     try:
+        await response.prepare(request)
         for frame in answer.frames:
             if budget is not None and len(frame) >= budget:
                 await response.write(frame[:budget])

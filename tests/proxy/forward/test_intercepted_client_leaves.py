@@ -1,0 +1,75 @@
+"""An intercepted client that leaves: sladd stops waiting on the upstream, as in base-URL mode."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import pytest
+from aiohttp import web
+
+from proxy.app import create_app
+from proxy.forward_proxy import FrontOptions
+from proxy.forward_site import ForwardProxySite
+from proxy.scrub.detect import Detector
+from proxy.scrub.pipeline import Scrubber
+from proxy.scrub.policy import Policy
+from proxy.scrub.tokens import TokenFormat
+from proxy.settings import Settings
+from proxy.tls import CertificateAuthority, LeafCache
+from proxy.vault.memory import MemoryVault
+from tests.fakes.llm_upstream import FakeUpstream
+from tests.proxy.faults import CHAT_PATH, chat, eventually
+from tests.proxy.forward.raw import close, send_connect, trusting
+
+
+@asynccontextmanager
+async def sladd_as_served(
+    settings: Settings, detector: Detector, ca: CertificateAuthority
+) -> AsyncIterator[str]:
+    """sladd behind its forward-proxy site with ``handler_cancellation`` on, as serve.py runs it."""
+    scrubber = Scrubber(
+        detector,
+        Policy(settings.policy),
+        MemoryVault(),
+        TokenFormat(settings.pseudonyms.token_format),
+    )
+    runner = web.AppRunner(create_app(settings, scrubber), handler_cancellation=True)
+    await runner.setup()
+    leaves = LeafCache(ca, settings.forward_proxy.leaf_validity_days)
+    site = ForwardProxySite(runner, "127.0.0.1", 0, leaves, FrontOptions(connect_timeout=5.0))
+    await site.start()
+    try:
+        yield site.name
+    finally:
+        await runner.cleanup()
+
+
+@pytest.mark.parametrize("stream", [False, True])
+async def test_client_leaving_an_intercepted_request_abandons_the_upstream(
+    forward_settings: Settings,
+    detector: Detector,
+    ca: CertificateAuthority,
+    upstream: FakeUpstream,
+    stream: bool,
+) -> None:
+    """Protection: the handler of an intercepted request is cancelled when its client leaves
+    while sladd waits for the answer, so the upstream connection is dropped (the fake counts
+    an answer nobody took). Fails if intercepted connections do not cancel handlers: sladd
+    then waits out the delay and reads the whole answer."""
+    upstream.script(delay=1.0)
+    async with sladd_as_served(forward_settings, detector, ca) as url:
+        reader, writer, reply = await send_connect(url, "api.openai.com:443")
+        assert reply.status == 200
+        await writer.start_tls(trusting(ca), server_hostname="api.openai.com")
+        body = json.dumps(chat(stream)).encode()
+        head = (
+            f"POST {CHAT_PATH} HTTP/1.1\r\nHost: api.openai.com\r\nAuthorization: Bearer k\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        )
+        writer.write(head.encode() + body)
+        assert await eventually(lambda: len(upstream.requests) == 1, 10.0)
+        await close(writer)  # the client leaves before the answer starts
+        assert await eventually(lambda: upstream.abandoned == 1, 10.0)
+        assert reader.at_eof() or not await reader.read()
