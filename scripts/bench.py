@@ -46,15 +46,10 @@ from bench_detect import (  # noqa: E402
     stock_presidio,
 )
 from bench_http import Messages, conversation, latency, single_bodies, ttfb_added  # noqa: E402
-from bench_procs import (  # noqa: E402
-    BenchError,
-    Servers,
-    audit_times,
-    peak_rss_by_process,
-    running_servers,
-)
+from bench_procs import Servers, audit_times, peak_rss_by_process, running_servers  # noqa: E402
 from bench_report import Result, table, with_targets  # noqa: E402
 from bench_timing import Exchanges, http_notes, ratio_of_medians, summarise_pairs  # noqa: E402
+from procs import ServerError  # noqa: E402
 
 from proxy.scrub.factory import build_detector, build_scrubber  # noqa: E402
 from proxy.scrub.pipeline import Scrubber  # noqa: E402
@@ -137,9 +132,7 @@ def detection(plan: Plan, settings: Settings, docs: Sequence[Doc]) -> tuple[Resu
         sladd = measure(sladd_analyse(scrubber), texts, plan.reps)
         per_message = asyncio.run(message_detect_ms(scrubber, docs, max(plan.c1_requests, 5)))
     finally:
-        close = getattr(scrubber, "close", None)  # releases detection worker processes, if any
-        if callable(close):
-            close()
+        scrubber.close()  # releases detection worker processes, if any
     bare = detector_ms(settings, docs, max(plan.c1_requests, 5))
     progress("detection: loading stock Presidio")
     presidio = measure(presidio_analyse(stock_presidio()), texts, plan.reps)
@@ -251,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--limit and --turns must be at least 1")
     try:
         result, notes = run(plan_for(args.quick, args.limit, args.turns), args.config, args.quick)
-    except BenchError as exc:
+    except ServerError as exc:  # BenchError too
         print(f"bench: {exc}", file=sys.stderr)
         return 1
     result = with_targets(result)

@@ -92,13 +92,6 @@ async def post(
         return Answer(seconds, response.headers.get("X-Sladd-Request-Id"), raw)
 
 
-async def pair(http: aiohttp.ClientSession, servers: Servers, body: bytes) -> Pair:
-    """One request direct, then the same through sladd."""
-    headers = new_headers()
-    direct = await post(http, servers.upstream_url, body, headers)
-    return Pair(direct, await post(http, servers.sladd_url, body, headers), len(body))
-
-
 async def latency(
     http: aiohttp.ClientSession, servers: Servers, bodies: Sequence[bytes], concurrency: int
 ) -> list[Pair]:

@@ -15,27 +15,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 
 from aiohttp import web
-
-from proxy.signals import until_stopped
+from fake_upstream import chunk_event, envelope, serve
 
 REPLY_PREFIX = "Sammendrag: "
 ECHO_CHARS = 300
 CHUNK_CHARS = 6
-
-
-def _envelope(kind: str, choice: dict[str, object]) -> dict[str, object]:
-    envelope: dict[str, object] = {"id": "chatcmpl-bench", "object": kind, "created": 0}
-    return {**envelope, "model": "bench-llm", "choices": [choice]}
+IDENT, MODEL = "chatcmpl-bench", "bench-llm"
 
 
 def _event(delta: dict[str, str], finish: str | None = None) -> bytes:
-    chunk = _envelope(
-        "chat.completion.chunk", {"index": 0, "delta": delta, "finish_reason": finish}
-    )
-    return f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode()
+    return chunk_event(delta, finish, ident=IDENT, model=MODEL)
 
 
 def reply_text(body: dict[str, object]) -> str:
@@ -52,7 +43,7 @@ async def chat_completions(request: web.Request) -> web.StreamResponse:
     if not body.get("stream"):
         message = {"role": "assistant", "content": text}
         choice = {"index": 0, "message": message, "finish_reason": "stop"}
-        return web.json_response(_envelope("chat.completion", choice))
+        return web.json_response(envelope("chat.completion", choice, ident=IDENT, model=MODEL))
     response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
     await response.prepare(request)
     await response.write(_event({"role": "assistant", "content": ""}))
@@ -70,25 +61,11 @@ def make_app() -> web.Application:
     return app
 
 
-async def serve(port: int) -> None:
-    """Listen on 127.0.0.1:``port`` (0: any free port) until SIGTERM/SIGINT."""
-    runner = web.AppRunner(make_app(), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", port)
-    await site.start()
-    host, real_port = runner.addresses[0][:2]
-    print(f"bench upstream listening on http://{host}:{real_port}", flush=True)
-    try:
-        await until_stopped()
-    finally:
-        await runner.cleanup()
-
-
 def main() -> None:
     """Command-line entry point; see module docstring."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=0)
-    asyncio.run(serve(parser.parse_args().port))
+    asyncio.run(serve(make_app(), parser.parse_args().port, "bench upstream"))
 
 
 if __name__ == "__main__":

@@ -21,11 +21,12 @@ import dataclasses
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bench_corpus import occurrences  # noqa: E402
 
 from proxy.scrub.factory import build_detector  # noqa: E402
 from proxy.scrub.findings import Finding  # noqa: E402
@@ -48,20 +49,12 @@ class Tally:
     touched: list[str] = dataclasses.field(default_factory=list)
 
 
-def spans_of(text: str, value: str) -> Iterator[tuple[int, int]]:
-    """Every occurrence of ``value`` in ``text``."""
-    start = text.find(value)
-    while start != -1:
-        yield start, start + len(value)
-        start = text.find(value, start + 1)
-
-
 def score_line(item: dict[str, object], rewritten: list[Finding], tally: Tally) -> None:
     """Add one corpus line to ``tally``."""
     text = str(item["text"])
     for entity in item.get("entities", []):  # type: ignore[attr-defined]
         kind, value = entity["type"], entity["value"]
-        for start, end in spans_of(text, value):
+        for start, end in occurrences(text, value):
             tally.total[kind] += 1
             cover = [f for f in rewritten if f.start <= start and f.end >= end]
             if cover:
@@ -76,7 +69,7 @@ def score_line(item: dict[str, object], rewritten: list[Finding], tally: Tally) 
                 )
                 tally.misses.append(f"{kind} {value!r} -> {got or 'nothing'}")
     for keep in item.get("keep", []):  # type: ignore[attr-defined]
-        for start, end in spans_of(text, keep):
+        for start, end in occurrences(text, keep):
             tally.keep_total += 1
             hits = [f for f in rewritten if f.start < end and f.end > start]
             if hits:

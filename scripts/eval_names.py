@@ -25,6 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench_corpus import covered, occurrences  # noqa: E402
+
 from proxy.scrub.detect import Detector  # noqa: E402
 from proxy.scrub.factory import build_detector  # noqa: E402
 from proxy.scrub.findings import Finding  # noqa: E402
@@ -32,6 +34,7 @@ from proxy.scrub.policy import Policy  # noqa: E402
 from proxy.settings import load_settings  # noqa: E402
 
 DEFAULT_CORPORA = sorted((REPO / "tests" / "data").glob("person_names*.jsonl"))
+DEFAULT_CONFIG = REPO / "config" / "sladd.toml"
 
 
 @dataclasses.dataclass
@@ -47,20 +50,23 @@ class NameTally:
     false_hits: list[str] = dataclasses.field(default_factory=list)
 
 
-def _occurrences(text: str, value: str) -> list[tuple[int, int]]:
-    spans, start = [], text.find(value)
-    while start != -1:
-        spans.append((start, start + len(value)))
-        start = text.find(value, start + 1)
-    return spans
-
-
 def _covered(findings: list[Finding], start: int, end: int) -> bool:
-    covered = [False] * (end - start)
-    for f in findings:
-        for i in range(max(f.start, start), min(f.end, end)):
-            covered[i - start] = True
-    return all(covered)
+    return covered([(f.start, f.end) for f in findings], start, end)
+
+
+def shipped(config: Path = DEFAULT_CONFIG) -> tuple[Detector, Policy]:
+    """The detector (rules, NER model) and policy of ``config`` (the shipped one by default)."""
+    settings = load_settings(config, environ={})
+    return build_detector(settings), Policy(settings.policy)
+
+
+def rewritten_findings(detector: Detector, policy: Policy, texts: list[str]) -> list[list[Finding]]:
+    """Per text, the findings policy would pseudonymise, redact or block (not ``allow``)."""
+    found = detector.detect_many(texts)
+    return [
+        [d.finding for d in policy.decide(text, findings) if d.action != "allow"]
+        for text, findings in zip(texts, found, strict=True)
+    ]
 
 
 def score_line(
@@ -68,7 +74,7 @@ def score_line(
 ) -> None:
     """Add one corpus line to ``tally``."""
     for name in item.get("persons", []):  # type: ignore[attr-defined]
-        for start, end in _occurrences(text, str(name)):
+        for start, end in occurrences(text, str(name)):
             tally.mentions += 1
             tally.found += _covered(rewritten, start, end)
             person = [f for f in rewritten if f.entity_type == "PERSON"]
@@ -77,7 +83,7 @@ def score_line(
             else:
                 tally.misses.append(f"{name!r} in {text[max(0, start - 40) : end + 30]!r}")
     for trap in item.get("not_persons", []):  # type: ignore[attr-defined]
-        for start, end in _occurrences(text, str(trap)):
+        for start, end in occurrences(text, str(trap)):
             tally.traps += 1
             hits = [f for f in rewritten if f.start < end and f.end > start]
             if hits:
@@ -91,9 +97,9 @@ def evaluate(corpus: Path, detector: Detector, policy: Policy) -> NameTally:
     items = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line]
     texts = [str(item["text"]) for item in items]
     tally = NameTally()
-    for item, text, findings in zip(items, texts, detector.detect_many(texts), strict=True):
-        rewritten = [d.finding for d in policy.decide(text, findings) if d.action != "allow"]
-        score_line(item, text, rewritten, tally)
+    rewritten = rewritten_findings(detector, policy, texts)
+    for item, text, line_rewritten in zip(items, texts, rewritten, strict=True):
+        score_line(item, text, line_rewritten, tally)
     return tally
 
 
@@ -115,8 +121,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="one JSON object per corpus")
     parser.add_argument("--verbose", action="store_true", help="list misses and false hits")
     args = parser.parse_args()
-    settings = load_settings(REPO / "config" / "sladd.toml", environ={})
-    detector, policy = build_detector(settings), Policy(settings.policy)
+    detector, policy = shipped()
     for corpus in args.corpus:
         tally = evaluate(corpus, detector, policy)
         result = {"corpus": corpus.name, **summary(tally)}

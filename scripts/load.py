@@ -31,8 +31,9 @@ from pathlib import Path
 
 import aiohttp
 from load_people import Patient, People
-from load_procs import REPO, LoadError, Memory, start, stop
+from load_procs import LoadError, Memory
 from load_report import Measured, Result, Tally, Values, check_record, table
+from procs import REPO, SCRIPTS, ServerError, sladd_serve_args, start, stop
 
 REQUEST_TIMEOUT_S = 120.0
 TURNS = 3
@@ -165,10 +166,11 @@ async def measured(url: str, options: argparse.Namespace, memory: Memory) -> Mea
 async def run(options: argparse.Namespace, work: Path) -> Result:
     """Start the servers, measure, stop everything, then check what the upstream received."""
     record = work / "upstream.jsonl"
-    upstream_args = ["scripts/load_upstream.py", "--record", str(record)]
+    upstream_args = [str(SCRIPTS / "load_upstream.py"), "--record", str(record)]
     echo = await start("load upstream", upstream_args, work / "upstream.log")
     try:
-        sladd = await start("sladd", sladd_args(echo.url, work, options.config), work / "sladd.log")
+        serve = sladd_serve_args(options.config, echo.url, work / "data")
+        sladd = await start("sladd", serve, work / "sladd.log")
         memory = Memory(sladd.process.pid)
         try:
             outcome = await measured(sladd.url, options, memory)
@@ -178,13 +180,6 @@ async def run(options: argparse.Namespace, work: Path) -> Result:
         await stop(echo.process)
     leaks, checked, unrecorded = check_record(record, outcome.tally.sent)
     return Result(options, outcome, memory, leaks, checked, unrecorded)
-
-
-def sladd_args(upstream: str, work: Path, config: Path) -> list[str]:
-    """``sladd serve`` as deployed, on a free loopback port, routed to the echo upstream."""
-    serve = ["-m", "proxy.cli", "serve", "--config", str(config), "--port", "0"]
-    serve += ["--route", f"openai={upstream}/v1", "--vault", "memory://"]
-    return [*serve, "--data-dir", str(work / "data")]
 
 
 def main() -> int:
@@ -199,7 +194,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="sladd-load-") as folder:
         try:
             result = asyncio.run(run(options, Path(folder)))
-        except LoadError as error:
+        except ServerError as error:  # LoadError too
             print(f"load test could not run: {error}", file=sys.stderr)
             return 2
     summary = result.summary()

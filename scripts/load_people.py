@@ -12,6 +12,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from recognizers.no.checksums import mod11_check_digit
+
 K1_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 K2_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 FIRST_NAMES = (
@@ -29,13 +31,6 @@ MOBILE_PREFIXES = ("9", "40", "41", "45", "46", "47", "48")
 RELATIVES = ("datteren", "sønnen", "ektefellen", "samboeren", "søsteren", "broren")
 
 
-def check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
-    """The mod-11 check digit over ``digits``, or ``None`` when the remainder makes it 10."""
-    remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
-    value = (11 - remainder) % 11
-    return None if value == 10 else value
-
-
 def individual_range(year: int) -> range:
     """Individnumre that encode ``year``'s century (born 1940-2019 here)."""
     if year < 2000:
@@ -48,10 +43,10 @@ def fodselsnummer(rng: random.Random, born: date, *, d_number: bool = False) -> 
     day = born.day + 40 if d_number else born.day
     individual = rng.choice(individual_range(born.year))
     head = f"{day:02d}{born.month:02d}{born.year % 100:02d}{individual:03d}"
-    k1 = check_digit(head, K1_WEIGHTS)
+    k1 = mod11_check_digit([int(d) for d in head], K1_WEIGHTS)
     if k1 is None:
         return None
-    k2 = check_digit(head + str(k1), K2_WEIGHTS)
+    k2 = mod11_check_digit([int(d) for d in head + str(k1)], K2_WEIGHTS)
     return None if k2 is None else f"{head}{k1}{k2}"
 
 

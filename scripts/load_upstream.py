@@ -21,18 +21,14 @@ from pathlib import Path
 from typing import TextIO
 
 from aiohttp import web
-
-from proxy.signals import until_stopped
+from fake_upstream import chunk_event, serve
 
 RECORD = web.AppKey("record", TextIO)
 MAX_CHUNK_CHARS = 8
 
 
 def _chunk(delta: dict[str, str], finish: str | None = None) -> bytes:
-    choice = {"index": 0, "delta": delta, "finish_reason": finish}
-    chunk = {"id": "chatcmpl-load", "object": "chat.completion.chunk", "created": 0}
-    chunk |= {"model": "load-echo", "choices": [choice]}
-    return f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode()
+    return chunk_event(delta, finish, ident="chatcmpl-load", model="load-echo")
 
 
 def last_user_text(body: object) -> str:
@@ -64,21 +60,18 @@ async def chat_completions(request: web.Request) -> web.StreamResponse:
     return response
 
 
-async def serve(port: int, record: Path) -> None:
+def make_app(record: TextIO) -> web.Application:
+    """The upstream application, appending to ``record``."""
+    app = web.Application(client_max_size=64 * 1024 * 1024)
+    app[RECORD] = record
+    app.router.add_post("/v1/chat/completions", chat_completions)
+    return app
+
+
+async def serve_recording(port: int, record: Path) -> None:
     """Serve until SIGTERM/SIGINT; the record file is line-buffered and closed at the end."""
     with record.open("a", encoding="utf-8", buffering=1) as sink:
-        app = web.Application(client_max_size=64 * 1024 * 1024)
-        app[RECORD] = sink
-        app.router.add_post("/v1/chat/completions", chat_completions)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", port).start()
-        host, bound = runner.addresses[0][:2]
-        print(f"load upstream listening on http://{host}:{bound}", flush=True)
-        try:
-            await until_stopped()
-        finally:
-            await runner.cleanup()
+        await serve(make_app(sink), port, "load upstream")
 
 
 def main() -> None:
@@ -87,7 +80,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--record", type=Path, required=True, help="JSON-lines file to append to")
     args = parser.parse_args()
-    asyncio.run(serve(args.port, args.record))
+    asyncio.run(serve_recording(args.port, args.record))
 
 
 if __name__ == "__main__":

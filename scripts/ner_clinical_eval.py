@@ -7,6 +7,14 @@ the wording nor the names were seen during augmentation. Text is tokenised by th
 own tokenizer, as in the proxy.
 
     .venv/bin/python scripts/ner_clinical_eval.py --model recognizers/ner/model
+
+With ``--detector`` the same set is scored for sladd's whole detector instead of the model
+alone: rules + NER model + policy of the shipped configuration, built as
+``scripts/eval_names.py`` builds them. Its predicted spans are the PERSON findings the policy
+would pseudonymise, redact or block, and a name counts as covered only when they cover every
+character of it (as ``eval_names.py`` counts PERSON recall). ``--model`` is not used then.
+
+    .venv/bin/python scripts/ner_clinical_eval.py --detector
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ import argparse
 import random
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,12 +32,18 @@ from spacy.language import Language
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ner_augment
+from bench_corpus import covered
 from ner_augment import PARTICLES, NamePools, Terms, read_templates, read_terms
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/norne"
+DETECTOR_HEADING = (
+    "Whole detector (rules + NER + policy of config/sladd.toml): PER = PERSON findings the "
+    "policy rewrites; a name is covered when they cover all of its characters.\n"
+)
 PER_TEMPLATE_COPIES = 12
 NEG_COPIES = 3
 Mention = tuple[int, int, str]
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -186,6 +200,11 @@ def _covered(span: Mention, predicted: Iterable[tuple[int, int]], text: str) -> 
     )
 
 
+def _covered_whole(span: Mention, predicted: Sequence[Span], text: str) -> bool:
+    """True if the predicted spans together cover every character of ``span`` (spaces too)."""
+    return covered(predicted, span[0], span[1])
+
+
 def _overlaps(span: Mention, predicted: Iterable[tuple[int, int]]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in predicted)
 
@@ -203,12 +222,14 @@ class ClinicalReport:
     negatives: int = 0
     missed: list[str] = field(default_factory=list)
     fp_examples: list[str] = field(default_factory=list)
+    covers: Callable[[Mention, Sequence[Span], str], bool] = _covered
+    """When ``predicted`` covers a gold name (the model's rule: its non-space characters)."""
 
     def add(self, case: Case, predicted: list[tuple[int, int]]) -> None:
         """Score one case given the predicted PER character spans."""
         for span in case.names:
             self.names[case.category] += 1
-            ok = _covered(span, predicted, case.text)
+            ok = self.covers(span, predicted, case.text)
             self.covered[case.category] += ok
             self.exact[case.category] += (span[0], span[1]) in predicted
             if not ok:
@@ -221,10 +242,6 @@ class ClinicalReport:
         known = [*case.names, *case.terms]
         self.other_fp += sum(not any(s < k[1] and k[0] < e for k in known) for s, e in predicted)
         self.negatives += case.category == "negative"
-
-    def recall(self) -> float:
-        """Share of gold names fully covered by predicted PER spans."""
-        return sum(self.covered.values()) / max(1, sum(self.names.values()))
 
     def markdown(self, examples: int = 8) -> str:
         """The report as Markdown tables plus a few error examples."""
@@ -267,12 +284,35 @@ def predicted_per(nlp: Language, texts: list[str]) -> list[list[tuple[int, int]]
     ]
 
 
+def detector_per(texts: list[str]) -> list[list[Span]]:
+    """Character spans of the PERSON findings that the shipped detector and policy rewrite."""
+    import eval_names  # noqa: PLC0415 - loads the proxy, only --detector needs it
+
+    detector, policy = eval_names.shipped()
+    return [
+        [(f.start, f.end) for f in found if f.entity_type == "PERSON"]
+        for found in eval_names.rewritten_findings(detector, policy, texts)
+    ]
+
+
+def score(cases: Sequence[Case], predicted: Sequence[list[Span]], report: ClinicalReport) -> None:
+    """Add every case, given its predicted PER spans, to ``report``."""
+    for case, spans in zip(cases, predicted, strict=True):
+        report.add(case, spans)
+
+
 def evaluate(nlp: Language, data: Path = DEFAULT_DATA, seed: int = 0) -> ClinicalReport:
     """Run ``nlp`` over the generated evaluation set and count hits and false positives."""
     cases = generate(data, seed)
     report = ClinicalReport()
-    for case, predicted in zip(cases, predicted_per(nlp, [c.text for c in cases]), strict=True):
-        report.add(case, predicted)
+    score(cases, predicted_per(nlp, [c.text for c in cases]), report)
+    return report
+
+
+def evaluate_detector(cases: Sequence[Case]) -> ClinicalReport:
+    """Score sladd's whole detector (see module docstring) on ``cases``."""
+    report = ClinicalReport(covers=_covered_whole)
+    score(cases, detector_per([c.text for c in cases]), report)
     return report
 
 
@@ -288,10 +328,19 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--examples", type=int, default=8, help="error examples to print")
     p.add_argument("--dump", action="store_true", help="print the generated sentences and exit")
+    p.add_argument(
+        "--detector",
+        action="store_true",
+        help="score the whole detector (rules + NER + policy, config/sladd.toml), not --model",
+    )
     args = p.parse_args(argv)
     if args.dump:
         for case in generate(args.data, args.seed):
             print(f"{case.category}\t{case.text}")
+        return
+    if args.detector:
+        print(DETECTOR_HEADING)
+        print(evaluate_detector(generate(args.data, args.seed)).markdown(args.examples))
         return
     report = evaluate(spacy.load(args.model), args.data, args.seed)
     print(report.markdown(args.examples))
