@@ -1,9 +1,12 @@
 """Anthropic Messages API.
 
 Request slots: ``system`` (string or text blocks); message content as a string or blocks —
-``text``, ``tool_use.input`` (every string in the object), ``tool_result`` content, plain-text
-documents; ``metadata.user_id``. Thinking and redacted-thinking blocks are signed by the
-provider and pass untouched, as do images.
+``text`` and its citations (``cited_text``, ``document_title``, ``title``, ``source``),
+``tool_use`` / ``server_tool_use`` input (every string in the object), ``tool_result`` and
+``mid_conv_system`` content, documents (``title``, ``context`` and a plain-text or content-block
+source), ``search_result`` blocks (``title``, ``source``, text content), also inside tool
+results; ``metadata.user_id``. Thinking and redacted-thinking blocks are signed by the provider
+and pass untouched, as do images, PDFs and URL or file sources.
 
 Streams: ``content_block_delta`` events carry ``text_delta.text`` and
 ``input_json_delta.partial_json`` fragments, one restorer per content block; held-back text is
@@ -22,6 +25,8 @@ from proxy.providers.streams import StreamSet
 from proxy.scrub.restore import Restorer
 
 _DELTA_FIELDS = {"text_delta": ("text", False), "input_json_delta": ("partial_json", True)}
+_CITATION_TEXT = ("cited_text", "document_title", "title", "source")
+"""Citation fields that quote or name the cited source; indexes and ``encrypted_index`` pass."""
 
 
 def _collect_blocks(slots: SlotCollector, owner: dict[str, object], key: str, where: str) -> None:
@@ -38,15 +43,28 @@ def _collect_block(slots: SlotCollector, block: dict[str, object], where: str) -
     kind = block.get("type")
     if kind == "text":
         slots.text(block, "text", where)
-    elif kind == "tool_use":
+        for index, citation in enumerate(as_list(block.get("citations"))):
+            citation_dict = as_dict(citation)
+            if citation_dict is None:
+                continue
+            for key in _CITATION_TEXT:
+                slots.text(citation_dict, key, f"{where}.citations[{index}]")
+    elif kind in {"tool_use", "server_tool_use"}:
         slots.strings(block, "input", where)
-    elif kind == "tool_result":
+    elif kind in {"tool_result", "mid_conv_system"}:
         _collect_blocks(slots, block, "content", where)
     elif kind == "document":
         source = dig(block, "source")
         if source is not None and source.get("type") == "text":
             slots.text(source, "data", f"{where}.source")
+        if source is not None and source.get("type") == "content":
+            _collect_blocks(slots, source, "content", f"{where}.source")
+        slots.text(block, "title", where)
         slots.text(block, "context", where)
+    elif kind == "search_result":
+        slots.text(block, "title", where)
+        slots.text(block, "source", where)
+        _collect_blocks(slots, block, "content", where)
 
 
 class AnthropicMessages:

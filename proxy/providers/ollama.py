@@ -1,7 +1,9 @@
 """Ollama native API: ``/api/chat`` and ``/api/generate`` (NDJSON streams, on by default).
 
-Request slots: chat message content and tool-call arguments (objects); generate ``prompt``,
-``system`` and ``suffix``. Images pass untouched. Streams: each line's ``message.content`` /
+Request slots: chat message ``content``, ``thinking`` (the model's earlier thinking, sent back
+in the history after sladd restored it) and tool-call arguments (objects); generate ``prompt``,
+``system``, ``suffix`` and ``template``. Images pass untouched, as does generate ``context`` (a
+token array from an earlier answer). Streams: each line's ``message.content`` /
 ``message.thinking`` (chat) or ``response`` / ``thinking`` (generate) goes through one restorer
 per field; held-back text is released into the line with ``"done": true``. Ollama's
 OpenAI-compatible ``/v1`` endpoints use the OpenAI providers.
@@ -24,7 +26,7 @@ class OllamaChat:
     text_fields: tuple[str, ...] = ("content", "thinking")
 
     def request_slots(self, body: dict[str, object]) -> SlotCollector:
-        """Message content and tool-call arguments."""
+        """Message content and thinking, and tool-call arguments."""
         slots = SlotCollector()
         for index, message in enumerate(as_list(body.get("messages"))):
             message_dict = as_dict(message)
@@ -32,6 +34,7 @@ class OllamaChat:
                 continue
             where = f"messages[{index}]"
             slots.text(message_dict, "content", where)
+            slots.text(message_dict, "thinking", where)
             for number, call in enumerate(as_list(message_dict.get("tool_calls"))):
                 function = dig(call, "function")
                 if function is not None:
@@ -54,9 +57,9 @@ class OllamaGenerate:
     framing: Framing = "ndjson"
 
     def request_slots(self, body: dict[str, object]) -> SlotCollector:
-        """``prompt``, ``system`` and ``suffix``."""
+        """``prompt``, ``system``, ``suffix`` and ``template``."""
         slots = SlotCollector()
-        for key in ("prompt", "system", "suffix"):
+        for key in ("prompt", "system", "suffix", "template"):
             slots.text(body, key)
         return slots
 

@@ -1,10 +1,11 @@
 """OpenAI Chat Completions (also Azure OpenAI and Ollama's OpenAI-compatible endpoint).
 
 Request slots: message content (string or ``text`` parts; images, audio and files pass),
-assistant ``refusal``, tool-call ``arguments`` (a JSON string), tool results, ``user``,
-``metadata`` values and predicted output. Streams: ``choices[].delta.content`` / ``refusal``
-and ``delta.tool_calls[].function.arguments`` fragments, one restorer per choice and tool
-call; held-back text is released into the chunk that carries the choice's ``finish_reason``.
+assistant ``refusal``, tool-call ``arguments`` (a JSON string), tool results, ``user`` (and
+the other :data:`END_USER_FIELDS`), ``metadata`` values and predicted output. Streams:
+``choices[].delta.content`` / ``refusal`` and ``delta.tool_calls[].function.arguments``
+fragments, one restorer per choice and tool call; held-back text is released into the chunk
+that carries the choice's ``finish_reason``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from proxy.providers.response_walk import restore_json
 from proxy.providers.slots import SlotCollector, as_dict, as_list, dig
 from proxy.providers.streams import StreamSet
 from proxy.scrub.restore import Restorer
+
+END_USER_FIELDS = ("user", "safety_identifier", "prompt_cache_key")
+"""Fields that identify the end user or key a cache per user; apps often put an e-mail or
+patient id there."""
 
 
 def collect_content(slots: SlotCollector, message: dict[str, object], key: str, where: str) -> None:
@@ -53,7 +58,8 @@ class OpenAIChat:
             msg = as_dict(message)
             if msg is not None:
                 _collect_message(slots, msg, f"messages[{index}]")
-        slots.text(body, "user")
+        for key in END_USER_FIELDS:
+            slots.text(body, key)
         slots.strings(body, "metadata")
         prediction = as_dict(body.get("prediction"))
         if prediction is not None:

@@ -1,9 +1,12 @@
 """OpenAI Responses API.
 
 Request slots: ``instructions``; ``input`` as a string or items — messages (string or
-``input_text`` / ``output_text`` parts), ``function_call`` arguments (a JSON string),
-``function_call_output`` output (JSON or text); ``user`` and ``metadata``. Reasoning items
-pass untouched.
+``input_text`` / ``output_text`` parts); arguments (JSON strings) of ``function_call``,
+``mcp_call`` and ``mcp_approval_request``; output (JSON or text) of ``function_call_output``,
+``custom_tool_call_output`` and ``mcp_call``; ``custom_tool_call`` input and ``mcp_call`` error;
+``prompt.variables`` (strings or ``input_text`` parts substituted into a stored prompt);
+``user``, ``safety_identifier``, ``prompt_cache_key`` and ``metadata``. Reasoning items pass
+untouched, as do images and files.
 
 Streams: the same text appears in up to five places. Deltas (``response.output_text.delta``,
 ``response.refusal.delta``, ``response.function_call_arguments.delta``) go through one
@@ -18,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from proxy.providers.base import Framing, StreamEvent
-from proxy.providers.openai_chat import collect_content
+from proxy.providers.openai_chat import END_USER_FIELDS, collect_content
 from proxy.providers.response_walk import restore_json
-from proxy.providers.slots import SlotCollector, as_dict, as_list
+from proxy.providers.slots import SlotCollector, as_dict, as_list, dig
 from proxy.providers.streams import StreamSet
 from proxy.scrub.restore import Restorer
 
@@ -41,9 +44,15 @@ _DONE_OF = {
 
 def _collect_item(slots: SlotCollector, item: dict[str, object], where: str) -> None:
     kind = item.get("type")
-    if kind == "function_call":
+    if kind in {"function_call", "mcp_approval_request"}:
         slots.json_text(item, "arguments", where)
-    elif kind == "function_call_output":
+    elif kind == "mcp_call":
+        slots.json_text(item, "arguments", where)
+        slots.json_text(item, "output", where)
+        slots.text(item, "error", where)
+    elif kind == "custom_tool_call":
+        slots.text(item, "input", where)
+    elif kind in {"function_call_output", "custom_tool_call_output"}:
         if isinstance(item.get("output"), str):
             slots.json_text(item, "output", where)
         else:
@@ -55,6 +64,23 @@ def _collect_item(slots: SlotCollector, item: dict[str, object], where: str) -> 
             if part_dict is not None and part_dict.get("type") in {"output_text", "refusal"}:
                 slots.text(part_dict, "text", f"{where}.content[{index}]")
                 slots.text(part_dict, "refusal", f"{where}.content[{index}]")
+
+
+def _collect_prompt_variables(slots: SlotCollector, body: dict[str, object]) -> None:
+    """``prompt.variables``: each value a string or an input part (only text is scrubbed).
+
+    Variables are named by position (``prompt.variables{0}``), like metadata keys: their names
+    are the client's and stay out of error messages and the audit log.
+    """
+    variables = dig(body, "prompt", "variables")
+    if variables is None:
+        return
+    for position, (name, value) in enumerate(variables.items()):
+        where = f"prompt.variables{{{position}}}"
+        slots.text(variables, name, path=where)
+        part = as_dict(value)
+        if part is not None and part.get("type") == "input_text":
+            slots.text(part, "text", where)
 
 
 class OpenAIResponses:
@@ -73,7 +99,9 @@ class OpenAIResponses:
             item_dict = as_dict(item)
             if item_dict is not None:
                 _collect_item(slots, item_dict, f"input[{index}]")
-        slots.text(body, "user")
+        _collect_prompt_variables(slots, body)
+        for key in END_USER_FIELDS:
+            slots.text(body, key)
         slots.strings(body, "metadata")
         return slots
 

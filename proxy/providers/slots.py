@@ -62,11 +62,18 @@ class SlotCollector:
         self._commits: list[Callable[[], None]] = []
         self._renames: list[tuple[dict[str, object], str, str]] = []
 
-    def text(self, container: Container, key: str | int, where: str = "") -> None:
-        """Register ``container[key]`` when it is a non-empty string."""
+    def text(
+        self, container: Container, key: str | int, where: str = "", *, path: str | None = None
+    ) -> None:
+        """Register ``container[key]`` when it is a non-empty string.
+
+        Its path is ``where`` extended by ``key``, or ``path`` when the key is user-chosen and
+        must not reach an error message or the audit log (see :meth:`strings`).
+        """
         value = _get(container, key)
         if isinstance(value, str) and value:
-            self.slots.append(Slot(value, child_path(where, key), _setter(container, key)))
+            where = child_path(where, key) if path is None else path
+            self.slots.append(Slot(value, where, _setter(container, key)))
 
     def strings(self, container: Container, key: str | int, where: str = "") -> None:
         """Register every leaf under ``container[key]`` that could hold an identifier.
