@@ -1,17 +1,59 @@
-"""Shared fixtures: the rule-based detection stack as sladd runs it by default."""
+"""Shared fixtures: the shipped settings and detection stacks (loaded once per session), the
+fake LLM upstream and a plain HTTP client."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
+import aiohttp
 import pytest
 
 from proxy.scrub.detect import Detector
+from proxy.scrub.factory import build_detector
 from proxy.scrub.policy import Policy
-from proxy.settings import PolicySettings
+from proxy.settings import PolicySettings, Settings, load_settings
 from recognizers.registry import build_recognizers
+from tests.fakes.llm_upstream import FakeUpstream
+
+REPO = Path(__file__).resolve().parents[1]
 
 Found = list[tuple[str, str]]
+
+
+@pytest.fixture(scope="session")
+def base_settings() -> Settings:
+    """The shipped configuration, read without the environment."""
+    return load_settings(REPO / "config" / "sladd.toml", environ={})
+
+
+@pytest.fixture(scope="session")
+def detector(base_settings: Settings) -> Detector:
+    """Rule-based recognizers and the bundled NER model, as shipped, loaded once."""
+    return build_detector(base_settings)
+
+
+@pytest.fixture(scope="session")
+def rules_only_settings(base_settings: Settings) -> Settings:
+    """The shipped configuration with the NER model off (rule-based recognizers only)."""
+    detection = dataclasses.replace(base_settings.detection, ner=False)
+    return dataclasses.replace(base_settings, detection=detection)
+
+
+@pytest.fixture
+async def upstream() -> AsyncIterator[FakeUpstream]:
+    """A started fake LLM upstream answering with the default script (echo the last user
+    turn)."""
+    async with FakeUpstream() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    """A plain aiohttp client (Ollama, raw frames and checks)."""
+    async with aiohttp.ClientSession() as session:
+        yield session
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""Fixtures for the fake upstream's own tests: a started fake and SDK clients pointed at it.
+"""Fixtures for the fake upstream's own tests: SDK clients pointed at the started fake
+(``upstream`` and ``http`` are in ``tests/conftest.py``).
 
 OpenAI and Anthropic clients use ``_strict_response_validation=True``, so every response is
 validated against the SDK's pydantic models instead of being constructed loosely.
@@ -8,19 +9,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-import aiohttp
 import anthropic
 import openai
 import pytest
 
 from tests.fakes.llm_upstream import FakeUpstream
-
-
-@pytest.fixture
-async def upstream() -> AsyncIterator[FakeUpstream]:
-    """A started `FakeUpstream` answering with the default (echo) script."""
-    async with FakeUpstream() as fake:
-        yield fake
 
 
 @pytest.fixture
@@ -56,10 +49,3 @@ async def claude(upstream: FakeUpstream) -> AsyncIterator[anthropic.AsyncAnthrop
         _strict_response_validation=True,
     ) as client:
         yield client
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    """A plain aiohttp client (Ollama, raw frames)."""
-    async with aiohttp.ClientSession() as session:
-        yield session

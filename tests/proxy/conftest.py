@@ -1,16 +1,15 @@
 """Functional-test fixtures: a fake LLM upstream, sladd in front of it, and SDK clients.
 
 Both servers are real aiohttp servers on 127.0.0.1 with ephemeral ports. Detection (the
-recognizers and the NER model) is loaded once per session; every test gets a fresh vault.
+recognizers and the NER model) is loaded once per session (``tests/conftest.py``, with the
+upstream and ``http`` fixtures); every test gets a fresh vault.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import AsyncIterator
-from pathlib import Path
 
-import aiohttp
 import anthropic
 import openai
 import pytest
@@ -18,38 +17,17 @@ from aiohttp.test_utils import TestServer
 
 from proxy.app import create_app
 from proxy.scrub.detect import Detector
-from proxy.scrub.factory import build_detector
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
 from proxy.scrub.tokens import TokenFormat
 from proxy.serve import apply_route_overrides
-from proxy.settings import Settings, load_settings
+from proxy.settings import Settings
 from proxy.vault.base import Vault
 from proxy.vault.memory import MemoryVault
 from tests.fakes.llm_upstream import FakeUpstream
 
-REPO = Path(__file__).resolve().parents[2]
 OPENAI_KEY = "sk-test-clinic-a"
 ANTHROPIC_KEY = "sk-ant-test-clinic-a"
-
-
-@pytest.fixture(scope="session")
-def base_settings() -> Settings:
-    """The shipped configuration, read without the environment."""
-    return load_settings(REPO / "config" / "sladd.toml", environ={})
-
-
-@pytest.fixture(scope="session")
-def detector(base_settings: Settings) -> Detector:
-    """Rule-based recognizers and the bundled NER model, loaded once."""
-    return build_detector(base_settings)
-
-
-@pytest.fixture
-async def upstream() -> AsyncIterator[FakeUpstream]:
-    """The fake LLM upstream (echoes the last user turn by default)."""
-    async with FakeUpstream() as fake:
-        yield fake
 
 
 @dataclasses.dataclass
@@ -109,10 +87,3 @@ async def claude(sladd: Sladd) -> AsyncIterator[anthropic.AsyncAnthropic]:
         base_url=sladd.url, api_key=ANTHROPIC_KEY, max_retries=0
     ) as client:
         yield client
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    """A plain HTTP client for Ollama and raw checks."""
-    async with aiohttp.ClientSession() as session:
-        yield session

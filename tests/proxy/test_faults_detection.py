@@ -6,7 +6,6 @@ Each test names the protection it checks and fails if that protection is removed
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import os
 import signal
 from collections.abc import Awaitable, Callable, Coroutine, Iterator
@@ -24,9 +23,8 @@ from tests.proxy.patient import PROMPT
 
 
 @pytest.fixture
-def rules_only(base_settings: Settings, upstream: FakeUpstream) -> Settings:
-    detection = dataclasses.replace(base_settings.detection, ner=False)
-    return routed_settings(dataclasses.replace(base_settings, detection=detection), upstream)
+def rules_only(rules_only_settings: Settings, upstream: FakeUpstream) -> Settings:
+    return routed_settings(rules_only_settings, upstream)
 
 
 @pytest.fixture

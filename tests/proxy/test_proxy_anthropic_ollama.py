@@ -109,6 +109,7 @@ async def test_anthropic_prefixed_route(sladd: Sladd, upstream: FakeUpstream) ->
         )
     assert message.content[0].text == PROMPT  # type: ignore[union-attr]
     assert upstream.last.path == "/v1/messages"
+    assert_nothing_identifying_reached(upstream)
 
 
 @pytest.mark.parametrize("stream", [True, False])

@@ -7,6 +7,7 @@ import dataclasses
 import gzip
 import json
 import re
+import threading
 import time
 import zlib
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from proxy.serve import apply_route_overrides
 from proxy.settings import PolicySettings, Settings
 from tests.fakes.llm_upstream import FakeUpstream
 from tests.proxy.conftest import Sladd, routed_settings, start_sladd
+from tests.proxy.faults import eventually
 from tests.proxy.patient import PROMPT, VALUES, assert_nothing_identifying_reached
 
 CHAT = {"model": "m", "messages": [{"role": "user", "content": PROMPT}]}
@@ -316,24 +318,34 @@ async def test_scopes_are_isolated_and_token_lookalikes_neutralised(
 
 
 class SlowDetector(Detector):
-    """Detection that takes a while, to show it runs off the event loop."""
+    """Detection that takes a while, to show it runs off the event loop: ``entered`` is set
+    when a detection starts, ``done`` when it ends."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+        self.entered = threading.Event()
+        self.done = threading.Event()
 
     def detect_many(self, texts: Sequence[str]) -> list[list[Finding]]:
+        self.entered.set()
         time.sleep(1.5)
+        self.done.set()
         return super().detect_many(texts)
 
 
 async def test_slow_detection_does_not_stall_other_requests(
     base_settings: Settings, upstream: FakeUpstream, http: aiohttp.ClientSession
 ) -> None:
-    server, running = await start_sladd(routed_settings(base_settings, upstream), SlowDetector([]))
+    """Protection: detection runs off the event loop. Fails if it ran on the loop: the loop
+    could then answer ``/healthz`` only after the detection finished."""
+    detector = SlowDetector()
+    server, running = await start_sladd(routed_settings(base_settings, upstream), detector)
     try:
         slow = asyncio.create_task(http.post(f"{running.url}/v1/chat/completions", json=CHAT))
-        await asyncio.sleep(0.2)
-        started = time.monotonic()
+        assert await eventually(detector.entered.is_set, 10.0)
         async with http.get(f"{running.url}/healthz") as response:
             assert response.status == 200
-        assert time.monotonic() - started < 0.5
+        assert not detector.done.is_set()
         (await slow).release()
     finally:
         await server.close()

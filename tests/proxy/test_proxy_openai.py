@@ -61,6 +61,7 @@ async def test_chat_stream_helper_accumulates_restored_text(
     ) as stream:
         final = await stream.get_final_completion()
     assert final.choices[0].message.content == PROMPT
+    assert_nothing_identifying_reached(upstream)
 
 
 @pytest.mark.parametrize("stream", [False, True])
@@ -126,6 +127,7 @@ async def test_same_person_same_token_across_turns(
         assert all("Kari" not in m["content"] for m in sent)
         assert "Kari Nordmann" in history[-1]["content"]
     assert len(set(seen)) == 1
+    assert_nothing_identifying_reached(upstream)
 
 
 async def test_responses_api_whole_and_streamed(
@@ -229,3 +231,4 @@ async def test_openai_prefixed_route_and_get_passthrough(
         )
     assert models.data
     assert reply.choices[0].message.content == PROMPT
+    assert_nothing_identifying_reached(upstream)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import signal
 import sys
@@ -19,8 +20,10 @@ REPO = Path(__file__).resolve().parents[2]
 LISTENING = re.compile(rb"sladd listening on (http://\S+)")
 
 
-async def _sladd(*args: str) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
+@contextlib.asynccontextmanager
+async def _sladd(*args: str) -> AsyncIterator[asyncio.subprocess.Process]:
+    """``python -m proxy.cli *args``; killed on exit if still running (a timeout, a failure)."""
+    process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "proxy.cli",
@@ -29,6 +32,13 @@ async def _sladd(*args: str) -> asyncio.subprocess.Process:
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
+    try:
+        yield process
+    finally:
+        if process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            await process.wait()
 
 
 async def _wait_for_url(process: asyncio.subprocess.Process) -> str:
@@ -46,18 +56,9 @@ async def _wait_for_url(process: asyncio.subprocess.Process) -> str:
 
 @pytest.fixture
 async def served(upstream: FakeUpstream, tmp_path: Path) -> AsyncIterator[str]:
-    process = await _sladd(
-        "serve",
-        "--port",
-        "0",
-        "--route",
-        f"openai={upstream.base_url}/v1",
-        "--data-dir",
-        str(tmp_path),
-    )
-    try:
+    args = ("--route", f"openai={upstream.base_url}/v1", "--data-dir", str(tmp_path))
+    async with _sladd("serve", "--port", "0", *args) as process:
         yield await _wait_for_url(process)
-    finally:
         process.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(process.wait(), timeout=30) == 0
 
@@ -81,16 +82,16 @@ async def test_serve_proxies_with_route_override(served: str, upstream: FakeUpst
     ],
 )
 async def test_serve_refuses_bad_arguments(args: list[str], message: bytes) -> None:
-    process = await _sladd("serve", "--port", "0", *args)
-    _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    async with _sladd("serve", "--port", "0", *args) as process:
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
     assert process.returncode == 2
     assert message in stderr
 
 
 @pytest.mark.timeout(180)
 async def test_demo_shows_a_scrubbed_round_trip() -> None:
-    process = await _sladd("demo")
-    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=150)
+    async with _sladd("demo") as process:
+        stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=150)
     assert process.returncode == 0, stderr.decode()
     out = stdout.decode()
     saw = out.split("the LLM saw:")[1].split("app received")[0]

@@ -18,9 +18,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 import eval_names  # noqa: E402
 
 from proxy.scrub.detect import Detector  # noqa: E402
-from proxy.scrub.factory import build_detector  # noqa: E402
 from proxy.scrub.policy import Policy  # noqa: E402
-from proxy.settings import load_settings  # noqa: E402
+from proxy.settings import Settings  # noqa: E402
 
 BOUNDS = {
     "person_names.jsonl": (0.95, 12),
@@ -28,16 +27,13 @@ BOUNDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def shipped() -> tuple[Detector, Policy]:
-    settings = load_settings(REPO / "config" / "sladd.toml", environ={})
-    return build_detector(settings), Policy(settings.policy)
-
-
 @pytest.mark.parametrize("name", sorted(BOUNDS))
-def test_person_recall_and_false_positives(shipped: tuple[Detector, Policy], name: str) -> None:
-    detector, policy = shipped
-    tally = eval_names.evaluate(REPO / "tests" / "data" / name, detector, policy)
+def test_person_recall_and_false_positives(
+    base_settings: Settings, detector: Detector, name: str
+) -> None:
+    tally = eval_names.evaluate(
+        REPO / "tests" / "data" / name, detector, Policy(base_settings.policy)
+    )
     min_recall, max_touched = BOUNDS[name]
     assert tally.found / tally.mentions >= min_recall, tally.misses
     assert tally.touched <= max_touched, tally.false_hits

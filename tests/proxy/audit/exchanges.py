@@ -2,17 +2,21 @@
 
 The rule-based recognizers (no NER) scrub three chat requests with an encrypted SQLite
 vault in the data dir, exactly as the proxy does; each exchange is recorded with the audit
-log, its scrubbed text sealed with the audit key.
+log, its scrubbed text sealed with the audit key. Also: ``sladd logs`` run in this process,
+and the checks that no original value shows up in output or under a directory.
 """
 
 from __future__ import annotations
 
+import io
+import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from proxy.audit.crypto import ScrubbedSlot
+from proxy.audit.logs_cli import build_parser, run
 from proxy.audit.metrics import Metrics
 from proxy.audit.reader import AuditReader
 from proxy.audit.record import AuditFinding, AuditRecord, slot_findings, utc_now
@@ -111,3 +115,65 @@ async def record_exchanges(
     stored = {r.request_id: r for r in AuditReader(data_dir).records()}
     assert set(stored) == {r.request_id for r in records}
     return Recorded(data_dir, tuple(stored[r.request_id] for r in records), metrics)
+
+
+def config(tmp_path: Path) -> Path:
+    """A config file beside the data dir: feedback files are written next to it."""
+    path = tmp_path / "conf" / "sladd.toml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text('[detection]\ncustom_recognizers_dir = "recognizers"\n', encoding="utf-8")
+    return path
+
+
+def where(recorded: Recorded, tmp_path: Path) -> list[str]:
+    """``sladd logs`` arguments naming the recorded data dir and the config."""
+    return ["--data-dir", str(recorded.data_dir), "--config", str(config(tmp_path))]
+
+
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def logs(
+    recorded: Recorded, tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> Result:
+    """``sladd logs`` in this process (fast), with its own environment."""
+    out, err = io.StringIO(), io.StringIO()
+    parsed = build_parser().parse_args([*args, *where(recorded, tmp_path)])
+    code = run(parsed, out, err, env or {})
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def _forms(value: str) -> set[str]:
+    """``value`` as written in text and inside a JSON string (non-ASCII escaped)."""
+    return {value, json.dumps(value)[1:-1]}
+
+
+def assert_no_values(text: str, allow: tuple[str, ...] = ()) -> None:
+    """No value of :data:`ALL_VALUES` (but those in ``allow``) is in ``text``, in any letter
+    case, plain or JSON-escaped."""
+    folded = text.casefold()
+    for value in ALL_VALUES:
+        if value in allow:
+            continue
+        for form in _forms(value):
+            assert form not in text, value
+            assert form.casefold() not in folded, value
+
+
+def files_under(directory: Path) -> list[Path]:
+    return [path for path in directory.rglob("*") if path.is_file()]
+
+
+def assert_no_value_in(directory: Path) -> None:
+    """No file under ``directory`` holds a value of :data:`ALL_VALUES` (UTF-8, any ASCII
+    letter case, plain or JSON-escaped)."""
+    for path in files_under(directory):
+        raw = path.read_bytes()
+        for value in ALL_VALUES:
+            for form in _forms(value):
+                assert form.encode("utf-8") not in raw, (value, path.name)
+                assert form.casefold().encode("utf-8") not in raw.lower(), (value, path.name)

@@ -8,30 +8,18 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from proxy.audit.crypto import ENV_VAR, new_key_text
-from proxy.audit.logs_cli import build_parser, main, run
+from proxy.audit.logs_cli import main
 from proxy.audit.record import AuditRecord
 from proxy.audit.settings import AuditSettings
 from proxy.audit.writer import AuditLog
-from tests.proxy.audit.exchanges import ALL_VALUES, Recorded
+from tests.proxy.audit.exchanges import Recorded, assert_no_values, config, logs, where
 
 REPO = Path(__file__).resolve().parents[3]
-
-
-def config(tmp_path: Path) -> Path:
-    path = tmp_path / "conf" / "sladd.toml"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text('[detection]\ncustom_recognizers_dir = "recognizers"\n', encoding="utf-8")
-    return path
-
-
-def where(recorded: Recorded, tmp_path: Path) -> list[str]:
-    return ["--data-dir", str(recorded.data_dir), "--config", str(config(tmp_path))]
 
 
 def sladd_logs(recorded: Recorded, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -46,29 +34,6 @@ def sladd_logs(recorded: Recorded, tmp_path: Path, *args: str) -> subprocess.Com
         timeout=60,
         check=False,
     )
-
-
-@dataclass(frozen=True)
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def logs(
-    recorded: Recorded, tmp_path: Path, *args: str, env: dict[str, str] | None = None
-) -> Result:
-    """The same command in this process (fast), with its own environment."""
-    out, err = io.StringIO(), io.StringIO()
-    parsed = build_parser().parse_args([*args, *where(recorded, tmp_path)])
-    code = run(parsed, out, err, env or {})
-    return Result(code, out.getvalue(), err.getvalue())
-
-
-def assert_no_values(text: str, allow: tuple[str, ...] = ()) -> None:
-    for value in ALL_VALUES:
-        if value not in allow:
-            assert value not in text, value
 
 
 def test_summary_table(recorded: Recorded, tmp_path: Path) -> None:

@@ -7,26 +7,11 @@ encrypted SQLite vault, the vault key, the audit key and the admin token. Feedba
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from proxy.audit.admin import AdminToken
-from tests.proxy.audit.exchanges import ALL_VALUES, Recorded
+from tests.proxy.audit.exchanges import Recorded, assert_no_value_in, files_under, logs
 from tests.proxy.audit.review_app import TOKEN, review_app
-from tests.proxy.audit.test_logs_cli import logs
-
-
-def files_under(directory: Path) -> list[Path]:
-    return [path for path in directory.rglob("*") if path.is_file()]
-
-
-def assert_no_value_in(directory: Path) -> None:
-    for path in files_under(directory):
-        raw = path.read_bytes()
-        for value in ALL_VALUES:
-            for form in {value, json.dumps(value)[1:-1]}:
-                assert form.encode("utf-8") not in raw, (value, path.name)
-                assert form.casefold().encode("utf-8") not in raw.lower(), (value, path.name)
 
 
 async def test_nothing_identifying_under_the_data_dir(recorded: Recorded, tmp_path: Path) -> None:

@@ -15,17 +15,11 @@ from proxy.audit.feedback import FeedbackTargets, read_allow_list
 from proxy.audit.review import ReviewContext, add_review_routes
 from proxy.audit.review_auth import COOKIE
 from proxy.scrub.tokens import TokenFormat
-from tests.proxy.audit.exchanges import ALL_VALUES, Recorded
+from tests.proxy.audit.exchanges import Recorded, assert_no_values
 from tests.proxy.audit.review_app import TOKEN, Review, review_app
 
 BEARER = {"Authorization": f"Bearer {TOKEN}"}
-
-
-def assert_no_values(text: str) -> None:
-    for value in ALL_VALUES:
-        if value == "Tussa":  # a missed name: shown in the decrypted scrubbed text, by design
-            continue
-        assert value not in text, value
+MISSED_NAME = ("Tussa",)  # shown in the decrypted scrubbed text, by design
 
 
 async def login(review: Review) -> str:
@@ -129,7 +123,7 @@ async def test_list_page_shows_counts_chart_and_exchanges(
         assert f'href="/_sladd/review/{record.request_id}"' in page
     assert "<script>" not in page  # no inline script; one static file
     assert "https://" not in page  # no CDN
-    assert_no_values(page)
+    assert_no_values(page, allow=MISSED_NAME)
 
 
 async def test_list_page_filters(recorded: Recorded, tmp_path: Path) -> None:
@@ -157,7 +151,7 @@ async def test_exchange_page_highlights_tokens_by_type(recorded: Recorded, tmp_p
     assert "PersonContextRecognizer" in page
     markable = [f for f in record.findings if f.action in {"pseudonymised", "blocked"}]
     assert page.count("False positive</button>") == len(markable)
-    assert_no_values(page)
+    assert_no_values(page, allow=MISSED_NAME)
 
 
 async def test_exchange_page_without_the_audit_key(recorded: Recorded, tmp_path: Path) -> None:
@@ -200,7 +194,7 @@ async def test_session_login_and_csrf_protected_false_positive(
     assert done.status == 200
     assert "now on the allow list" in page
     assert read_allow_list(review.targets.allow_list) == (recorded.value(0, int(number)),)
-    assert_no_values(page)
+    assert_no_values(page, allow=MISSED_NAME)
 
 
 async def test_false_positive_refusal_is_shown_without_values(
@@ -214,7 +208,7 @@ async def test_false_positive_refusal_is_shown_without_values(
         page = await response.text()
     assert response.status == 409
     assert "was redacted" in page
-    assert_no_values(page)
+    assert_no_values(page, allow=MISSED_NAME)
 
 
 async def test_missed_span_from_the_page(recorded: Recorded, tmp_path: Path) -> None:

@@ -57,7 +57,8 @@ class Clock:
 def test_round_trip_one_line_per_record_in_the_utc_day_file(recorded: Recorded) -> None:
     directory = recorded.data_dir / "audit"
     (only,) = daily_files(directory)
-    assert only[1].name == f"audit-{datetime.now(UTC).date().isoformat()}.jsonl"
+    day = recorded.records[0].timestamp.date()  # the UTC day the record was written on
+    assert only == (day, directory / f"audit-{day.isoformat()}.jsonl")
     lines = only[1].read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3
     assert [json.loads(line)["request_id"] for line in lines] == [
@@ -116,7 +117,8 @@ def test_summary_counts_requests_blocks_and_findings(recorded: Recorded) -> None
     )
     assert set(summary.actions["PHONE_NUMBER"]) == {"blocked", "pseudonymised"}
     per_day = findings_per_day(AuditReader(recorded.data_dir).records())
-    assert sum(per_day[datetime.now(UTC).date()].values()) == sum(summary.findings.values())
+    day = recorded.records[0].timestamp.date()
+    assert sum(per_day[day].values()) == sum(summary.findings.values())
 
 
 def test_unparseable_lines_are_skipped_and_counted(tmp_path: Path) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 
+import httpx2
 import openai
 import pytest
 from cryptography import x509
@@ -45,8 +47,11 @@ async def test_sdk_with_an_unlisted_base_url_gets_nothing_through(
     async with openai.AsyncOpenAI(
         api_key="k", base_url="https://llm.example.net/v1", max_retries=0
     ) as client:
-        with pytest.raises(openai.APIConnectionError):
+        with pytest.raises(openai.APIConnectionError) as error:
             await client.models.list()
+    refusal = error.value.__cause__  # sladd's answer to the CONNECT, as the SDK saw it
+    assert isinstance(refusal, httpx2.ProxyError)
+    assert str(refusal).startswith("403 ")
 
 
 async def test_forward_mode_off_refuses_every_connect(
@@ -59,7 +64,10 @@ async def test_forward_mode_off_refuses_every_connect(
     await close(writer)
 
 
-async def _intercepted(sladd: ForwardSladd, host: str) -> tuple[object, object]:
+async def _intercepted(
+    sladd: ForwardSladd, host: str
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A CONNECT to ``host:443`` that sladd accepted, with TLS up on sladd's minted leaf."""
     reader, writer, reply = await send_connect(sladd.url, f"{host}:443")
     assert reply.status == 200
     await writer.start_tls(trusting(sladd.ca), server_hostname=host)
@@ -67,8 +75,7 @@ async def _intercepted(sladd: ForwardSladd, host: str) -> tuple[object, object]:
 
 
 async def test_presented_certificate_is_minted_for_the_host(proxy: ForwardSladd) -> None:
-    _, writer, _ = await send_connect(proxy.url, "api.anthropic.com:443")
-    await writer.start_tls(trusting(proxy.ca), server_hostname="api.anthropic.com")
+    _, writer = await _intercepted(proxy, "api.anthropic.com")
     der = writer.get_extra_info("ssl_object").getpeercert(binary_form=True)
     leaf = x509.load_der_x509_certificate(der)
     san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
@@ -78,8 +85,7 @@ async def test_presented_certificate_is_minted_for_the_host(proxy: ForwardSladd)
 
 
 async def test_host_header_must_name_the_connect_target(proxy: ForwardSladd) -> None:
-    reader, writer, _ = await send_connect(proxy.url, "api.openai.com:443")
-    await writer.start_tls(trusting(proxy.ca), server_hostname="api.openai.com")
+    reader, writer = await _intercepted(proxy, "api.openai.com")
     reply = await get(reader, writer, "/v1/models", "evil.example")
     assert (reply.status, reply.error_type()) == (421, "sladd_misdirected_request")
     await close(writer)
@@ -89,8 +95,7 @@ async def test_host_header_must_name_the_connect_target(proxy: ForwardSladd) -> 
 async def test_unmapped_paths_on_an_intercepted_host_are_404(
     proxy: ForwardSladd, path: str
 ) -> None:
-    reader, writer, _ = await send_connect(proxy.url, "api.openai.com:443")
-    await writer.start_tls(trusting(proxy.ca), server_hostname="api.openai.com")
+    reader, writer = await _intercepted(proxy, "api.openai.com")
     reply = await get(reader, writer, path, "api.openai.com")
     assert (reply.status, reply.error_type()) == (404, "sladd_unknown_route")
     assert f"https://api.openai.com{path}" in reply.message()
@@ -111,8 +116,7 @@ async def test_untrusting_client_fails_and_sladd_carries_on(proxy: ForwardSladd)
     with pytest.raises(ssl.SSLCertVerificationError):
         await writer.start_tls(ssl.create_default_context(), server_hostname="api.openai.com")
     await close(writer)
-    reader, writer, _ = await send_connect(proxy.url, "api.openai.com:443")
-    await writer.start_tls(trusting(proxy.ca), server_hostname="api.openai.com")
+    reader, writer = await _intercepted(proxy, "api.openai.com")
     assert (await get(reader, writer, "/v1/models", "api.openai.com")).status == 200
     await close(writer)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import sys
@@ -37,7 +38,13 @@ async def test_unmodified_sdk_program_round_trips_through_sladd(
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
-    out, err = await asyncio.wait_for(process.communicate(PROMPT.encode()), 50)
+    try:
+        out, err = await asyncio.wait_for(process.communicate(PROMPT.encode()), 50)
+    finally:
+        if process.returncode is None:  # timed out: leave no SDK program behind
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            await process.wait()
     assert process.returncode == 0, err.decode()
     assert json.loads(out) == dict.fromkeys(
         ("openai", "openai_stream", "anthropic", "anthropic_stream"), PROMPT

@@ -9,7 +9,6 @@ the same events however they are split.
 
 from __future__ import annotations
 
-import contextlib
 import json
 
 import pytest
@@ -135,15 +134,19 @@ def test_well_formed_ndjson_decodes_to_its_values_however_it_is_split(
 DEEP = b"[" * 5000 + b"]" * 5000
 
 
-@pytest.mark.parametrize(
-    ("decoder", "raw"),
-    [(SseDecoder(), b"data: " + DEEP + b"\n\n"), (NdjsonDecoder(), DEEP + b"\n")],
-    ids=["sse", "ndjson"],
-)
-def test_deeply_nested_payload_is_a_stream_format_error(decoder: Decoder, raw: bytes) -> None:
-    """SSE turns it into a raw (non-JSON) event or refuses; NDJSON refuses."""
-    with contextlib.suppress(StreamFormatError):
-        decoder.feed(raw)
+def test_deeply_nested_sse_payload_passes_through_as_a_raw_event() -> None:
+    """Protection: JSON too deep to parse is not JSON to sladd; SSE keeps it as one raw
+    (non-JSON) event, untouched. Fails if the ``RecursionError`` escaped or the event was
+    dropped, parsed or altered."""
+    assert SseDecoder().feed(b"data: " + DEEP + b"\n\n") == [StreamEvent(None, raw=DEEP.decode())]
+
+
+def test_deeply_nested_ndjson_line_is_a_stream_format_error() -> None:
+    """Protection: every NDJSON line must be JSON; one too deep to parse refuses the stream.
+    Fails if the ``RecursionError`` escaped as itself or the line was let through."""
+    with pytest.raises(StreamFormatError, match="not valid JSON") as refused:
+        NdjsonDecoder().feed(DEEP + b"\n")
+    assert isinstance(refused.value.__cause__, RecursionError)
 
 
 def test_lone_cr_is_a_line_end_and_split_does_not_matter() -> None:

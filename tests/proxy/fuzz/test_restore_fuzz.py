@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from proxy.scrub.restore import Restorer
 from proxy.scrub.tokens import TokenFormat
 from tests.proxy.fuzz.strategies import CUTS
+from tests.proxy.providers.stream_helpers import pieces
 
 FORMATS = ("[{type}_{n}]", "<<{type}:{n}>>", "#{type}#{n}#", "⟦{type}{n}⟧", "[x{type}_{n}x]")
 ISSUED = {("PERSON", 1): "Kari Nordmann", ("FNR", 12): 'Å "B" \\ Ø'}
@@ -26,14 +27,9 @@ def noise_for(token_format: TokenFormat) -> st.SearchStrategy[str]:
     tokens = [token_format.render(label, n) for label, n in [("PERSON", 1), ("FNR", 12)]]
     tokens += [token_format.render("PERSON", 2), *(t.lower() for t in tokens)]
     tokens += [t.upper() for t in tokens]
-    pieces = [*tokens, token_format.head, token_format.middle, token_format.tail]
-    pieces += ["PERSON", "person", "FNR", "1", "12", " ", "x", "æ", "#", "_", "<", "⟦"]
-    return st.lists(st.sampled_from(pieces), max_size=25).map("".join)
-
-
-def split(text: str, cuts: list[int]) -> list[str]:
-    points = sorted({c % (len(text) + 1) for c in cuts})
-    return [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
+    parts = [*tokens, token_format.head, token_format.middle, token_format.tail]
+    parts += ["PERSON", "person", "FNR", "1", "12", " ", "x", "æ", "#", "_", "<", "⟦"]
+    return st.lists(st.sampled_from(parts), max_size=25).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -50,7 +46,7 @@ async def test_streamed_restore_equals_whole_restore_for_any_format(
     text = data.draw(noise_for(token_format))
     stream = restorer.stream(json_escape=json_escape)
     out = []
-    for piece in split(text, cuts):
+    for piece in pieces(text, cuts):
         out.append(await stream.feed(piece))
         assert len(stream.pending) <= token_format.max_length
         assert not stream.pending or restorer.could_become_token(stream.pending)

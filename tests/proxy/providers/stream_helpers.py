@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from typing import AnyStr
 
 from proxy.errors import ErrorShape
 from proxy.exchange import restore_stream
@@ -24,9 +25,10 @@ def restorer() -> Restorer:
     return Restorer(FORMAT, ISSUED)
 
 
-def pieces(text: str, cuts: list[int]) -> list[str]:
-    """``text`` cut at the given positions (modulo its length)."""
-    points = sorted({c % (len(text) + 1) for c in cuts})
+def pieces(text: AnyStr, cuts: list[int]) -> list[AnyStr]:
+    """``text`` (str or bytes) cut at the given positions (modulo its length); no position
+    repeats, so only the first or last piece can be empty."""
+    points: list[int] = sorted({c % (len(text) + 1) for c in cuts})
     return [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
 
 
@@ -39,10 +41,9 @@ def sse(events: list[tuple[str | None, object]]) -> bytes:
     return out
 
 
-async def _chunks(raw: bytes, cuts: list[int]) -> AsyncIterator[bytes]:
-    points = sorted({c % (len(raw) + 1) for c in cuts})
-    for a, b in zip([0, *points], [*points, len(raw)], strict=True):
-        yield raw[a:b]
+async def _arriving(chunks: list[bytes]) -> AsyncIterator[bytes]:
+    for chunk in chunks:
+        yield chunk
 
 
 async def run_stream(
@@ -51,7 +52,9 @@ async def run_stream(
     """Restore ``raw`` split at ``cuts`` and return the decoded output events' data."""
     out = b""
     rewriter = provider.stream_rewriter(restorer())
-    async for piece in restore_stream(_chunks(raw, cuts), provider.framing, rewriter, shape):
+    async for piece in restore_stream(
+        _arriving(pieces(raw, cuts)), provider.framing, rewriter, shape
+    ):
         out += piece
     if provider.framing == "sse":
         sse_decoder = SseDecoder()

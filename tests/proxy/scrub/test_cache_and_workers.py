@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import signal
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +12,9 @@ from proxy.scrub.cache import CachedDetector
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
 from proxy.scrub.workers import DetectionPool, DetectionWorkerError, plan
-from proxy.settings import Settings, load_settings
+from proxy.settings import Settings
 from recognizers.registry import build_recognizers
 
-REPO = Path(__file__).resolve().parents[3]
 TEXTS = ["Pasient Kari Nordmann, fnr 13097210181", "Hb 12,9", "ring 912 34 567", "Ola Hansen"]
 
 
@@ -71,16 +68,8 @@ def test_pieces_carry_their_context_offset() -> None:
 
 
 @pytest.fixture(scope="module")
-def rules_settings() -> Settings:
-    settings = load_settings(REPO / "config" / "sladd.toml", environ={})
-    return dataclasses.replace(
-        settings, detection=dataclasses.replace(settings.detection, ner=False)
-    )
-
-
-@pytest.fixture(scope="module")
-def pool(rules_settings: Settings) -> Iterator[DetectionPool]:
-    workers = DetectionPool(rules_settings, 2)
+def pool(rules_only_settings: Settings) -> Iterator[DetectionPool]:
+    workers = DetectionPool(rules_only_settings, 2)
     workers.warm_up()
     yield workers
     workers.close()
@@ -88,17 +77,18 @@ def pool(rules_settings: Settings) -> Iterator[DetectionPool]:
 
 @pytest.mark.timeout(180)
 def test_pool_gives_the_same_findings_as_in_process(
-    pool: DetectionPool, rules_settings: Settings
+    pool: DetectionPool, rules_only_settings: Settings
 ) -> None:
-    expected = Detector(build_recognizers(rules_settings.detection.custom_recognizers_dir))
+    expected = Detector(build_recognizers(rules_only_settings.detection.custom_recognizers_dir))
     assert pool.detect_many(TEXTS * 5) == expected.detect_many(TEXTS * 5)
 
 
 @pytest.mark.timeout(300)
-def test_pool_with_ner_matches_in_process_detection(detector: Detector) -> None:
-    settings = load_settings(REPO / "config" / "sladd.toml", environ={})
+def test_pool_with_ner_matches_in_process_detection(
+    base_settings: Settings, detector: Detector
+) -> None:
     texts = [*TEXTS, "Fastlege Hansen ringte om Parkinsons sykdom. Kona til Per er her."]
-    with_ner = DetectionPool(settings, 2)
+    with_ner = DetectionPool(base_settings, 2)
     try:
         found = with_ner.detect_many(texts)
     finally:

@@ -10,25 +10,18 @@ from proxy.scrub.tokens import TokenFormat
 from proxy.settings import PolicySettings
 from proxy.vault.memory import MemoryVault
 from recognizers.registry import build_recognizers
+from tests.proxy.vault.conftest import FakeClock
 
 TEXT = "Pasient Kari Nordmann, fnr 13097210181"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_entries_are_per_scope_expire_and_are_bounded() -> None:
-    clock = Clock()
+    clock = FakeClock(1000.0)
     recent: RecentScrubs[str] = RecentScrubs(60, max_entries=2, clock=clock)
     recent.put("a", "tekst", "scrubbed")
     assert recent.get("a", "tekst") == "scrubbed"
     assert recent.get("b", "tekst") is None
-    clock.now += 61
+    clock.advance(61)
     assert recent.get("a", "tekst") is None
     for n in range(3):
         recent.put("a", f"t{n}", "x")

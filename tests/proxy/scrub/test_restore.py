@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from proxy.scrub.restore import Restorer
 from proxy.scrub.tokens import TokenFormat
+from tests.proxy.providers.stream_helpers import pieces
 
 FORMAT = TokenFormat("[{type}_{n}]")
 ISSUED = {("PERSON", 1): "Kari Nordmann", ("FNR", 1): "13097210181", ("PERSON", 12): 'Ola "O" B'}
@@ -44,11 +45,11 @@ async def test_fallback_is_asked_only_for_tokens_not_issued_here() -> None:
     assert asked == [("PERSON", 2)]
 
 
-async def _stream(pieces: list[str], *, json_escape: bool = False) -> tuple[str, int]:
+async def _stream(fragments: list[str], *, json_escape: bool = False) -> tuple[str, int]:
     stream = restorer().stream(json_escape=json_escape)
     out = []
     longest_hold = 0
-    for piece in pieces:
+    for piece in fragments:
         out.append(await stream.feed(piece))
         longest_hold = max(longest_hold, len(stream.pending))
     out.append(await stream.flush())
@@ -86,8 +87,6 @@ async def test_text_that_cannot_be_a_token_is_released_immediately() -> None:
 )
 async def test_random_splits_of_token_like_noise(noise: list[str], cuts: list[int]) -> None:
     text = "".join(noise)
-    points = sorted({c % (len(text) + 1) for c in cuts})
-    pieces = [text[a:b] for a, b in zip([0, *points], [*points, len(text)], strict=True)]
-    restored, longest = await _stream(pieces)
+    restored, longest = await _stream(pieces(text, cuts))
     assert restored == await restorer().restore(text)
     assert longest <= FORMAT.max_length
