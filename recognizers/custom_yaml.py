@@ -49,11 +49,13 @@ class YamlPatternRecognizer(PatternRecognizer):
             text, self.supported_entities, NO_ARTIFACTS, regex_flags
         )
         words = context.ContextWords.of(*(w.lower() for w in self.context or ()))
-        for result in results:
-            result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
-            if self.context and context.context_near(text, (result.start, result.end), words):
-                boosted = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
-                result.score = min(boosted, 1.0)
+        with context.scanning(text):
+            for result in results:
+                metadata = result.recognition_metadata
+                metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
+                if self.context and context.context_near(text, (result.start, result.end), words):
+                    boosted = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
+                    result.score = min(boosted, 1.0)
         return results
 
 
@@ -127,12 +129,27 @@ def build_recognizer(entry: object, where: str) -> YamlPatternRecognizer:
     )
 
 
+def yaml_problem(exc: yaml.YAMLError) -> str:
+    """Where a YAML file is broken (`` (line L, column C)``, or ``""``), without its text.
+
+    The parser's own message quotes the offending line, and a deny list holds names.
+    """
+    mark = getattr(exc, "problem_mark", None)
+    return f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+
+
 def load_file(path: Path) -> list[YamlPatternRecognizer]:
     """Load every enabled recognizer in one YAML file; raise on the first bad entry."""
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CustomRecognizerError(f"{path}: cannot read recognizers: {exc}") from exc
+    except OSError as exc:
+        raise CustomRecognizerError(f"{path}: cannot read recognizers: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        message = f"{path}: cannot read recognizers: not UTF-8 (byte {exc.start})"
+        raise CustomRecognizerError(message) from None
+    except yaml.YAMLError as exc:
+        message = f"{path}: cannot read recognizers: not valid YAML{yaml_problem(exc)}"
+        raise CustomRecognizerError(message) from None
     if not isinstance(document, Mapping) or not isinstance(document.get("recognizers"), list):
         raise CustomRecognizerError(f"{path}: expected a top-level 'recognizers:' list")
     loaded = []

@@ -8,14 +8,12 @@ keys cannot be matched against a guessed value from outside the process.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from proxy.scrub.findings import Finding
+from proxy.scrub.keyed_lru import KeyedLru
 
 DEFAULT_MAX_ENTRIES = 20_000
 
@@ -28,30 +26,33 @@ class DetectsMany(Protocol):
         ...  # pragma: no cover
 
 
+@runtime_checkable
+class Closes(Protocol):
+    """A detector that holds resources (a worker pool) to release when sladd stops."""
+
+    def close(self) -> None:
+        """Release them; detection is not used afterwards."""
+        ...  # pragma: no cover
+
+
 class CachedDetector:
     """Wraps a detector; texts seen before are answered from memory (LRU, bounded)."""
 
     def __init__(self, inner: DetectsMany, max_entries: int = DEFAULT_MAX_ENTRIES) -> None:
         self.inner = inner
-        self._max = max_entries
-        self._key = secrets.token_bytes(32)
-        self._entries: OrderedDict[bytes, tuple[Finding, ...]] = OrderedDict()
+        self._entries: KeyedLru[tuple[Finding, ...]] = KeyedLru(max_entries)
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
-    def _digest(self, text: str) -> bytes:
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), key=self._key).digest()
-
     def detect_many(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Findings per text; only the texts not cached reach the inner detector."""
-        digests = [self._digest(text) for text in texts]
+        digests = [self._entries.digest(text) for text in texts]
         found: dict[int, tuple[Finding, ...]] = {}
         with self._lock:
             for index, digest in enumerate(digests):
                 cached = self._entries.get(digest)
                 if cached is not None:
-                    self._entries.move_to_end(digest)
                     found[index] = cached
         missing = [i for i in range(len(texts)) if i not in found]
         fresh = self.inner.detect_many([texts[i] for i in missing]) if missing else []
@@ -60,11 +61,10 @@ class CachedDetector:
             self.misses += len(missing)
             for index, findings in zip(missing, fresh, strict=True):
                 found[index] = tuple(findings)
-                self._store(digests[index], found[index])
+                self._entries.put(digests[index], found[index])
         return [list(found[i]) for i in range(len(texts))]
 
-    def _store(self, digest: bytes, findings: tuple[Finding, ...]) -> None:
-        self._entries[digest] = findings
-        self._entries.move_to_end(digest)
-        while len(self._entries) > self._max:
-            self._entries.popitem(last=False)
+    def close(self) -> None:
+        """Release the inner detector's resources (worker processes), if it holds any."""
+        if isinstance(self.inner, Closes):
+            self.inner.close()

@@ -15,6 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from proxy.scrub.findings import Finding
 from recognizers.ner.engine import Piece
 from recognizers.no.base import NO_ARTIFACTS
+from recognizers.no.context import scanning
 
 
 class NerEngine(Protocol):
@@ -62,11 +63,6 @@ class Detector:
         """All findings in one text, overlapping and unfiltered."""
         return self.detect_many([text])[0]
 
-    @property
-    def has_ner(self) -> bool:
-        """Whether names are found by the NER model too."""
-        return self._ner is not None
-
     def detect_many(self, texts: Sequence[str]) -> list[list[Finding]]:
         """All findings per text; the NER model sees the whole batch at once."""
         per_text = [self.rules(text) for text in texts]
@@ -82,10 +78,14 @@ class Detector:
         return [[to_finding(r, "NER") for r in found] for found in self._ner.analyze_pieces(pieces)]
 
     def rules(self, text: str) -> list[Finding]:
-        """Findings of the rule-based recognizers (regexes, checksums, context, YAML)."""
+        """Findings of the rule-based recognizers (regexes, checksums, context, YAML).
+
+        The recognizers share one scan of ``text`` (its lines, tables, lower-cased copy),
+        forgotten when this returns."""
         found: list[Finding] = []
-        for recognizer in self._recognizers:
-            entities = recognizer.supported_entities
-            for result in recognizer.analyze(text, entities, NO_ARTIFACTS):
-                found.append(to_finding(result, type(recognizer).__name__))
+        with scanning(text):
+            for recognizer in self._recognizers:
+                entities = recognizer.supported_entities
+                for result in recognizer.analyze(text, entities, NO_ARTIFACTS):
+                    found.append(to_finding(result, type(recognizer).__name__))
         return found

@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from proxy.scrub.cache import DetectsMany
+from proxy.scrub.cache import Closes, DetectsMany
 from proxy.scrub.findings import Finding
 from proxy.scrub.memo import RecentScrubs
 from proxy.scrub.policy import Decision, Policy
@@ -64,10 +64,8 @@ class Scrubber:
 
     def close(self) -> None:
         """Release detection workers, if the detector has any."""
-        inner = getattr(self.detector, "inner", self.detector)
-        close = getattr(inner, "close", None)
-        if callable(close):
-            close()
+        if isinstance(self.detector, Closes):
+            self.detector.close()
 
     async def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Run detection off the event loop."""

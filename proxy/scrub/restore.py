@@ -16,8 +16,6 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, Mapping
 
-import regex
-
 from proxy.scrub.tokens import TokenFormat
 
 Resolver = Callable[[str, int], Awaitable[str | None]]
@@ -40,7 +38,7 @@ class Restorer:
         self.token_format = token_format
         self._known: dict[tuple[str, int], str | None] = dict(issued)
         self._fallback = fallback
-        self._partial = regex.compile(token_format.pattern.pattern, regex.IGNORECASE)
+        self._partial = token_format.partial
 
     async def value_for(self, label: str, number: int) -> str | None:
         """The value behind a token, from this exchange or the scope's vault; cached."""
@@ -104,7 +102,7 @@ class StreamRestorer:
         token_format = self._restorer.token_format
         complete = token_format.find(text)
         floor = max(complete[-1].end if complete else 0, len(text) - token_format.max_length)
-        heads = {token_format.head[0].lower(), token_format.head[0].upper()}
+        heads = token_format.heads
         for position in range(floor, len(text)):
             if text[position] in heads and self._restorer.could_become_token(text[position:]):
                 return position

@@ -7,8 +7,11 @@ case-insensitively, so ``[person_1]`` echoed by a model is still recognised.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+import regex
 
 LABELS: dict[str, str] = {
     "NO_FODSELSNUMMER": "FNR",
@@ -66,6 +69,17 @@ class TokenFormat:
         body = re.escape(head) + label + re.escape(middle) + number + re.escape(tail)
         self.pattern = re.compile(body, re.IGNORECASE)
         self.max_length = len(head) + MAX_LABEL + len(middle) + MAX_NUMBER_DIGITS + len(tail)
+
+    @functools.cached_property
+    def partial(self) -> regex.Pattern[str]:
+        """:attr:`pattern` for the ``regex`` module, whose ``partial=True`` matching tells
+        whether more text could still complete a token."""
+        return regex.compile(self.pattern.pattern, regex.IGNORECASE)
+
+    @functools.cached_property
+    def heads(self) -> frozenset[str]:
+        """The characters a token can start with (its first fixed character, either case)."""
+        return frozenset({self.head[0].lower(), self.head[0].upper()})
 
     def render(self, label: str, number: int) -> str:
         """The token text for ``label`` and ``number``."""

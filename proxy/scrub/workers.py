@@ -4,19 +4,23 @@ Each worker loads its own recognizers and NER model once (at start, ``spawn`` co
 event-loop state is inherited). A batch is cut into units of work — the rule-based pass over
 each text, and each sentence the NER model must read (with a little context around it) —
 and the units are spread over the workers by estimated cost, so even a single long message
-is detected on all cores at once. If a worker dies, that call raises
-:class:`DetectionWorkerError` — the request fails closed — and the pool is replaced.
+is detected on all cores at once. If a worker dies or hangs, that call raises
+:class:`DetectionWorkerError` — the request fails closed — and the pool is replaced: its
+worker processes are killed (a hung one would otherwise run on) and calls still waiting on
+it fail closed the same way.
 """
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import multiprocessing
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from multiprocessing.process import BaseProcess
 
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
@@ -41,7 +45,6 @@ class WorkUnit:
     texts: list[tuple[int, str]] = field(default_factory=list)
     pieces: list[tuple[Piece, int]] = field(default_factory=list)
     """Pieces and the offset of each piece's context in its text."""
-    cost: float = 0.0
 
 
 def _load_in_worker(settings: Settings) -> None:
@@ -51,7 +54,11 @@ def _load_in_worker(settings: Settings) -> None:
     _WORKER_DETECTOR = build_detector(settings)
 
 
-def _work_in_worker(unit: WorkUnit) -> list[tuple[int, list[Finding]]]:
+_Found = list[tuple[int, list[Finding]]]
+"""Findings per text index (rule passes) or per piece's text index (NER)."""
+
+
+def _work_in_worker(unit: WorkUnit) -> _Found:
     detector = _WORKER_DETECTOR
     assert detector is not None, "worker initializer did not run"
     found = [(index, detector.rules(text)) for index, text in unit.texts]
@@ -96,8 +103,7 @@ def plan(texts: Sequence[str], workers: int, with_ner: bool) -> list[WorkUnit]:
             unit.pieces.append(job.piece)
         elif job.text is not None:
             unit.texts.append(job.text)
-        unit.cost = load + job.cost
-        heapq.heappush(heap, (unit.cost, n))
+        heapq.heappush(heap, (load + job.cost, n))
     return [unit for unit in units if unit.texts or unit.pieces]
 
 
@@ -130,25 +136,60 @@ class DetectionPool:
             per_text[index].extend(findings)
         return per_text
 
-    def _run(self, units: list[WorkUnit]) -> list[tuple[int, list[Finding]]]:
+    def _run(self, units: list[WorkUnit]) -> _Found:
         with self._lock:
             executor = self._executor
         try:
-            futures = [executor.submit(_work_in_worker, unit) for unit in units]
+            futures = [_submit(executor, unit) for unit in units]
             done = [future.result(timeout=RESULT_TIMEOUT_SECONDS) for future in futures]
         except (BrokenProcessPool, TimeoutError) as exc:
-            self._replace()
+            self._replace(executor)
             raise DetectionWorkerError(
                 f"a detection worker failed ({type(exc).__name__}); the pool was restarted"
             ) from exc
+        except CancelledError as exc:  # another call replaced this pool, cancelling its queue
+            raise _cut_off(exc) from exc
         return [item for found in done for item in found]
 
-    def _replace(self) -> None:
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        """Swap in a new pool for ``broken``, unless another call has already done so."""
         with self._lock:
-            broken, self._executor = self._executor, self._start()
+            if self._executor is not broken:
+                return
+            self._executor = self._start()
+        processes = _worker_processes(broken)
         broken.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(OSError, ValueError):  # already gone
+                process.kill()  # a hung worker ignores shutdown; SIGKILL cannot be ignored
 
     def close(self) -> None:
         """Stop the workers."""
         with self._lock:
             self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(executor: ProcessPoolExecutor, unit: WorkUnit) -> Future[_Found]:
+    try:
+        return executor.submit(_work_in_worker, unit)
+    except BrokenProcessPool:
+        raise
+    except RuntimeError as exc:  # submit() after shutdown: the pool was replaced or closed
+        raise _cut_off(exc) from exc
+
+
+def _cut_off(exc: BaseException) -> DetectionWorkerError:
+    return DetectionWorkerError(
+        f"detection was cut off ({type(exc).__name__}): the worker pool was restarted or closed"
+    )
+
+
+def _worker_processes(executor: ProcessPoolExecutor) -> list[BaseProcess]:
+    """The worker processes of ``executor`` (none once it is shut down).
+
+    Python 3.11 exposes them only through the private ``_processes`` (pid -> process), the
+    attribute the standard library's own clean-up uses; Python 3.14 adds a public
+    ``kill_workers()``, which should replace this.
+    """
+    processes: dict[int, BaseProcess] | None = getattr(executor, "_processes", None)
+    return list(processes.values()) if processes else []

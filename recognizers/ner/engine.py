@@ -76,10 +76,8 @@ class Piece:
     end: int
 
 
-def ner_spans(text: str, *, prefilter: bool = True) -> list[tuple[int, int]]:
+def ner_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` stretches of ``text`` the model must read (see prefilter)."""
-    if not prefilter:
-        return [(0, len(text))] if text else []
     chat = is_chat(text)
     return [window for span in sentences(text) for window in name_windows(text, *span, chat)]
 
@@ -87,12 +85,9 @@ def ner_spans(text: str, *, prefilter: bool = True) -> list[tuple[int, int]]:
 class NorwegianNer:
     """Batch NER over texts; returns Presidio results (see module docstring)."""
 
-    def __init__(
-        self, path: Path = BUNDLED_MODEL, batch_size: int = 256, *, prefilter: bool = True
-    ) -> None:
+    def __init__(self, path: Path = BUNDLED_MODEL, batch_size: int = 256) -> None:
         self.nlp = load_pipeline(path)
         self._batch_size = batch_size
-        self.prefilter = prefilter
         # A spaCy pipeline, and its memory zones above all, is not safe to share between
         # threads (concurrent zones corrupt the string store); the in-process detector is
         # called from the event loop's thread pool, so one thread runs the model at a time.
@@ -103,7 +98,7 @@ class NorwegianNer:
         pieces = [
             Piece(index, text, start, end)
             for index, text in enumerate(texts)
-            for start, end in ner_spans(text, prefilter=self.prefilter)
+            for start, end in ner_spans(text)
         ]
         results: list[list[RecognizerResult]] = [[] for _ in texts]
         for piece, found in zip(pieces, self.analyze_pieces(pieces), strict=True):

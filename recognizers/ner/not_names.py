@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from recognizers.no.person_words import STREET_WORDS
+
 NOT_PEOPLE: frozenset[str] = frozenset(
     """
     paracet paracetamol ibux ibuprofen albyl-e albyl marevan warfarin metformin eliquis
@@ -61,7 +63,6 @@ _INSTITUTION_WORDS = frozenset(
     "skole skule barnehage sykehjem sjukeheim scale skala score index indeks".split()
 )
 _INSTITUTION_SUFFIXES = ("klinikken", "klinikk", "sykehuset", "sjukehuset", "senteret", "hjemmet")
-_STREET_WORDS = frozenset("gate gata vei veien veg vegen plass allé torg".split())
 _GENITIVE = ("s", "'s", "’s", "'", "’")
 
 
@@ -87,7 +88,7 @@ def _is_term_or_place(words: list[str]) -> bool:
     """A listed term, or a name of an institution or street."""
     if words[0] in NOT_PEOPLE or words[-1] in NOT_PEOPLE:
         return True
-    if words[-1] in _INSTITUTION_WORDS or words[-1] in _STREET_WORDS:
+    if words[-1] in _INSTITUTION_WORDS or words[-1] in STREET_WORDS:
         return True
     return len(words) == 1 and words[0].endswith(_INSTITUTION_SUFFIXES)
 

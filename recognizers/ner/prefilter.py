@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from recognizers.ner.not_names import NOT_PEOPLE
-from recognizers.no.names import FIRST_NAMES
+from recognizers.no.names import FIRST_NAMES, read_words
 from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES
 from recognizers.no.poststeder import POSTSTEDER
 
@@ -26,13 +26,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 WINDOW_WORDS = 5
 
 
-def _load_words(name: str) -> frozenset[str]:
-    lines = (_HERE / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
-
-
 COMMON_WORDS = (
-    (_load_words("common_words.txt") | _load_words("clinical_words.txt") | POSTSTEDER)
+    (read_words(_HERE / "common_words.txt") | read_words(_HERE / "clinical_words.txt") | POSTSTEDER)
     - FIRST_NAMES
     - AMBIGUOUS_FIRST_NAMES
 )
@@ -60,11 +55,6 @@ def is_name_like(word: str, chat: bool) -> bool:
     if not word[0].isupper() or lowered in COMMON_WORDS or lowered in NOT_PEOPLE:
         return False
     return len(word) >= 3 and (word[1:].islower() or "-" in word)
-
-
-def needs_ner(text: str, start: int, end: int, chat: bool) -> bool:
-    """True when ``text[start:end]`` has a name-like word (see module docstring)."""
-    return any(is_name_like(m.group(), chat) for m in _WORD.finditer(text, start, end))
 
 
 def name_windows(

@@ -17,7 +17,7 @@ from typing import ClassVar, cast
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.no.context import ContextWords, lowered
+from recognizers.no.context import ContextWords, lowered, scanning
 
 LANGUAGE = "no"
 _DIGIT = re.compile(r"\d")
@@ -65,10 +65,6 @@ class NorwegianRecognizer(EntityRecognizer):
     def load(self) -> None:
         """Nothing to load: patterns are compiled at import time."""
 
-    def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
-        """The patterns worth running on ``text`` (all of them unless a subclass knows better)."""
-        return self.PATTERNS
-
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Decide whether ``match`` is this entity; ``None`` drops it."""
         raise NotImplementedError
@@ -86,15 +82,16 @@ class NorwegianRecognizer(EntityRecognizer):
             return []
         if self.REQUIRED_CHAR and self.REQUIRED_CHAR not in text:
             return []
-        if self.REQUIRED_CONTEXT and not self.REQUIRED_CONTEXT.might_occur(lowered(text)):
-            return []
-        results: dict[tuple[int, int], RecognizerResult] = {}
-        for pattern in self.patterns_for(text):
-            for match in pattern.finditer(text):
-                verdict = self.judge(text, match)
-                if verdict is not None:
-                    result = self._result(match, verdict)
-                    results.setdefault((result.start, result.end), result)
+        with scanning(text):
+            if self.REQUIRED_CONTEXT and not self.REQUIRED_CONTEXT.might_occur(lowered(text)):
+                return []
+            results: dict[tuple[int, int], RecognizerResult] = {}
+            for pattern in self.PATTERNS:
+                for match in pattern.finditer(text):
+                    verdict = self.judge(text, match)
+                    if verdict is not None:
+                        result = self._result(match, verdict)
+                        results.setdefault((result.start, result.end), result)
         return list(results.values())
 
     def _result(self, match: re.Match[str], verdict: Verdict) -> RecognizerResult:

@@ -8,12 +8,13 @@ _HERE = Path(__file__).resolve().parent
 _SOURCES = ("first_names.txt", "first_names_extra.txt")
 
 
-def _read(name: str) -> set[str]:
-    lines = (_HERE / name).read_text(encoding="utf-8").splitlines()
-    return {word for line in lines if not line.startswith("#") for word in line.split()}
+def read_words(path: Path) -> frozenset[str]:
+    """The words of a word-list file: whitespace-separated, ``#`` starts a comment line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
 
 
-FIRST_NAMES: frozenset[str] = frozenset().union(*(_read(name) for name in _SOURCES))
+FIRST_NAMES: frozenset[str] = frozenset().union(*(read_words(_HERE / name) for name in _SOURCES))
 """Lower-case first names: NorNE's PER annotations plus a hand-written list."""
-COMMON_FIRST_NAMES: frozenset[str] = frozenset(_read(_SOURCES[1]))
+COMMON_FIRST_NAMES: frozenset[str] = read_words(_HERE / _SOURCES[1])
 """The hand-written list only: common enough to count as a name on its own."""

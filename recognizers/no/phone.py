@@ -37,7 +37,7 @@ def in_number_plan(national: str) -> bool:
     """True for an eight-digit mobile (4[015-8], 9) or fixed-line (2, 3, 5, 6, 7) number."""
     if len(national) != 8 or not national.isdigit():
         return False
-    return national[0] in "235679" or (national[0] == "4" and national[1] in "015678")
+    return national[0] in "23567" or is_mobile(national)
 
 
 class PhoneRecognizer(NorwegianRecognizer):
