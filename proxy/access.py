@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from proxy.errors import SladdError
+from proxy.private_files import read_private_file
 from proxy.toml_binding import ConfigError
 
 KEY_HEADER = "X-Sladd-Key"
 ENV_VAR = "SLADD_PROXY_KEYS"
 MIN_KEY_LENGTH = 16
+_REFUSED = "{path}: proxy key file must not be readable by others (0600)"
 
 
 class ProxyKeyError(ConfigError):
@@ -103,9 +105,8 @@ def load_proxy_keys(path: Path | None, environ: Mapping[str, str], host: str) ->
 
 def _read_key_file(path: Path) -> list[str]:
     try:
-        if path.stat().st_mode & 0o077:
-            raise ProxyKeyError(f"{path}: proxy key file must not be readable by others (0600)")
-        lines = path.read_text(encoding="utf-8").splitlines()
+        data = read_private_file(path, "proxy key", ProxyKeyError, refused=_REFUSED)
+        lines = data.decode("utf-8").splitlines()
     except OSError as exc:
         raise ProxyKeyError(f"{path}: cannot read proxy keys: {exc.strerror}") from exc
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import ipaddress
-import os
 import secrets
 import ssl
 import stat
@@ -27,6 +26,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from proxy.private_files import write_private_file
 
 CA_CERT_FILE = "ca.pem"
 CA_KEY_FILE = "ca-key.pem"
@@ -108,12 +109,6 @@ def _ca_certificate(key: ec.EllipticCurvePrivateKey) -> x509.Certificate:
     )
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(data)
-
-
 def create_ca(data_dir: Path) -> CertificateAuthority:
     """Create a new CA in ``data_dir``; refuses to overwrite an existing one."""
     cert_path, key_path = ca_paths(data_dir)
@@ -122,7 +117,7 @@ def create_ca(data_dir: Path) -> CertificateAuthority:
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = ec.generate_private_key(ec.SECP256R1())
     cert = _ca_certificate(key)
-    _write_private(key_path, _pem_key(key))
+    write_private_file(key_path, _pem_key(key))
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return CertificateAuthority(cert, key, cert_path)
 
@@ -212,7 +207,7 @@ def _server_context(
     with tempfile.TemporaryDirectory(prefix="sladd-leaf-") as folder:
         cert_file, key_file = Path(folder) / "leaf.pem", Path(folder) / "leaf-key.pem"
         cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-        _write_private(key_file, _pem_key(key))
+        write_private_file(key_file, _pem_key(key), sync=False)  # read at once, then removed
         context.load_cert_chain(cert_file, key_file)
     return context
 

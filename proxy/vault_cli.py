@@ -11,38 +11,28 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from proxy.durations import DurationError, parse_duration
 from proxy.vault.base import DEFAULT_TTL_SECONDS, ManagedVault, VaultConfigError
 from proxy.vault.crypto import ENV_VAR, KeyRing
 from proxy.vault.open import open_vault
 
 T = TypeVar("T")
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhdw])")
 
-
-class DurationError(ValueError):
-    """A duration that is not like ``7d``, ``12h``, ``30m``, ``45s``, ``2w`` or ``1d12h``."""
-
-
-def parse_duration(text: str) -> float:
-    """Seconds in ``text``: numbers with units s, m, h, d, w, e.g. ``7d``, ``1d12h``."""
-    compact = text.strip().lower()
-    pieces = _DURATION.findall(compact)
-    if not compact or "".join(n + u for n, u in pieces) != compact:
-        raise DurationError(
-            f"bad duration {text!r}: use a number and a unit (s, m, h, d, w), "
-            "e.g. 7d, 12h, 30m or 1d12h"
-        )
-    seconds = sum(float(number) * _UNITS[unit] for number, unit in pieces)
-    if seconds <= 0:
-        raise DurationError(f"bad duration {text!r}: must be longer than 0 seconds")
-    return seconds
+__all__ = [
+    "DurationError",
+    "VaultOptions",
+    "new_key",
+    "parse_duration",
+    "purge_older_than",
+    "purge_scope",
+    "rotate_key",
+    "stats",
+]
 
 
 @dataclass(frozen=True, slots=True)

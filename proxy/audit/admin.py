@@ -20,7 +20,8 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from proxy.audit.crypto import AuditKeyError, create_private_file, read_private_file
+from proxy.audit.crypto import AuditKeyError
+from proxy.private_files import load_private_file
 from proxy.vault.crypto import Secret
 
 ENV_VAR = "SLADD_ADMIN_TOKEN"
@@ -53,12 +54,9 @@ class AdminToken:
         if env.get(ENV_VAR):
             return cls(env[ENV_VAR], ENV_VAR)
         path = data_dir / TOKEN_FILE_NAME
-        try:
-            if not path.exists():
-                create_private_file(path, secrets.token_urlsafe(32))
-            return cls(read_private_file(path, "admin token"), str(path))
-        except OSError as exc:
-            raise AdminTokenError(f"{path}: admin token file: {exc.strerror}") from None
+        text = load_private_file(path, "admin token", AdminTokenError, _new_token_line)
+        assert text is not None
+        return cls(text.strip(), str(path))
 
     def matches(self, candidate: str) -> bool:
         """Whether ``candidate`` is the token (constant time)."""
@@ -77,7 +75,10 @@ class AdminToken:
     def session_valid(self, value: str, now: float | None = None) -> bool:
         """Whether ``value`` is an unexpired session signed with this token."""
         expires, _, mac = value.partition(".")
-        if not expires.isdigit() or not hmac.compare_digest(mac, self._mac(b"session", expires)):
+        if not expires.isdigit():
+            return False
+        expected = self._mac(b"session", expires).encode()
+        if not hmac.compare_digest(mac.encode("utf-8", "surrogatepass"), expected):
             return False
         return int(expires) > (time.time() if now is None else now)
 
@@ -91,3 +92,7 @@ class AdminToken:
 
     def __repr__(self) -> str:
         return f"AdminToken(source={self.source!r})"
+
+
+def _new_token_line() -> str:
+    return secrets.token_urlsafe(32) + "\n"

@@ -28,14 +28,16 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from proxy.private_files import load_private_file
 from proxy.toml_binding import ConfigError
-from proxy.vault.crypto import Secret
+from proxy.vault.crypto import KEY_BYTES, Secret, decode_key, framed
 
 ENV_VAR = "SLADD_AUDIT_KEY"
 KEY_FILE_NAME = "audit.key"
 PREFIX = "sladd-audit-1:"
 _KEY_ID = 4
 _NONCE = 12
+_TAG = 16
 
 
 class AuditKeyError(ConfigError):
@@ -54,48 +56,17 @@ class ScrubbedSlot:
     text: str
 
 
-def read_private_file(path: Path, what: str) -> str:
-    """A secret file's text; :class:`AuditKeyError` if group or others may access it."""
-    with path.open("rb") as stream:
-        mode = os.fstat(stream.fileno()).st_mode & 0o777
-        if mode & 0o077:
-            raise AuditKeyError(
-                f"{path}: the {what} file is accessible by group or others "
-                f"(mode {mode:04o}); fix it with: chmod 600 {path}"
-            )
-        return stream.read().decode("utf-8", "replace").strip()
-
-
-def create_private_file(path: Path, text: str) -> None:
-    """Create ``path`` (mode 0600, folder 0700) unless it exists; a concurrent creator wins."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as stream:
-        stream.write(text + "\n")
-        stream.flush()
-        os.fsync(stream.fileno())
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        pass
-    finally:
-        temporary.unlink()
-
-
 def _decode_key(text: str, where: str) -> Secret:
-    try:
-        raw = base64.b64decode(text.strip(), validate=True)
-    except binascii.Error:
-        raw = b""
-    if len(raw) != 32:
-        raise AuditKeyError(f"{where}: the audit key must be base64 of exactly 32 bytes")
-    return Secret(raw)
+    return decode_key(text.strip(), where, AuditKeyError, "the audit key")
 
 
 def new_key_text() -> str:
     """Fresh key material (base64 of 32 random bytes)."""
-    return base64.b64encode(secrets.token_bytes(32)).decode()
+    return base64.b64encode(secrets.token_bytes(KEY_BYTES)).decode()
+
+
+def _new_key_line() -> str:
+    return new_key_text() + "\n"
 
 
 def load_audit_cipher(
@@ -110,19 +81,12 @@ def load_audit_cipher(
     if env.get(ENV_VAR):
         return AuditCipher(_decode_key(env[ENV_VAR], ENV_VAR))
     path = data_dir / KEY_FILE_NAME
-    try:
-        if not path.exists():
-            if not create:
-                return None
-            create_private_file(path, new_key_text())
-        return AuditCipher(_decode_key(read_private_file(path, "audit key"), str(path)))
-    except OSError as exc:
-        raise AuditKeyError(f"{path}: audit key file: {exc.strerror}") from None
+    text = load_private_file(path, "audit key", AuditKeyError, _new_key_line if create else None)
+    return None if text is None else AuditCipher(_decode_key(text, str(path)))
 
 
 def _aad(header: bytes, request_id: str) -> bytes:
-    parts = (b"sladd-audit-scrubbed", header, request_id.encode("utf-8", "surrogatepass"))
-    return b"".join(len(part).to_bytes(4, "big") + part for part in parts)
+    return framed(b"sladd-audit-scrubbed", header, request_id.encode("utf-8", "surrogatepass"))
 
 
 class AuditCipher:
@@ -150,7 +114,8 @@ class AuditCipher:
     def open(self, request_id: str, envelope: str) -> tuple[ScrubbedSlot, ...]:
         """The slots in ``envelope``; :class:`AuditCryptoError` if it does not open."""
         raw = _envelope_bytes(envelope)
-        key_id, nonce, sealed = raw[:_KEY_ID], raw[_KEY_ID : _KEY_ID + _NONCE], raw[16:]
+        body = _KEY_ID + _NONCE
+        key_id, nonce, sealed = raw[:_KEY_ID], raw[_KEY_ID:body], raw[body:]
         if key_id != self._key_id:
             raise AuditCryptoError(
                 f"the scrubbed text is sealed with audit key {key_id.hex()}, "
@@ -173,7 +138,7 @@ def _envelope_bytes(envelope: str) -> bytes:
         raw = base64.b64decode(envelope[len(PREFIX) :], validate=True)
     except binascii.Error:
         raise AuditCryptoError("the scrubbed-text envelope is not valid base64") from None
-    if len(raw) < _KEY_ID + _NONCE + 16:
+    if len(raw) < _KEY_ID + _NONCE + _TAG:
         raise AuditCryptoError("the scrubbed-text envelope is truncated")
     return raw
 

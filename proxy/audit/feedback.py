@@ -16,9 +16,10 @@ contain the text.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
-import secrets
+import threading
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,9 +27,11 @@ from pathlib import Path
 import yaml
 
 from proxy.audit.crypto import ScrubbedSlot
-from proxy.audit.record import AuditRecord
+from proxy.audit.record import FALSE_POSITIVE_ACTIONS, AuditRecord
+from proxy.private_files import replace_private_file
 from proxy.scrub.tokens import TokenFormat
 from proxy.settings import Settings
+from recognizers.custom_yaml import yaml_problem
 
 ALLOW_LIST_FILE_NAME = "allow_list.txt"
 FEEDBACK_FILE_NAME = "feedback.yaml"
@@ -38,6 +41,8 @@ _HEADER = (
     "# Written by sladd review feedback ({what}). It holds reviewed text itself — possibly\n"
     "# personal data — by the reviewer's decision: keep it as private as the config.\n"
 )
+_WRITING = threading.Lock()
+"""Held while a feedback file is read and rewritten or appended to (calls run in threads)."""
 VaultLookup = Callable[[str, str, int], Awaitable[str | None]]
 """``(scope, label, number) -> value``: the vault's look-up."""
 
@@ -90,7 +95,7 @@ def eligible(record: AuditRecord, number: int, token_format: TokenFormat) -> tup
         raise FeedbackError(f"request {record.request_id} has no finding #{number}")
     index = number - 1
     finding = record.findings[index]
-    if finding.action not in {"pseudonymised", "blocked"} or finding.token is None:
+    if finding.action not in FALSE_POSITIVE_ACTIONS or finding.token is None:
         raise FeedbackError(
             f"finding #{number} was {finding.action}: only pseudonymised or blocked findings "
             "have a value in the vault to allow"
@@ -119,7 +124,7 @@ async def mark_false_positive(
             f"the value behind {token_format.render(label, token_number)} is no longer in the "
             "vault (the scope expired or was erased)"
         )
-    added = append_allow_list(targets.allow_list, value)
+    added = await asyncio.to_thread(append_allow_list, targets.allow_list, value)
     return FeedbackResult(record.findings[number - 1].entity_type, targets.allow_list, added)
 
 
@@ -128,15 +133,16 @@ def append_allow_list(path: Path, value: str) -> bool:
     value = value.strip()
     if not value or "\n" in value or "\r" in value or value.startswith("#"):
         raise FeedbackError("this value cannot be written as one allow list line")
-    if value.casefold() in {v.casefold() for v in read_allow_list(path)}:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    exists = path.exists()
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8") as stream:
-        if not exists:
-            stream.write(_HEADER.format(what="false positives; one value per line"))
-        stream.write(value + "\n")
+    with _WRITING:
+        if value.casefold() in {v.casefold() for v in read_allow_list(path)}:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        exists = path.exists()
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as stream:
+            if not exists:
+                stream.write(_HEADER.format(what="false positives; one value per line"))
+            stream.write(value + "\n")
     return True
 
 
@@ -158,14 +164,15 @@ def add_missed(
     if scrubbed is not None and not any(folded in slot.text.casefold() for slot in scrubbed):
         raise FeedbackError(f"that text does not occur in what request {record.request_id} sent")
     path = directory / FEEDBACK_FILE_NAME
-    entries = _read_feedback(path)
-    entry = _entry_for(entries, entity_type)
-    deny = entry["deny_list"]
-    assert isinstance(deny, list)
-    added = text.casefold() not in {str(v).casefold() for v in deny}
-    if added:
-        deny.append(text)
-        _write_feedback(path, entries)
+    with _WRITING:
+        entries = _read_feedback(path)
+        entry = _entry_for(entries, entity_type)
+        deny = entry["deny_list"]
+        assert isinstance(deny, list)
+        added = text.casefold() not in {str(v).casefold() for v in deny}
+        if added:
+            deny.append(text)
+            _write_feedback(path, entries)
     return FeedbackResult(entity_type, path, added)
 
 
@@ -182,7 +189,11 @@ def _check_missed(text: str, entity_type: str, directory: Path | None) -> Path:
 def _read_feedback(path: Path) -> list[dict[str, object]]:
     if not path.exists():
         return []
-    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:  # its own message quotes the line, maybe a listed name
+        message = f"{path}: not valid YAML{yaml_problem(exc)}; fix or remove the file"
+        raise FeedbackError(message) from None
     entries = document.get("recognizers") if isinstance(document, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise FeedbackError(f"{path}: expected a top-level 'recognizers:' list")
@@ -210,8 +221,4 @@ def _write_feedback(path: Path, entries: list[dict[str, object]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     body = yaml.safe_dump({"recognizers": entries}, allow_unicode=True, sort_keys=False)
     header = _HEADER.format(what="missed spans; a deny_list per entity type")
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as stream:
-        stream.write(header + body)
-    os.replace(temporary, path)
+    replace_private_file(path, header + body)

@@ -33,6 +33,7 @@ from proxy.audit.logs_args import configure_parser
 from proxy.audit.reader import (
     AuditFilter,
     AuditReader,
+    RecordNotFoundError,
     SinceError,
     newest_first,
     parse_since,
@@ -69,7 +70,7 @@ def run(
     except (SinceError, ConfigError, VaultError) as exc:  # AuditKeyError is a ConfigError
         err.write(f"sladd logs: {safe(str(exc))}\n")
         return EXIT_USAGE
-    except (LookupError, FeedbackError) as exc:
+    except (RecordNotFoundError, FeedbackError) as exc:
         err.write(f"sladd logs: {safe(str(exc.args[0]))}\n")
         return EXIT_REFUSED
 
@@ -81,7 +82,7 @@ def _dispatch(
     command = args.logs_command
     if command is None:
         return _summary(args, data_dir, out)
-    record = _find(data_dir, args.request_id)
+    record = AuditReader(data_dir).get(args.request_id)
     if command == "show":
         return _show(args, record, settings, out, env)
     if command == "mark-false-positive":
@@ -91,13 +92,6 @@ def _dispatch(
     result = add_missed(record, args.text, args.entity, targets_for(settings), scrubbed)
     out.write(logs_output.feedback_message(result, "missed span"))
     return 0
-
-
-def _find(data_dir: Path, request_id: str) -> AuditRecord:
-    record = AuditReader(data_dir).find(request_id)
-    if record is None:
-        raise LookupError(f"no exchange {request_id} in the audit log under {data_dir}")
-    return record
 
 
 def _summary(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:

@@ -12,11 +12,10 @@ from proxy.audit.crypto import ScrubbedView
 from proxy.audit.feedback import FeedbackResult
 from proxy.audit.highlight import palette_index, safe, segments
 from proxy.audit.reader import Summary
-from proxy.audit.record import AuditRecord
+from proxy.audit.record import FINDING_ACTIONS, AuditRecord
 from proxy.scrub.tokens import TokenFormat
 
 _COLORS = ("31", "32", "33", "34", "35", "36")
-ACTIONS = ("pseudonymised", "redacted", "blocked", "allowed")
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -47,10 +46,10 @@ def summary_table(summary: Summary, recent: Sequence[AuditRecord]) -> str:
         f"Routes:   {_counts(summary.routes)}\n\n",
     ]
     rows = [
-        [entity, total, *(summary.actions[entity].get(a, 0) for a in ACTIONS)]
+        [entity, total, *(summary.actions[entity].get(a, 0) for a in FINDING_ACTIONS)]
         for entity, total in summary.findings.items()
     ]
-    parts.append(table(["ENTITY TYPE", "FINDINGS", *(a.upper() for a in ACTIONS)], rows))
+    parts.append(table(["ENTITY TYPE", "FINDINGS", *(a.upper() for a in FINDING_ACTIONS)], rows))
     if recent:
         parts.append("\nRecent exchanges (newest first):\n")
         parts.append(table(_RECENT_HEADER, [_recent_row(r) for r in recent]))

@@ -11,17 +11,16 @@ never carries a value from a request, not even a model name.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
 from prometheus_client.exposition import generate_latest
 
-from proxy.audit.record import AuditRecord
+from proxy.audit.record import EXCHANGE_OUTCOMES, FINDING_ACTIONS, AuditRecord
 
 _NAME = re.compile(r"^[a-z][a-z0-9_.-]{0,31}$")
 _ENTITY = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
-EXCHANGE_OUTCOMES = frozenset({"forwarded", "blocked", "refused", "failed"})
-FINDING_OUTCOMES = frozenset({"pseudonymised", "redacted", "blocked", "allowed"})
 EXCHANGE_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300)
 SCRUB_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)
 
@@ -41,7 +40,7 @@ def status_label(value: int) -> str:
     return str(value) if 100 <= value <= 599 else "other"
 
 
-def outcome_label(value: str, vocabulary: frozenset[str]) -> str:
+def outcome_label(value: str, vocabulary: Collection[str]) -> str:
     """``value`` if it is in ``vocabulary``, else ``other``."""
     return value if value in vocabulary else "other"
 
@@ -97,7 +96,7 @@ class Metrics:
             self.blocks.labels(route, provider).inc()
         for finding in record.findings:
             entity = entity_label(finding.entity_type)
-            action = outcome_label(finding.action, FINDING_OUTCOMES)
+            action = outcome_label(finding.action, FINDING_ACTIONS)
             self.findings.labels(route, entity, action).inc()
         self.latency.labels(route, provider).observe(max(record.latency_ms, 0.0) / 1000)
         if record.scrub_ms is not None:

@@ -7,7 +7,6 @@ line while the proxy is appending it) is skipped and counted in :attr:`AuditRead
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,9 +15,11 @@ from pathlib import Path
 
 from proxy.audit.record import AuditRecord, parse_time
 from proxy.audit.writer import audit_dir, daily_files
+from proxy.durations import DurationError, parse_duration
 
-_DURATION = re.compile(r"^(\d+)([mhdw])$")
-_UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+class RecordNotFoundError(LookupError):
+    """No exchange with that request id in the audit log."""
 
 
 class SinceError(ValueError):
@@ -26,11 +27,12 @@ class SinceError(ValueError):
 
 
 def parse_since(text: str, now: datetime) -> datetime:
-    """``7d``/``12h``/``30m``/``2w`` before ``now``, or an ISO date/time (UTC if naive)."""
-    compact = text.strip().lower()
-    match = _DURATION.match(compact)
-    if match:
-        return now - timedelta(seconds=int(match.group(1)) * _UNITS[match.group(2)])
+    """A duration (``7d``, ``12h``, ``1d12h``: see :func:`~proxy.durations.parse_duration`)
+    before ``now``, or an ISO date/time (UTC if naive)."""
+    try:
+        return now - timedelta(seconds=parse_duration(text))
+    except (DurationError, OverflowError):
+        pass
     try:
         return parse_time(text.strip())
     except ValueError:
@@ -64,6 +66,7 @@ class AuditReader:
     """The records under ``<data-dir>/audit``."""
 
     def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
         self.directory = audit_dir(data_dir)
         self.skipped = 0
 
@@ -88,6 +91,14 @@ class AuditReader:
                 if record.request_id == request_id:
                     return record
         return None
+
+    def get(self, request_id: str) -> AuditRecord:
+        """The record of one exchange; :class:`RecordNotFoundError` if there is none."""
+        record = self.find(request_id)
+        if record is None:
+            where = self.data_dir
+            raise RecordNotFoundError(f"no exchange {request_id} in the audit log under {where}")
+        return record
 
     def _read(self, path: Path, must_contain: str = "") -> Iterator[AuditRecord]:
         try:

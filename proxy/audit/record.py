@@ -135,6 +135,9 @@ class AuditRecord:
         return parse_time(self.time)
 
 
+EXCHANGE_OUTCOMES = ("forwarded", "blocked", "refused", "failed")
+"""The outcomes of an exchange (:attr:`AuditRecord.outcome`), in display order."""
+
 ACTION_NAMES = {
     "pseudonymise": "pseudonymised",
     "redact": "redacted",
@@ -142,6 +145,12 @@ ACTION_NAMES = {
     "allow": "allowed",
 }
 """Policy action -> the word the audit log uses for what was done."""
+
+FINDING_ACTIONS = tuple(ACTION_NAMES.values())
+"""What was done with a finding (:attr:`AuditFinding.action`), in display order."""
+
+FALSE_POSITIVE_ACTIONS = ("pseudonymised", "blocked")
+"""Finding actions that leave the value in the vault: those a reviewer can allow-list."""
 
 
 _MODEL = re.compile(r"^[A-Za-z][A-Za-z0-9._:/@+-]{0,99}$")

@@ -8,6 +8,7 @@ data and need no token. Reading the log runs in a thread, off the event loop.
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -106,6 +107,11 @@ def guarded(handler: Handler, *, form: bool = False) -> Route:
     return checked
 
 
+@functools.cache
+def _static_file(name: str) -> bytes:
+    return (resources.files("proxy.audit") / "static" / name).read_bytes()
+
+
 async def static(request: web.Request) -> web.StreamResponse:
     """CSS and JS: no data, no token needed (still loopback-only)."""
     if not (request.app[REVIEW].allow_remote or is_local(request)):
@@ -113,7 +119,7 @@ async def static(request: web.Request) -> web.StreamResponse:
     name = request.match_info["name"]
     if name not in _STATIC:
         raise web.HTTPNotFound()
-    body = (resources.files("proxy.audit") / "static" / name).read_bytes()
+    body = _static_file(name)
     headers = {"Cache-Control": "max-age=300", "X-Content-Type-Options": "nosniff"}
     return web.Response(body=body, content_type=_STATIC[name], headers=headers)
 

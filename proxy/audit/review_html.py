@@ -18,8 +18,15 @@ from string import Template
 from proxy.audit.crypto import ScrubbedView
 from proxy.audit.highlight import palette_index, safe, segments
 from proxy.audit.reader import AuditFilter, Summary
-from proxy.audit.record import AuditFinding, AuditRecord
+from proxy.audit.record import (
+    EXCHANGE_OUTCOMES,
+    FALSE_POSITIVE_ACTIONS,
+    FINDING_ACTIONS,
+    AuditFinding,
+    AuditRecord,
+)
 from proxy.audit.review_chart import chart
+from proxy.routes import ROUTE_NAMES
 from proxy.scrub.tokens import LABELS, TokenFormat, label_for
 
 PALETTE = 12
@@ -30,9 +37,6 @@ SINCE_CHOICES = {
     "30d": "last 30 days",
     "": "all",
 }
-ROUTES = ("openai", "anthropic", "azure", "ollama")
-OUTCOMES = ("forwarded", "blocked", "refused", "failed")
-FP_ACTIONS = ("pseudonymised", "blocked")
 
 
 @functools.cache
@@ -113,10 +117,11 @@ def index(view: IndexView) -> str:
     """The list page: filters, counts, chart, findings by type, recent exchanges."""
     where, summary = view.where, view.summary
     any_choice = {"": "any"}
+    outcomes = any_choice | {o: o for o in EXCHANGE_OUTCOMES}
     return _template("index.html").substitute(
         since_options=_options(SINCE_CHOICES, view.since),
-        route_options=_options(any_choice | {r: r for r in ROUTES}, where.route or ""),
-        outcome_options=_options(any_choice | {o: o for o in OUTCOMES}, where.outcome or ""),
+        route_options=_options(any_choice | {r: r for r in ROUTE_NAMES}, where.route or ""),
+        outcome_options=_options(outcomes, where.outcome or ""),
         entity=esc(where.entity or ""),
         requests=summary.requests,
         findings=sum(summary.findings.values()),
@@ -136,12 +141,11 @@ def _swatch(entity_type: str) -> str:
 def _types_table(summary: Summary) -> str:
     if not summary.findings:
         return '<p class="muted">No findings.</p>'
-    actions = ("pseudonymised", "redacted", "blocked", "allowed")
     rows = [
-        [_swatch(t), str(n), *(str(summary.actions[t].get(a, 0)) for a in actions)]
+        [_swatch(t), str(n), *(str(summary.actions[t].get(a, 0)) for a in FINDING_ACTIONS)]
         for t, n in summary.findings.items()
     ]
-    return _table(["Entity type", "Findings", *actions], rows, {1, 2, 3, 4, 5})
+    return _table(["Entity type", "Findings", *FINDING_ACTIONS], rows, {1, 2, 3, 4, 5})
 
 
 def _recent_table(records: Sequence[AuditRecord]) -> str:
@@ -212,7 +216,7 @@ def _mark(token: str | None, entity_type: str) -> str:
 
 
 def _fp_button(view: ExchangeView, number: int, finding: AuditFinding) -> str:
-    if not view.can_mark or finding.action not in FP_ACTIONS or finding.token is None:
+    if not view.can_mark or finding.action not in FALSE_POSITIVE_ACTIONS or finding.token is None:
         return ""
     ask = f"Allow {finding.token} everywhere from now on? Its value goes to the allow list."
     return (

@@ -28,16 +28,17 @@ adds a new data key, makes it current and re-encrypts; old data keys stay in the
 entries sealed by a replica that has not reloaded the ring yet stay readable. A replica that
 meets an unknown key id reloads the ring from its source once. Erasing the vault (purge) is
 the way to retire an index key.
+
+:func:`decode_key` and :func:`framed` are shared with the audit key; the key file itself is
+read and written with :mod:`proxy.private_files`.
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
 from collections.abc import Mapping
@@ -47,14 +48,17 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from proxy.private_files import load_private_file, replace_private_file
 from proxy.vault.base import VaultConfigError, VaultError
 
 ENV_VAR = "SLADD_VAULT_KEY"
 KEY_FILE_NAME = "vault.key"
 FORMAT_VERSION = 1
+KEY_BYTES = 32
 _ENVELOPE_VERSION = b"\x01"
 _HEADER = 5
 _NONCE = 12
+_TAG = 16
 _KEY_ID = re.compile(r"^[0-9a-f]{8}$")
 
 
@@ -83,7 +87,24 @@ class Secret:
 
 
 def _new_secret() -> Secret:
-    return Secret(secrets.token_bytes(32))
+    return Secret(secrets.token_bytes(KEY_BYTES))
+
+
+def decode_key(encoded: object, where: str, error: type[Exception], what: str) -> Secret:
+    """The key in ``encoded`` (base64 of :data:`KEY_BYTES` bytes); else ``error`` naming
+    ``where`` and ``what`` (e.g. ``"every key"``), never the text."""
+    try:
+        raw = base64.b64decode(encoded, validate=True) if isinstance(encoded, str) else b""
+    except ValueError:  # binascii.Error, or a str that is not ASCII
+        raw = b""
+    if len(raw) != KEY_BYTES:
+        raise error(f"{where}: {what} must be base64 of exactly {KEY_BYTES} bytes")
+    return Secret(raw)
+
+
+def framed(*parts: bytes) -> bytes:
+    """``parts`` joined unambiguously: each prefixed with its 4-byte big-endian length."""
+    return b"".join(len(part).to_bytes(4, "big") + part for part in parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +150,10 @@ class KeyRing:
             document = json.loads(text)
         except ValueError:
             raise VaultConfigError(f"{where}: the vault key ring is not valid JSON") from None
-        if not isinstance(document, dict) or document.get("sladd_vault_keyring") != 1:
-            raise VaultConfigError(f"{where}: not a sladd vault key ring (format version 1)")
+        if not isinstance(document, dict) or document.get("sladd_vault_keyring") != FORMAT_VERSION:
+            raise VaultConfigError(
+                f"{where}: not a sladd vault key ring (format version {FORMAT_VERSION})"
+            )
         keys = document.get("keys")
         current = document.get("current")
         if not isinstance(keys, dict) or not keys or not isinstance(current, str):
@@ -148,13 +171,11 @@ def _key_id(key_id: str, where: str) -> str:
 
 
 def _decode_key(encoded: object, where: str) -> Secret:
-    try:
-        raw = base64.b64decode(encoded, validate=True) if isinstance(encoded, str) else b""
-    except binascii.Error:
-        raw = b""
-    if len(raw) != 32:
-        raise VaultConfigError(f"{where}: every key must be base64 of exactly 32 bytes")
-    return Secret(raw)
+    return decode_key(encoded, where, VaultConfigError, "every key")
+
+
+def _new_ring_text() -> str:
+    return KeyRing.generate().to_json()
 
 
 class KeySource:
@@ -170,56 +191,18 @@ class KeySource:
         """The ring, creating the key file (mode 0600) if there is neither variable nor file."""
         if self._env_text is not None:
             return KeyRing.parse(self._env_text, ENV_VAR)
-        try:
-            if not self.path.exists():
-                self._create_file()
-            return self._read_file()
-        except OSError as exc:
-            raise VaultConfigError(f"{self.path}: vault key file: {exc.strerror}") from None
+        text = load_private_file(self.path, "vault key", VaultConfigError, _new_ring_text)
+        assert text is not None
+        return KeyRing.parse(text, str(self.path))
 
     def save(self, ring: KeyRing) -> None:
         """Replace the key file atomically (mode 0600); refused for ``SLADD_VAULT_KEY``."""
         if not self.writable:
             raise VaultConfigError(f"the key ring comes from {ENV_VAR} and cannot be changed")
-        temporary = self.path.with_name(f".{KEY_FILE_NAME}.{secrets.token_hex(4)}")
         try:
-            _write_private(temporary, ring.to_json())
-            os.replace(temporary, self.path)
+            replace_private_file(self.path, ring.to_json())
         except OSError as exc:
             raise VaultConfigError(f"{self.path}: vault key file: {exc.strerror}") from None
-
-    def _read_file(self) -> KeyRing:
-        with self.path.open("rb") as stream:
-            mode = os.fstat(stream.fileno()).st_mode & 0o777
-            if mode & 0o077:
-                raise VaultConfigError(
-                    f"{self.path}: the vault key file is accessible by group or others "
-                    f"(mode {mode:04o}); fix it with: chmod 600 {self.path}"
-                )
-            return KeyRing.parse(stream.read().decode("utf-8", "replace"), str(self.path))
-
-    def _create_file(self) -> None:
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{KEY_FILE_NAME}.{secrets.token_hex(4)}")
-        _write_private(temporary, KeyRing.generate().to_json())
-        try:
-            os.link(temporary, self.path)  # atomic; loses quietly to a concurrent creator
-        except FileExistsError:
-            pass
-        finally:
-            temporary.unlink()
-
-
-def _write_private(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as stream:
-        stream.write(text)
-        stream.flush()
-        os.fsync(stream.fileno())
-
-
-def _framed(*parts: bytes) -> bytes:
-    return b"".join(len(part).to_bytes(4, "big") + part for part in parts)
 
 
 class VaultCipher:
@@ -270,7 +253,8 @@ class VaultCipher:
                 f"a vault entry is sealed with key id {key_id}, which is not in the key ring "
                 f"({self._source.description})"
             )
-        header, nonce, sealed = envelope[:_HEADER], envelope[_HEADER:17], envelope[17:]
+        body = _HEADER + _NONCE
+        header, nonce, sealed = envelope[:_HEADER], envelope[_HEADER:body], envelope[body:]
         try:
             plain = AESGCM(key.reveal()).decrypt(
                 nonce, sealed, _aad(header, scope_id, label, number)
@@ -297,13 +281,13 @@ class VaultCipher:
         return self._ring
 
     def _index(self, purpose: bytes, *parts: bytes) -> str:
-        message = _framed(b"sladd-vault-index", purpose, *parts)
+        message = framed(b"sladd-vault-index", purpose, *parts)
         return hmac.new(self._ring.index_key.reveal(), message, hashlib.sha256).hexdigest()
 
 
 def key_id_of(envelope: bytes) -> str:
     """The key id in an envelope's header; :class:`VaultError` if it is not an envelope."""
-    if len(envelope) < _HEADER + _NONCE + 16 or envelope[:1] != _ENVELOPE_VERSION:
+    if len(envelope) < _HEADER + _NONCE + _TAG or envelope[:1] != _ENVELOPE_VERSION:
         raise VaultError("a vault entry is not a sladd envelope (version 1)")
     return envelope[1:_HEADER].hex()
 
@@ -313,5 +297,5 @@ def _utf8(text: str) -> bytes:
 
 
 def _aad(header: bytes, scope_id: str, label: str, number: int) -> bytes:
-    framed = _framed(b"sladd-vault-entry", header, _utf8(scope_id), _utf8(label))
-    return framed + number.to_bytes(8, "big")
+    parts = framed(b"sladd-vault-entry", header, _utf8(scope_id), _utf8(label))
+    return parts + number.to_bytes(8, "big")

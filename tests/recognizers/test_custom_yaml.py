@@ -85,3 +85,19 @@ def test_bad_files_name_file_and_entry(tmp_path: Path, content: str, message: st
         load_file(path)
     assert message in str(error.value)
     assert str(path) in str(error.value)
+
+
+def test_a_broken_file_is_located_but_its_text_is_not_repeated(tmp_path: Path) -> None:
+    """A deny list holds names; the parser's own message would quote the broken line."""
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        'recognizers:\n  - {name: A, supported_entity: X, deny_list: [Kari Nordmann, "Ola}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CustomRecognizerError) as raised:
+        load_file(path)
+    message = str(raised.value)
+    assert f"{path}: cannot read recognizers: not valid YAML (line " in message
+    assert "Kari" not in message
+    assert "Ola" not in message
+    assert raised.value.__cause__ is None

@@ -22,8 +22,10 @@ from proxy.audit.crypto import (
     new_key_text,
     open_scrubbed,
 )
+from proxy.audit.review_auth import COOKIE
 from proxy.vault.crypto import KEY_FILE_NAME as VAULT_KEY_FILE
 from proxy.vault.crypto import Secret
+from tests.proxy.audit.review_app import review_app
 
 SLOTS = (
     ScrubbedSlot("messages[0].content", "Pasient [PERSON_1] ringte."),
@@ -95,6 +97,26 @@ def test_key_from_the_environment_wins(tmp_path: Path) -> None:
     assert "c2hvcnQ" not in str(caught.value)
 
 
+def test_non_ascii_audit_key_is_a_key_error(tmp_path: Path) -> None:
+    with pytest.raises(AuditKeyError, match="exactly 32 bytes") as caught:
+        load_audit_cipher(tmp_path, {ENV_VAR: "nøkkel"})
+    assert "nøkkel" not in str(caught.value)
+
+
+def test_key_and_token_files_are_one_line(tmp_path: Path) -> None:
+    """The on-disk format other versions read: base64 / the token, then a newline."""
+    load_audit_cipher(tmp_path, {}, create=True)
+    AdminToken.load(tmp_path, {})
+    for name in ("audit.key", "admin.token"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert text.endswith("\n")
+        assert text.count("\n") == 1
+    (tmp_path / "other").mkdir(mode=0o700)
+    (tmp_path / "other" / "audit.key").write_text(new_key_text() + "\n", encoding="utf-8")
+    (tmp_path / "other" / "audit.key").chmod(0o600)
+    assert load_audit_cipher(tmp_path / "other", {}) is not None
+
+
 def test_open_scrubbed_says_why_text_is_not_shown() -> None:
     key = cipher()
     envelope = key.seal("r", SLOTS)
@@ -150,3 +172,15 @@ def test_csrf_values_belong_to_their_session() -> None:
     assert token.csrf_valid(one, token.csrf(one))
     assert not token.csrf_valid(two, token.csrf(one))
     assert not token.csrf_valid(one, "")
+
+
+@pytest.mark.parametrize("cookie", ["1.éé", "9999999999.é", "1.\udcff", "١٢٣.x"])
+def test_non_ascii_session_values_are_invalid_not_an_error(cookie: str) -> None:
+    token = AdminToken("a" * 32, "test")
+    assert not token.session_valid(cookie, now=0.0)
+
+
+async def test_non_ascii_session_cookie_gets_401(tmp_path: Path) -> None:
+    async with review_app(tmp_path / "data", tmp_path / "conf") as review:
+        response = await review.client.get("/_sladd/review", headers={"Cookie": f"{COOKIE}=1.éé"})
+        assert response.status == 401

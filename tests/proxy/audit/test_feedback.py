@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import stat
 from collections.abc import AsyncIterator
@@ -12,6 +13,7 @@ import pytest
 
 from proxy.audit.crypto import load_audit_cipher, open_scrubbed
 from proxy.audit.feedback import (
+    FEEDBACK_FILE_NAME,
     FeedbackError,
     FeedbackTargets,
     add_missed,
@@ -19,6 +21,7 @@ from proxy.audit.feedback import (
     read_allow_list,
     targets_for,
 )
+from proxy.audit.logs_cli import build_parser, run
 from proxy.scrub.detect import Detector
 from proxy.scrub.policy import Policy
 from proxy.settings import Settings
@@ -27,6 +30,7 @@ from proxy.vault.open import default_vault_url, open_vault
 from recognizers.custom_yaml import load_directory
 from recognizers.registry import build_recognizers
 from tests.proxy.audit.exchanges import ALL_VALUES, MISSED, POLICY, TOKEN_FORMAT, Recorded
+from tests.proxy.audit.review_app import TOKEN, review_app
 from tests.proxy.patient import PROMPT
 
 
@@ -164,3 +168,78 @@ def test_allow_list_file_format(tmp_path: Path) -> None:
     assert read_allow_list(path) == ("Sykehuset Innlandet", "Dr. Who")
     assert read_allow_list(tmp_path / "missing.txt") == ()
     assert read_allow_list(None) == ()
+
+
+LISTED_NAME = "Ingrid Kvalheim"
+"""A name already in a (hand-edited, now broken) feedback file: never in an error."""
+MALFORMED = (
+    "recognizers:\n"
+    "- name: SladdFeedback_PERSON\n"
+    "  deny_list:\n"
+    "  - Tussa\n"
+    f"  - {LISTED_NAME}: Solberg: x\n"
+)
+
+
+def malformed_feedback(directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / FEEDBACK_FILE_NAME
+    path.write_text(MALFORMED, encoding="utf-8")
+    return path
+
+
+def assert_names_file_not_text(message: str, path: Path) -> None:
+    assert str(path) in message
+    assert "line 5" in message
+    assert LISTED_NAME not in message
+    assert "Solberg" not in message
+
+
+def test_malformed_feedback_file_error_names_the_line_not_the_text(
+    recorded: Recorded, tmp_path: Path
+) -> None:
+    where = targets(tmp_path)
+    assert where.recognizers_dir is not None
+    path = malformed_feedback(where.recognizers_dir)
+    with pytest.raises(FeedbackError) as caught:
+        add_missed(recorded.records[2], "Kallenavn", "PERSON", where)
+    assert_names_file_not_text(str(caught.value), path)
+    assert caught.value.__cause__ is None
+    assert caught.value.__suppress_context__
+    assert path.read_text(encoding="utf-8") == MALFORMED  # left for the reviewer to fix
+
+
+def test_malformed_feedback_file_through_sladd_logs_add_missed(
+    recorded: Recorded, tmp_path: Path
+) -> None:
+    config = tmp_path / "conf" / "sladd.toml"
+    config.parent.mkdir()
+    config.write_text('[detection]\ncustom_recognizers_dir = "rec"\n', encoding="utf-8")
+    path = malformed_feedback(tmp_path / "conf" / "rec")
+    record = recorded.records[2]
+    args = ["add-missed", record.request_id, "--text", "Tussa", "--entity", "PERSON"]
+    where = ["--data-dir", str(recorded.data_dir), "--config", str(config)]
+    out, err = io.StringIO(), io.StringIO()
+    code = run(build_parser().parse_args([*args, *where]), out, err, {})
+    assert code == 1
+    assert_names_file_not_text(err.getvalue(), path)
+    assert LISTED_NAME not in out.getvalue()
+
+
+async def test_malformed_feedback_file_from_the_review_page(
+    recorded: Recorded, tmp_path: Path
+) -> None:
+    record = recorded.records[2]
+    url = f"/_sladd/review/{record.request_id}/missed"
+    async with review_app(recorded.data_dir, tmp_path) as review:
+        assert review.targets.recognizers_dir is not None
+        malformed_feedback(review.targets.recognizers_dir)
+        response = await review.client.post(
+            url,
+            data={"text": "Tussa", "entity": "PERSON"},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
+        page = await response.text()
+    assert response.status == 409
+    assert "not valid YAML (line 5" in page
+    assert LISTED_NAME not in page

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from proxy.audit.metrics import (
-    FINDING_OUTCOMES,
     Metrics,
     entity_label,
     name_label,
     outcome_label,
     status_label,
 )
-from proxy.audit.record import AuditFinding, AuditRecord
+from proxy.audit.record import FINDING_ACTIONS, AuditFinding, AuditRecord
 from tests.proxy.audit.exchanges import ALL_VALUES, Recorded
 from tests.proxy.audit.review_app import review_app
 
@@ -54,8 +53,8 @@ def test_label_values_are_identifiers_or_other() -> None:
     assert name_label("x" * 33) == "other"
     assert status_label(200) == "200"
     assert status_label(13097210181) == "other"
-    assert outcome_label("redacted", FINDING_OUTCOMES) == "redacted"
-    assert outcome_label("kari", FINDING_OUTCOMES) == "other"
+    assert outcome_label("redacted", FINDING_ACTIONS) == "redacted"
+    assert outcome_label("kari", FINDING_ACTIONS) == "other"
 
 
 def test_a_value_smuggled_into_a_record_never_becomes_a_label() -> None:

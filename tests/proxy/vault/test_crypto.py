@@ -185,3 +185,28 @@ def test_garbage_key_file_is_a_config_error(tmp_path: Path) -> None:
     key_file.chmod(0o600)
     with pytest.raises(VaultConfigError, match="not valid JSON"):
         VaultCipher(KeySource(tmp_path, {}))
+
+
+def test_non_ascii_key_material_is_a_config_error() -> None:
+    text = (
+        '{"sladd_vault_keyring": 1, "keys": {"0badc0de": "nøkkel"}, "current": "0badc0de",'
+        ' "index_key": "nøkkel"}'
+    )
+    with pytest.raises(VaultConfigError, match="exactly 32 bytes") as caught:
+        KeyRing.parse(text, ENV_VAR)
+    assert "nøkkel" not in str(caught.value)
+
+
+def test_key_files_written_before_the_shared_helpers_still_load(tmp_path: Path) -> None:
+    """The on-disk format: indented JSON with a final newline, mode 0600."""
+    ring = KeyRing.generate()
+    path = tmp_path / "vault.key"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as stream:
+        stream.write(json.dumps(json.loads(ring.to_json()), indent=2) + "\n")
+    assert KeySource(tmp_path, {}).load() == ring
+    created = tmp_path / "new"
+    VaultCipher(KeySource(created, {}))
+    text = (created / "vault.key").read_text(encoding="utf-8")
+    assert text.endswith("}\n")
+    assert text == KeyRing.parse(text, "x").to_json()
