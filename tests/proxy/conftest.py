@@ -16,6 +16,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 
 from proxy.app import create_app
+from proxy.scrub.cache import DetectsMany
 from proxy.scrub.detect import Detector
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
@@ -46,16 +47,22 @@ def routed_settings(base: Settings, upstream: FakeUpstream) -> Settings:
     return apply_route_overrides(base, overrides)
 
 
-async def start_sladd(
-    settings: Settings, detector: Detector, vault: Vault | None = None
-) -> tuple[TestServer, Sladd]:
-    """Start sladd on 127.0.0.1:0 with ``vault`` (default: a fresh in-memory one)."""
-    scrubber = Scrubber(
+def scrubber_for(settings: Settings, detector: DetectsMany, vault: Vault | None = None) -> Scrubber:
+    """The scrub pipeline of ``settings`` around ``detector`` (default vault: a fresh in-memory
+    one); no allow-list file and no reuse of recent scrubs, so every request is detected."""
+    return Scrubber(
         detector,
         Policy(settings.policy),
         vault or MemoryVault(),
         TokenFormat(settings.pseudonyms.token_format),
     )
+
+
+async def start_sladd(
+    settings: Settings, detector: Detector, vault: Vault | None = None
+) -> tuple[TestServer, Sladd]:
+    """Start sladd on 127.0.0.1:0 with ``vault`` (default: a fresh in-memory one)."""
+    scrubber = scrubber_for(settings, detector, vault)
     server = TestServer(create_app(settings, scrubber), host="127.0.0.1", port=0)
     await server.start_server()
     return server, Sladd(str(server.make_url("")).rstrip("/"), settings, scrubber)

@@ -12,11 +12,8 @@ from aiohttp import web
 
 from proxy.app import create_app
 from proxy.scrub.cache import DetectsMany
-from proxy.scrub.pipeline import Scrubber
-from proxy.scrub.policy import Policy
-from proxy.scrub.tokens import TokenFormat
 from proxy.settings import Settings
-from proxy.vault.memory import MemoryVault
+from tests.proxy.conftest import scrubber_for
 from tests.proxy.patient import PROMPT
 
 TOKEN_PIECE = re.compile(r"\[[A-Za-z_]*\d*\]?")
@@ -28,12 +25,7 @@ async def serving(
     settings: Settings, detector: DetectsMany, *, cancel_on_disconnect: bool = False
 ) -> AsyncIterator[str]:
     """sladd on 127.0.0.1:0 as ``serve.py`` runs it; yields its base URL."""
-    scrubber = Scrubber(
-        detector,
-        Policy(settings.policy),
-        MemoryVault(),
-        TokenFormat(settings.pseudonyms.token_format),
-    )
+    scrubber = scrubber_for(settings, detector)
     app = create_app(settings, scrubber)
     runner = web.AppRunner(app, access_log=None, handler_cancellation=cancel_on_disconnect)
     await runner.setup()

@@ -24,14 +24,11 @@ from proxy.forward_settings import ForwardProxySettings
 from proxy.forward_site import ForwardProxySite
 from proxy.scrub.detect import Detector
 from proxy.scrub.pipeline import Scrubber
-from proxy.scrub.policy import Policy
-from proxy.scrub.tokens import TokenFormat
 from proxy.settings import Settings
 from proxy.tls import CertificateAuthority, LeafCache, ensure_ca
 from proxy.vault.base import Vault
-from proxy.vault.memory import MemoryVault
 from tests.fakes.llm_upstream import FakeUpstream
-from tests.proxy.conftest import routed_settings
+from tests.proxy.conftest import routed_settings, scrubber_for
 
 PROXY_VARIABLES = ("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY")
 SDK_VARIABLES = (
@@ -68,16 +65,14 @@ async def run_forward_sladd(
     ca: CertificateAuthority,
     vault: Vault | None = None,
     keys: ProxyKeys | None = None,
+    *,
+    handler_cancellation: bool = False,
 ) -> AsyncIterator[ForwardSladd]:
-    """sladd on 127.0.0.1:0 behind :class:`ForwardProxySite`, stopped on exit."""
-    scrubber = Scrubber(
-        detector,
-        Policy(settings.policy),
-        vault or MemoryVault(),
-        TokenFormat(settings.pseudonyms.token_format),
-    )
+    """sladd on 127.0.0.1:0 behind :class:`ForwardProxySite`, stopped on exit
+    (``handler_cancellation`` on is how ``sladd serve`` runs it)."""
+    scrubber = scrubber_for(settings, detector, vault)
     app = create_app(settings, scrubber, keys=keys)
-    runner = web.AppRunner(app, shutdown_timeout=2.0)
+    runner = web.AppRunner(app, shutdown_timeout=2.0, handler_cancellation=handler_cancellation)
     await runner.setup()
     forward = settings.forward_proxy
     leaves = LeafCache(ca, forward.leaf_validity_days) if forward.enabled else None

@@ -3,47 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 import pytest
-from aiohttp import web
 
-from proxy.app import create_app
-from proxy.forward_proxy import FrontOptions
-from proxy.forward_site import ForwardProxySite
 from proxy.scrub.detect import Detector
-from proxy.scrub.pipeline import Scrubber
-from proxy.scrub.policy import Policy
-from proxy.scrub.tokens import TokenFormat
 from proxy.settings import Settings
-from proxy.tls import CertificateAuthority, LeafCache
-from proxy.vault.memory import MemoryVault
+from proxy.tls import CertificateAuthority
 from tests.fakes.llm_upstream import FakeUpstream
 from tests.proxy.faults import CHAT_PATH, chat, eventually
+from tests.proxy.forward.conftest import run_forward_sladd
 from tests.proxy.forward.raw import close, send_connect, trusting
-
-
-@asynccontextmanager
-async def sladd_as_served(
-    settings: Settings, detector: Detector, ca: CertificateAuthority
-) -> AsyncIterator[str]:
-    """sladd behind its forward-proxy site with ``handler_cancellation`` on, as serve.py runs it."""
-    scrubber = Scrubber(
-        detector,
-        Policy(settings.policy),
-        MemoryVault(),
-        TokenFormat(settings.pseudonyms.token_format),
-    )
-    runner = web.AppRunner(create_app(settings, scrubber), handler_cancellation=True)
-    await runner.setup()
-    leaves = LeafCache(ca, settings.forward_proxy.leaf_validity_days)
-    site = ForwardProxySite(runner, "127.0.0.1", 0, leaves, FrontOptions(connect_timeout=5.0))
-    await site.start()
-    try:
-        yield site.name
-    finally:
-        await runner.cleanup()
 
 
 @pytest.mark.parametrize("stream", [False, True])
@@ -59,8 +28,9 @@ async def test_client_leaving_an_intercepted_request_abandons_the_upstream(
     an answer nobody took). Fails if intercepted connections do not cancel handlers: sladd
     then waits out the delay and reads the whole answer."""
     upstream.script(delay=1.0)
-    async with sladd_as_served(forward_settings, detector, ca) as url:
-        reader, writer, reply = await send_connect(url, "api.openai.com:443")
+    served = run_forward_sladd(forward_settings, detector, ca, handler_cancellation=True)
+    async with served as sladd:
+        reader, writer, reply = await send_connect(sladd.url, "api.openai.com:443")
         assert reply.status == 200
         await writer.start_tls(trusting(ca), server_hostname="api.openai.com")
         body = json.dumps(chat(stream)).encode()
