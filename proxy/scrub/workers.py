@@ -22,6 +22,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from multiprocessing.process import BaseProcess
 
+from threadpoolctl import threadpool_limits
+
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
 from proxy.settings import Settings
@@ -50,6 +52,8 @@ class WorkUnit:
 def _load_in_worker(settings: Settings) -> None:
     from proxy.scrub.factory import build_detector  # noqa: PLC0415 - runs in the worker only
 
+    # One worker per core: BLAS threads of their own would only fight the other workers.
+    threadpool_limits(limits=1, user_api="blas")
     global _WORKER_DETECTOR  # noqa: PLW0603 - one detector per worker process
     _WORKER_DETECTOR = build_detector(settings)
 

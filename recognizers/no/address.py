@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from recognizers.no import context, context_words
-from recognizers.no.base import NUMBER_START, NorwegianRecognizer, Verdict
+from recognizers.no.base import NUMBER_START, NorwegianRecognizer, Verdict, number_pattern
 from recognizers.no.poststeder import POSTSTEDER
 
 SCORE_STREET = 0.8
@@ -56,7 +56,7 @@ _LOWER_SEPARATE = re.compile(
 _WITH_POSTSTED = re.compile(
     rf"(?<![\wæøå])(?:(?:{_PLACE_PREFIX})\s)?{_NAME}\s{_HOUSE}{_POSTSTED_AFTER_COMMA}"
 )
-_POSTNUMMER = re.compile(NUMBER_START + rf"(?<!-)(\d{{4}})\s(?=[A-ZÆØÅ])({_PLACE})")
+_POSTNUMMER = number_pattern(NUMBER_START + rf"(?<!-)(\d{{4}})\s(?=[A-ZÆØÅ])({_PLACE})")
 
 _UNITS_IN_CAPITALS = frozenset({"MMOL", "KCAL", "MBQ", "MSV", "GBQ", "TBL", "AMP"})
 _YEAR_WORDS = context.ContextWords.of(

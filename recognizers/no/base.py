@@ -10,14 +10,14 @@ with any Presidio NLP engine — including none — and return scores that are a
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, cast
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.no.context import ContextWords, lowered, scanning
+from recognizers.no.context import ContextWords, lowered, scanning, shared
 
 LANGUAGE = "no"
 _DIGIT = re.compile(r"\d")
@@ -28,8 +28,45 @@ still match; ``3.14159265358`` does not."""
 NUMBER_END = r"(?!\d)(?![.,]\d{1,2}(?!\d))"
 """Regex guard: the number ends here — no more digits and no decimal part (``,5``); a comma
 followed by a longer number is a field separator (``42009558947,0911020865``)."""
+_DIGIT_RUN = re.compile(r"\d+")
+_AT_DIGIT_RUNS: set[re.Pattern[str]] = set()
 NO_ARTIFACTS = cast(NlpArtifacts, None)
 """Rule-based recognizers take no NLP artifacts; Presidio's signatures want the type."""
+
+
+def number_pattern(regex: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a pattern every match of which begins at the first digit of a run of digits
+    (it consumes a digit first, and its look-behind rules out a digit before it — as
+    ``NUMBER_START`` does).
+
+    :meth:`NorwegianRecognizer.analyze` tries such a pattern only where a run of digits
+    starts, instead of at every character: the same matches (``tests/recognizers/no/
+    test_number_patterns.py`` checks it), in a fraction of the time, since Python's ``re``
+    cannot skip ahead over a pattern that opens with look-behinds.
+    """
+    pattern = re.compile(regex, flags)
+    _AT_DIGIT_RUNS.add(pattern)
+    return pattern
+
+
+def matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``; for a :func:`number_pattern`, tried only at digit runs."""
+    if pattern not in _AT_DIGIT_RUNS:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in digit_run_starts(text):
+        if start < end:
+            continue
+        match = pattern.match(text, start)  # look-behinds still see text before ``start``
+        if match is not None:
+            yield match
+            end = max(match.end(), start + 1)
+
+
+def digit_run_starts(text: str) -> list[int]:
+    """Where each run of digits in ``text`` starts (shared within a ``scanning`` block)."""
+    return shared(text, "digit_run_starts", lambda: [m.start() for m in _DIGIT_RUN.finditer(text)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +124,7 @@ class NorwegianRecognizer(EntityRecognizer):
                 return []
             results: dict[tuple[int, int], RecognizerResult] = {}
             for pattern in self.PATTERNS:
-                for match in pattern.finditer(text):
+                for match in matches(pattern, text):
                     verdict = self.judge(text, match)
                     if verdict is not None:
                         result = self._result(match, verdict)

@@ -20,9 +20,10 @@ import bisect
 import itertools
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 _WORD = re.compile(r"([^\s;,|=()\[\]{}<>\"«»:]+)(:?)")
 _DELIMITERS = (";", "\t", "|", ",")
@@ -96,6 +97,7 @@ class _Scan:
         "_header_lines",
         "_line_starts",
         "_lowered",
+        "_shared",
         "text",
     )
 
@@ -107,6 +109,7 @@ class _Scan:
         self._header_lines: dict[str, list[int]] = {}
         self._delimiters_in_text: dict[str, list[int]] = {}
         self._cells: dict[tuple[int, str], list[str]] = {}
+        self._shared: dict[str, object] = {}
 
     def lowered(self) -> str:
         if self._lowered is None:
@@ -167,6 +170,7 @@ class _Scan:
 
 
 _NEWLINE = re.compile("\n")
+T = TypeVar("T")
 _SCANS = threading.local()
 
 
@@ -189,6 +193,14 @@ def _scan_of(text: str) -> _Scan:
     """The open scan of ``text``, or a throw-away one outside :func:`scanning`."""
     current: _Scan | None = getattr(_SCANS, "current", None)
     return current if current is not None and current.text is text else _Scan(text)
+
+
+def shared(text: str, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, once per :func:`scanning` block of ``text`` and ``key``."""
+    cache = _scan_of(text)._shared
+    if key not in cache:
+        cache[key] = compute()
+    return cast(T, cache[key])
 
 
 def lowered(text: str) -> str:

@@ -5,13 +5,19 @@ from __future__ import annotations
 import re
 
 from recognizers.no import context, context_words
-from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
+from recognizers.no.base import (
+    NUMBER_END,
+    NUMBER_START,
+    NorwegianRecognizer,
+    Verdict,
+    number_pattern,
+)
 from recognizers.no.checksums import valid_duf
 
 SCORE = 0.7
 SCORE_WITH_CONTEXT = 1.0
 
-_DUF = re.compile(NUMBER_START + r"\d{4}([ \-]?)\d{6}\1\d{2}" + NUMBER_END)
+_DUF = number_pattern(NUMBER_START + r"\d{4}([ \-]?)\d{6}\1\d{2}" + NUMBER_END)
 
 
 class DufRecognizer(NorwegianRecognizer):

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 
 from recognizers.no import context, context_words
-from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
+from recognizers.no.base import (
+    NUMBER_END,
+    NUMBER_START,
+    NorwegianRecognizer,
+    Verdict,
+    number_pattern,
+)
 from recognizers.no.checksums import validate_fnr
 
 SCORE_VALID = 0.95
@@ -25,7 +31,7 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
     """Norwegian national identity numbers and their relatives (DESIGN.md §5)."""
 
     ENTITY = "NO_FODSELSNUMMER"
-    PATTERNS = (re.compile(NUMBER_START + r"(\d{6})([ \-]?)(\d{5})" + NUMBER_END),)
+    PATTERNS = (number_pattern(NUMBER_START + r"(\d{6})([ \-]?)(\d{5})" + NUMBER_END),)
     CONTEXT_WORDS = context_words.FODSELSNUMMER.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:

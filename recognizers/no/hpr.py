@@ -5,14 +5,20 @@ from __future__ import annotations
 import re
 
 from recognizers.no import context, context_words
-from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
+from recognizers.no.base import (
+    NUMBER_END,
+    NUMBER_START,
+    NorwegianRecognizer,
+    Verdict,
+    number_pattern,
+)
 from recognizers.no.checksums import valid_hpr
 
 SCORE_CHECKSUM = 0.9
 SCORE_CONTEXT_ONLY = 0.7
 ADJACENT_BONUS = 0.05
 
-_HPR = re.compile(NUMBER_START + r"(?<!-)\d{7,9}" + NUMBER_END)
+_HPR = number_pattern(NUMBER_START + r"(?<!-)\d{7,9}" + NUMBER_END)
 
 
 class HprRecognizer(NorwegianRecognizer):

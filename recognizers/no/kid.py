@@ -5,13 +5,19 @@ from __future__ import annotations
 import re
 
 from recognizers.no import context, context_words
-from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
+from recognizers.no.base import (
+    NUMBER_END,
+    NUMBER_START,
+    NorwegianRecognizer,
+    Verdict,
+    number_pattern,
+)
 from recognizers.no.checksums import valid_kid
 
 SCORE = 0.85
 SCORE_RIGHT_AFTER_KID = 1.0
 
-_KID = re.compile(NUMBER_START + r"(?<!-)\d{2,25}(?:\s\d{1,25})*" + NUMBER_END)
+_KID = number_pattern(NUMBER_START + r"(?<!-)\d{2,25}(?:\s\d{1,25})*" + NUMBER_END)
 
 
 class KidRecognizer(NorwegianRecognizer):

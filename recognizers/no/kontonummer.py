@@ -10,15 +10,21 @@ from __future__ import annotations
 import re
 
 from recognizers.no import context, context_words
-from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
+from recognizers.no.base import (
+    NUMBER_END,
+    NUMBER_START,
+    NorwegianRecognizer,
+    Verdict,
+    number_pattern,
+)
 from recognizers.no.checksums import valid_kontonummer
 
 SCORE_LAYOUT = 0.9
 SCORE_WITH_CONTEXT = 1.0
 SCORE_INVALID_WITH_CONTEXT = 0.5
 
-_GROUPED = re.compile(NUMBER_START + r"\d{4}([. ])\d{2}\1\d{5}" + NUMBER_END)
-_BARE = re.compile(NUMBER_START + r"\d{11}" + NUMBER_END)
+_GROUPED = number_pattern(NUMBER_START + r"\d{4}([. ])\d{2}\1\d{5}" + NUMBER_END)
+_BARE = number_pattern(NUMBER_START + r"\d{11}" + NUMBER_END)
 
 
 class KontonummerRecognizer(NorwegianRecognizer):

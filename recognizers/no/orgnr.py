@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 
 from recognizers.no import context, context_words
-from recognizers.no.base import NUMBER_END, NUMBER_START, NorwegianRecognizer, Verdict
+from recognizers.no.base import (
+    NUMBER_END,
+    NUMBER_START,
+    NorwegianRecognizer,
+    Verdict,
+    number_pattern,
+)
 from recognizers.no.checksums import valid_orgnr
 
 SCORE = 0.6
@@ -17,7 +23,7 @@ SCORE_WITH_CONTEXT = 0.95
 SCORE_MVA = 1.0
 
 _MVA = re.compile(r"(?<![\w])NO\s?\d{3}\s?\d{3}\s?\d{3}(?:\s?MVA)?(?![\w])")
-_PLAIN = re.compile(NUMBER_START + r"(?<!-)\d{3}([ .]?)\d{3}\1\d{3}" + NUMBER_END)
+_PLAIN = number_pattern(NUMBER_START + r"(?<!-)\d{3}([ .]?)\d{3}\1\d{3}" + NUMBER_END)
 
 
 class OrgnrRecognizer(NorwegianRecognizer):

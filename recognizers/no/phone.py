@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from recognizers.no import context, context_words
-from recognizers.no.base import NUMBER_END, NorwegianRecognizer, Verdict
+from recognizers.no.base import NUMBER_END, NorwegianRecognizer, Verdict, number_pattern
 
 SCORE_PREFIXED = 0.95
 SCORE_GROUPED = 0.7
@@ -22,10 +22,10 @@ SCORE_BARE_MOBILE = 0.6
 _BODY = r"(?:\d{8}|\d{3}[ -]\d{2}[ -]\d{3}|\d{2}[ -]\d{2}[ -]\d{2}[ -]\d{2}|\d{4}[ -]\d{4})"
 _END = NUMBER_END
 _PREFIXED = re.compile(r"(?<![\w+])(?:\(\s?(?:\+|00)47\s?\)|(?:\+|00)47)[ -]?" + _BODY + _END)
-_GROUPED = re.compile(
+_GROUPED = number_pattern(
     r"(?<![\w+/-])(?<!\d[.,:])(?:\d{3} \d{2} \d{3}|\d{2} \d{2} \d{2} \d{2})" + _END
 )
-_BARE = re.compile(r"(?<![\w+/-])(?<!\d[.,:])(?:\d{8}|\d{4} \d{4})" + _END)
+_BARE = number_pattern(r"(?<![\w+/-])(?<!\d[.,:])(?:\d{8}|\d{4} \d{4})" + _END)
 
 
 def is_mobile(national: str) -> bool:
