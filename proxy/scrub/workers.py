@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import contextlib
 import heapq
-import multiprocessing
 import threading
 from collections.abc import Sequence
-from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from multiprocessing.process import BaseProcess
 
 from threadpoolctl import threadpool_limits
 
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
+from proxy.scrub.worker_set import WorkerSet
 from proxy.settings import Settings
 from recognizers.ner.engine import Piece, ner_spans
 
@@ -121,17 +120,14 @@ class DetectionPool:
         self._lock = threading.Lock()
         self._executor = self._start()
 
-    def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_load_in_worker,
-            initargs=(self._settings,),
-        )
+    def _start(self) -> WorkerSet:
+        return WorkerSet(self.workers, _load_in_worker, (self._settings,))
 
     def warm_up(self) -> None:
         """Load the models in every worker now rather than on the first request."""
-        self._run([WorkUnit(texts=[(0, "Kari")]) for _ in range(self.workers)])
+        with self._lock:
+            executor = self._executor
+        self._collect(executor, executor.submit_to_each(_work_in_worker, WorkUnit([(0, "Kari")])))
 
     def detect_many(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Findings per text, in input order; raises :class:`DetectionWorkerError`."""
@@ -145,23 +141,30 @@ class DetectionPool:
             executor = self._executor
         try:
             futures = [_submit(executor, unit) for unit in units]
+        except BrokenProcessPool as exc:
+            self._replace(executor)
+            raise _failed(exc) from exc
+        return self._collect(executor, futures)
+
+    def _collect(self, executor: WorkerSet, futures: list[Future[_Found]]) -> _Found:
+        """The futures' results; on a dead or hung worker the pool is replaced (see module
+        docstring) and the call fails closed."""
+        try:
             done = [future.result(timeout=RESULT_TIMEOUT_SECONDS) for future in futures]
         except (BrokenProcessPool, TimeoutError) as exc:
             self._replace(executor)
-            raise DetectionWorkerError(
-                f"a detection worker failed ({type(exc).__name__}); the pool was restarted"
-            ) from exc
+            raise _failed(exc) from exc
         except CancelledError as exc:  # another call replaced this pool, cancelling its queue
             raise _cut_off(exc) from exc
         return [item for found in done for item in found]
 
-    def _replace(self, broken: ProcessPoolExecutor) -> None:
+    def _replace(self, broken: WorkerSet) -> None:
         """Swap in a new pool for ``broken``, unless another call has already done so."""
         with self._lock:
             if self._executor is not broken:
                 return
             self._executor = self._start()
-        processes = _worker_processes(broken)
+        processes = broken.processes() if isinstance(broken, WorkerSet) else []
         broken.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             with contextlib.suppress(OSError, ValueError):  # already gone
@@ -173,7 +176,13 @@ class DetectionPool:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _submit(executor: ProcessPoolExecutor, unit: WorkUnit) -> Future[_Found]:
+def _failed(exc: BaseException) -> DetectionWorkerError:
+    return DetectionWorkerError(
+        f"a detection worker failed ({type(exc).__name__}); the pool was restarted"
+    )
+
+
+def _submit(executor: WorkerSet, unit: WorkUnit) -> Future[_Found]:
     try:
         return executor.submit(_work_in_worker, unit)
     except BrokenProcessPool:
@@ -186,14 +195,3 @@ def _cut_off(exc: BaseException) -> DetectionWorkerError:
     return DetectionWorkerError(
         f"detection was cut off ({type(exc).__name__}): the worker pool was restarted or closed"
     )
-
-
-def _worker_processes(executor: ProcessPoolExecutor) -> list[BaseProcess]:
-    """The worker processes of ``executor`` (none once it is shut down).
-
-    Python 3.11 exposes them only through the private ``_processes`` (pid -> process), the
-    attribute the standard library's own clean-up uses; Python 3.14 adds a public
-    ``kill_workers()``, which should replace this.
-    """
-    processes: dict[int, BaseProcess] | None = getattr(executor, "_processes", None)
-    return list(processes.values()) if processes else []

@@ -41,7 +41,7 @@ Send = Callable[[], Coroutine[None, None, Reply]]
 
 
 def signal_workers(pool: DetectionPool, signum: signal.Signals) -> None:
-    for pid in list(pool._executor._processes):
+    for pid in pool._executor.pids():
         os.kill(pid, signum)
 
 
@@ -49,7 +49,7 @@ async def crash_in_flight(pool: DetectionPool, send: Send) -> Reply:
     """The workers freeze, the request's detection is queued, then the workers die."""
     signal_workers(pool, signal.SIGSTOP)
     request = asyncio.create_task(send())
-    assert await eventually(lambda: bool(pool._executor._pending_work_items), 10.0)
+    assert await eventually(pool._executor.has_queued_work, 10.0)
     signal_workers(pool, signal.SIGKILL)
     return await request
 
@@ -57,7 +57,7 @@ async def crash_in_flight(pool: DetectionPool, send: Send) -> Reply:
 async def crash_while_idle(pool: DetectionPool, send: Send) -> Reply:
     """The workers die between requests; the pool has noticed before the next one."""
     signal_workers(pool, signal.SIGKILL)
-    assert await eventually(lambda: bool(pool._executor._broken), 10.0)
+    assert await eventually(pool._executor.is_broken, 10.0)
     return await send()
 
 

@@ -103,7 +103,7 @@ def test_pool_with_ner_matches_in_process_detection(
 
 @pytest.mark.timeout(180)
 def test_a_crashed_worker_fails_that_call_and_the_pool_recovers(pool: DetectionPool) -> None:
-    for pid in list(pool._executor._processes):  # simulate a crash
+    for pid in pool._executor.pids():  # simulate a crash
         os.kill(pid, signal.SIGKILL)
     with pytest.raises(DetectionWorkerError, match="pool was restarted"):
         pool.detect_many(TEXTS)

@@ -157,7 +157,7 @@ def test_a_hung_worker_is_killed_when_its_pool_is_replaced(
 ) -> None:
     hung = one_worker._executor
     hung.submit(time.sleep, 120)  # the only worker is stuck in a long job
-    processes = list(hung._processes.values())
+    processes = hung.processes()
     pids = [process.pid for process in processes if process.pid is not None]
     monkeypatch.setattr(workers, "RESULT_TIMEOUT_SECONDS", 1.0)
     try:
