@@ -16,7 +16,7 @@ import contextlib
 import gc
 import heapq
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -32,7 +32,9 @@ from recognizers.ner.engine import Piece, ner_spans
 RESULT_TIMEOUT_SECONDS = 60.0
 CONTEXT_CHARS = 40
 NER_COST_PER_CHAR = 3.0
-"""The model costs about three times the rule pass per character (measured, 2 KB notes)."""
+"""The model's cost per character relative to the rule pass: measured at about 3 at first and
+about 5 once the model got faster; single 2 KB requests and the bench corpus are split about
+equally well with any value from 3 to 6 (timed on the project's 2-core machine)."""
 _WORKER_DETECTOR: Detector | None = None
 
 
@@ -52,10 +54,11 @@ class WorkUnit:
 def _load_in_worker(settings: Settings) -> None:
     from proxy.scrub.factory import build_detector  # noqa: PLC0415 - runs in the worker only
 
-    # One worker per core: BLAS threads of their own would only fight the other workers.
-    threadpool_limits(limits=1, user_api="blas")
     global _WORKER_DETECTOR  # noqa: PLW0603 - one detector per worker process
     _WORKER_DETECTOR = build_detector(settings)
+    # One worker per core: BLAS threads of their own would only fight the other workers.
+    # (After loading, so numpy's BLAS is certainly loaded for threadpoolctl to find.)
+    threadpool_limits(limits=1, user_api="blas")
     # The loaded model and word lists live as long as the worker: keep them out of the
     # garbage collector's full passes, which otherwise stall a request now and then (~80 ms).
     gc.collect()  # start-up garbage first, so none of it is frozen for good
@@ -130,30 +133,30 @@ class DetectionPool:
 
     def warm_up(self) -> None:
         """Load the models in every worker now rather than on the first request."""
-        with self._lock:
-            executor = self._executor
-        self._collect(executor, executor.submit_to_each(_work_in_worker, WorkUnit([(0, "Kari")])))
+        self._run(lambda workers: workers.submit_to_each(_work_in_worker, WorkUnit([(0, "Kari")])))
 
     def detect_many(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Findings per text, in input order; raises :class:`DetectionWorkerError`."""
         per_text: list[list[Finding]] = [[] for _ in texts]
-        for index, findings in self._run(plan(texts, self.workers, self._with_ner)):
+        units = plan(texts, self.workers, self._with_ner)
+        for index, findings in self._run(
+            lambda workers: [workers.submit(_work_in_worker, unit) for unit in units]
+        ):
             per_text[index].extend(findings)
         return per_text
 
-    def _run(self, units: list[WorkUnit]) -> _Found:
+    def _run(self, submit: Callable[[WorkerSet], list[Future[_Found]]]) -> _Found:
+        """Submit work to the current workers and gather it; on a dead or hung worker the
+        pool is replaced (see module docstring) and the call fails closed."""
         with self._lock:
             executor = self._executor
         try:
-            futures = [_submit(executor, unit) for unit in units]
+            futures = submit(executor)
         except BrokenProcessPool as exc:
             self._replace(executor)
             raise _failed(exc) from exc
-        return self._collect(executor, futures)
-
-    def _collect(self, executor: WorkerSet, futures: list[Future[_Found]]) -> _Found:
-        """The futures' results; on a dead or hung worker the pool is replaced (see module
-        docstring) and the call fails closed."""
+        except RuntimeError as exc:  # submit() after shutdown: the pool was replaced or closed
+            raise _cut_off(exc) from exc
         try:
             done = [future.result(timeout=RESULT_TIMEOUT_SECONDS) for future in futures]
         except (BrokenProcessPool, TimeoutError) as exc:
@@ -169,7 +172,7 @@ class DetectionPool:
             if self._executor is not broken:
                 return
             self._executor = self._start()
-        processes = broken.processes() if isinstance(broken, WorkerSet) else []
+        processes = broken.processes()
         broken.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             with contextlib.suppress(OSError, ValueError):  # already gone
@@ -185,15 +188,6 @@ def _failed(exc: BaseException) -> DetectionWorkerError:
     return DetectionWorkerError(
         f"a detection worker failed ({type(exc).__name__}); the pool was restarted"
     )
-
-
-def _submit(executor: WorkerSet, unit: WorkUnit) -> Future[_Found]:
-    try:
-        return executor.submit(_work_in_worker, unit)
-    except BrokenProcessPool:
-        raise
-    except RuntimeError as exc:  # submit() after shutdown: the pool was replaced or closed
-        raise _cut_off(exc) from exc
 
 
 def _cut_off(exc: BaseException) -> DetectionWorkerError:

@@ -52,9 +52,8 @@ LABELS = {
 }
 SCORES = {"PERSON": 0.85, "LOCATION": 0.8, "ORGANIZATION": 0.8}
 _INFERENCE_PIPES = ("tok2vec", "ner")
-_ALWAYS_NEEDED_ATTRS = ("IS_SPACE", "NORM")
-"""Lexeme attributes needed whatever the embedding reads: the NER moves test ``IS_SPACE``;
-``NORM`` is also the tokenizer's fallback."""
+_ALWAYS_NEEDED_ATTRS = ("IS_SPACE",)
+"""Lexeme attributes needed whatever the embedding reads: the NER moves test ``IS_SPACE``."""
 
 
 class NerModelError(RecognizerSetupError):
@@ -103,7 +102,7 @@ def embedded_attributes(nlp: Language) -> tuple[str, ...]:
 
 
 def keep_lexeme_attributes(nlp: Language, names: Sequence[str]) -> None:
-    """Compute only ``names`` (and IS_SPACE, NORM) for lexemes spaCy creates from now on."""
+    """Compute only ``names`` (and ``IS_SPACE``) for lexemes spaCy creates from now on."""
     wanted = {name.upper() for name in (*names, *_ALWAYS_NEEDED_ATTRS)}
     vocab: Any = nlp.vocab  # spaCy's type stubs omit ``lex_attr_getters``
     getters: dict[int, Callable[[str], object]] = vocab.lex_attr_getters

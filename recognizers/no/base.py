@@ -17,7 +17,7 @@ from typing import ClassVar, cast
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.no.context import ContextWords, lowered, scanning, shared
+from recognizers.no.context import ContextWords, digit_run_starts, lowered, scanning
 
 LANGUAGE = "no"
 _DIGIT = re.compile(r"\d")
@@ -28,7 +28,6 @@ still match; ``3.14159265358`` does not."""
 NUMBER_END = r"(?!\d)(?![.,]\d{1,2}(?!\d))"
 """Regex guard: the number ends here — no more digits and no decimal part (``,5``); a comma
 followed by a longer number is a field separator (``42009558947,0911020865``)."""
-_DIGIT_RUN = re.compile(r"\d+")
 _AT_DIGIT_RUNS: set[re.Pattern[str]] = set()
 NO_ARTIFACTS = cast(NlpArtifacts, None)
 """Rule-based recognizers take no NLP artifacts; Presidio's signatures want the type."""
@@ -62,11 +61,6 @@ def matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         if match is not None:
             yield match
             end = max(match.end(), start + 1)
-
-
-def digit_run_starts(text: str) -> list[int]:
-    """Where each run of digits in ``text`` starts (shared within a ``scanning`` block)."""
-    return shared(text, "digit_run_starts", lambda: [m.start() for m in _DIGIT_RUN.finditer(text)])
 
 
 @dataclass(frozen=True, slots=True)

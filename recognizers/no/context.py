@@ -20,15 +20,15 @@ import bisect
 import itertools
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TypeVar, cast
 
 _WORD = re.compile(r"([^\s;,|=()\[\]{}<>\"«»:]+)(:?)")
 _DELIMITERS = (";", "\t", "|", ",")
 _MAX_HEADER_WORDS = 4
 _PARTS = re.compile(r"[-/]")
+_DIGIT_RUN = re.compile(r"\d+")
 _EDGE_PUNCT = ",;:!?()[]{}\"'«»<>*=/\\|"
 
 
@@ -94,10 +94,10 @@ class _Scan:
         "_cells",
         "_delimiter_at",
         "_delimiters_in_text",
+        "_digit_runs",
         "_header_lines",
         "_line_starts",
         "_lowered",
-        "_shared",
         "text",
     )
 
@@ -109,12 +109,17 @@ class _Scan:
         self._header_lines: dict[str, list[int]] = {}
         self._delimiters_in_text: dict[str, list[int]] = {}
         self._cells: dict[tuple[int, str], list[str]] = {}
-        self._shared: dict[str, object] = {}
+        self._digit_runs: list[int] | None = None
 
     def lowered(self) -> str:
         if self._lowered is None:
             self._lowered = self.text.lower()
         return self._lowered
+
+    def digit_runs(self) -> list[int]:
+        if self._digit_runs is None:
+            self._digit_runs = [m.start() for m in _DIGIT_RUN.finditer(self.text)]
+        return self._digit_runs
 
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
@@ -170,7 +175,6 @@ class _Scan:
 
 
 _NEWLINE = re.compile("\n")
-T = TypeVar("T")
 _SCANS = threading.local()
 
 
@@ -195,17 +199,15 @@ def _scan_of(text: str) -> _Scan:
     return current if current is not None and current.text is text else _Scan(text)
 
 
-def shared(text: str, key: str, compute: Callable[[], T]) -> T:
-    """``compute()``, once per :func:`scanning` block of ``text`` and ``key``."""
-    cache = _scan_of(text)._shared
-    if key not in cache:
-        cache[key] = compute()
-    return cast(T, cache[key])
-
-
 def lowered(text: str) -> str:
     """``text.lower()``, computed once per :func:`scanning` block (every recognizer asks)."""
     return _scan_of(text).lowered()
+
+
+def digit_run_starts(text: str) -> list[int]:
+    """Where each run of digits in ``text`` starts, once per :func:`scanning` block (the
+    number recognizers try their patterns only there)."""
+    return _scan_of(text).digit_runs()
 
 
 def _normalise(word: str) -> str:

@@ -8,7 +8,8 @@ upstream and ``http`` fixtures); every test gets a fresh vault.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 
 import anthropic
 import openai
@@ -21,6 +22,7 @@ from proxy.scrub.detect import Detector
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
 from proxy.scrub.tokens import TokenFormat
+from proxy.scrub.workers import DetectionPool
 from proxy.serve import apply_route_overrides
 from proxy.settings import Settings
 from proxy.vault.base import Vault
@@ -29,6 +31,18 @@ from tests.fakes.llm_upstream import FakeUpstream
 
 OPENAI_KEY = "sk-test-clinic-a"
 ANTHROPIC_KEY = "sk-ant-test-clinic-a"
+
+
+@contextmanager
+def loaded_pool(settings: Settings, workers: int) -> Iterator[DetectionPool]:
+    """Detection workers with their models loaded, as ``build_detection`` starts them;
+    stopped on exit."""
+    pool = DetectionPool(settings, workers)
+    try:
+        pool.warm_up()
+        yield pool
+    finally:
+        pool.close()
 
 
 @dataclasses.dataclass

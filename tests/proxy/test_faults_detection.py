@@ -17,7 +17,7 @@ from proxy.scrub.cache import CachedDetector
 from proxy.scrub.workers import DetectionPool
 from proxy.settings import Settings
 from tests.fakes.llm_upstream import FakeUpstream
-from tests.proxy.conftest import routed_settings
+from tests.proxy.conftest import loaded_pool, routed_settings
 from tests.proxy.faults import CHAT_PATH, chat, eventually, serving
 from tests.proxy.patient import PROMPT
 
@@ -30,10 +30,8 @@ def rules_only(rules_only_settings: Settings, upstream: FakeUpstream) -> Setting
 @pytest.fixture
 def pool(rules_only: Settings) -> Iterator[DetectionPool]:
     """Two loaded detection workers, as ``build_detection`` starts them."""
-    workers = DetectionPool(rules_only, 2)
-    workers.warm_up()
-    yield workers
-    workers.close()
+    with loaded_pool(rules_only, 2) as workers:
+        yield workers
 
 
 Reply = tuple[int, dict[str, object]]

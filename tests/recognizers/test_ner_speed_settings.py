@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import spacy
+from spacy import attrs
 from spacy.language import Language
 from thinc.api import Model, NumpyOps
 
@@ -69,6 +70,12 @@ def test_fast_pipeline_predicts_exactly_what_the_stock_one_does(stock: Language)
     assert sum(map(len, expected)) > 200  # the comparison covers many entities
     with fast.memory_zone():  # as sladd runs it: every word is new to the vocabulary
         assert _entities(fast, texts) == expected
+
+
+def test_new_words_get_only_the_attributes_the_model_reads() -> None:
+    getters: dict[int, object] = cast(Any, load_pipeline().vocab).lex_attr_getters
+    names = {"NORM", "PREFIX", "SUFFIX", "SHAPE", "IS_SPACE"}
+    assert set(getters) == {attrs.IDS[name] for name in names}
 
 
 def test_dropping_an_attribute_the_model_reads_is_noticed(stock: Language) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Iterator, Sequence
 
 import pytest
+from threadpoolctl import threadpool_info
 
 from proxy.scrub.cache import CachedDetector
 from proxy.scrub.detect import Detector
@@ -14,6 +16,7 @@ from proxy.scrub.findings import Finding
 from proxy.scrub.workers import DetectionPool, DetectionWorkerError, plan
 from proxy.settings import Settings
 from recognizers.registry import build_recognizers
+from tests.proxy.conftest import loaded_pool
 
 TEXTS = ["Pasient Kari Nordmann, fnr 13097210181", "Hb 12,9", "ring 912 34 567", "Ola Hansen"]
 
@@ -69,10 +72,24 @@ def test_pieces_carry_their_context_offset() -> None:
 
 @pytest.fixture(scope="module")
 def pool(rules_only_settings: Settings) -> Iterator[DetectionPool]:
-    workers = DetectionPool(rules_only_settings, 2)
-    workers.warm_up()
-    yield workers
-    workers.close()
+    with loaded_pool(rules_only_settings, 2) as workers:
+        yield workers
+
+
+def worker_state(_: object) -> tuple[list[int], int]:
+    """Runs in a detection worker: its BLAS libraries' thread counts, and how many objects
+    the garbage collector has frozen."""
+    blas = [info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"]
+    return blas, gc.get_freeze_count()
+
+
+@pytest.mark.timeout(180)
+def test_workers_run_single_threaded_blas_and_freeze_their_start_up_objects(
+    pool: DetectionPool,
+) -> None:
+    blas_threads, frozen = pool._executor.submit(worker_state, None).result(timeout=60)
+    assert blas_threads and set(blas_threads) == {1}
+    assert frozen > 10_000
 
 
 @pytest.mark.timeout(180)
@@ -88,11 +105,8 @@ def test_pool_with_ner_matches_in_process_detection(
     base_settings: Settings, detector: Detector
 ) -> None:
     texts = [*TEXTS, "Fastlege Hansen ringte om Parkinsons sykdom. Kona til Per er her."]
-    with_ner = DetectionPool(base_settings, 2)
-    try:
+    with loaded_pool(base_settings, 2) as with_ner:
         found = with_ner.detect_many(texts)
-    finally:
-        with_ner.close()
     expected = detector.detect_many(texts)
 
     def order(findings: list[Finding]) -> list[tuple[int, int, str, str]]:

@@ -28,10 +28,12 @@ from proxy.scrub.tokens import TokenFormat
 from proxy.scrub.workers import DetectionPool, DetectionWorkerError
 from proxy.settings import PolicySettings, Settings
 from proxy.vault.memory import MemoryVault
+from tests.proxy.conftest import loaded_pool
 
 
 class FakeExecutor:
-    """Stands in for a ``ProcessPoolExecutor``; ``submit`` runs ``on_submit``."""
+    """Stands in for a :class:`~proxy.scrub.worker_set.WorkerSet`; ``submit`` runs
+    ``on_submit``."""
 
     def __init__(self, on_submit: Callable[[], Future[object]] | None = None) -> None:
         self.on_submit = on_submit
@@ -48,6 +50,9 @@ class FakeExecutor:
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self.shut_down = True
+
+    def processes(self) -> list[object]:
+        return []
 
 
 def fake_pool(
@@ -145,10 +150,8 @@ def _gone(pid: int) -> bool:
 
 @pytest.fixture
 def one_worker(rules_only_settings: Settings) -> Iterator[DetectionPool]:
-    pool = DetectionPool(rules_only_settings, 1)
-    pool.warm_up()
-    yield pool
-    pool.close()
+    with loaded_pool(rules_only_settings, 1) as pool:
+        yield pool
 
 
 @pytest.mark.timeout(180)

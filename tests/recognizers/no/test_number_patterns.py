@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,8 @@ PATTERNS = sorted(base._AT_DIGIT_RUNS, key=lambda p: p.pattern)
 ALPHABET = "0123456789012345678901234567 -.,:/+()\nabcNOÅøKID"
 
 
-def _spans(found: object) -> list[tuple[int, int]]:
-    return [m.span() for m in found]  # type: ignore[attr-defined]
+def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in found]
 
 
 def test_every_number_recognizer_registers_its_patterns() -> None:
