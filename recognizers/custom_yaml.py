@@ -48,6 +48,8 @@ class YamlPatternRecognizer(PatternRecognizer):
         results: list[RecognizerResult] = super().analyze(
             text, self.supported_entities, NO_ARTIFACTS, regex_flags
         )
+        if not results:
+            return results
         words = context.ContextWords.of(*(w.lower() for w in self.context or ()))
         with context.scanning(text):
             for result in results:

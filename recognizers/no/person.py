@@ -55,8 +55,8 @@ class _Token:
 
 def is_chat(text: str) -> bool:
     """Mostly lower-case prose: a chat message, where capitals say nothing about names."""
-    letters = [c for c in text if c.isalpha()]
-    capitals = sum(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, text))
+    capitals = sum(map(str.isupper, letters))
     return len(letters) >= 12 and capitals <= max(2, len(letters) // 40)
 
 
