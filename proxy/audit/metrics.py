@@ -10,6 +10,7 @@ never carries a value from a request, not even a model name.
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Collection
 
@@ -94,10 +95,14 @@ class Metrics:
         self.requests.labels(route, provider, status_label(record.status), outcome).inc()
         if record.outcome == "blocked":
             self.blocks.labels(route, provider).inc()
-        for finding in record.findings:
-            entity = entity_label(finding.entity_type)
-            action = outcome_label(finding.action, FINDING_ACTIONS)
-            self.findings.labels(route, entity, action).inc()
+        # One increment per label set, not per finding: a long conversation's record holds
+        # hundreds of findings, and each labels() call takes the metric's lock.
+        per_label = collections.Counter(
+            (entity_label(f.entity_type), outcome_label(f.action, FINDING_ACTIONS))
+            for f in record.findings
+        )
+        for (entity, action), count in per_label.items():
+            self.findings.labels(route, entity, action).inc(count)
         self.latency.labels(route, provider).observe(max(record.latency_ms, 0.0) / 1000)
         if record.scrub_ms is not None:
             self.scrub_latency.labels(route, provider).observe(max(record.scrub_ms, 0.0) / 1000)

@@ -80,6 +80,28 @@ def test_a_value_smuggled_into_a_record_never_becomes_a_label() -> None:
     assert 'sladd_findings_total{entity_type="other",outcome="other",route="other"} 1.0' in text
 
 
+def test_findings_are_counted_per_type_and_outcome() -> None:
+    metrics = Metrics()
+    names = ["PERSON", "NO_FODSELSNUMMER", "PERSON", "PERSON", "NO_FODSELSNUMMER"]
+    actions = ["pseudonymised", "pseudonymised", "pseudonymised", "allowed", "pseudonymised"]
+    findings = tuple(
+        AuditFinding(f"messages[{n}].content", name, 0, 4, "r", 1.0, action, None)
+        for n, (name, action) in enumerate(zip(names, actions, strict=True))
+    )
+    record = AuditRecord("2025-01-01T00:00:00+00:00", "r", "s", "openai", "openai_chat", "m", 200,
+                         "forwarded", 1.0, findings)  # fmt: skip
+    metrics.observe(record)
+    metrics.observe(record)
+
+    def count(entity_type: str, outcome: str) -> float | None:
+        labels = {"entity_type": entity_type, "outcome": outcome, "route": "openai"}
+        return metrics.registry.get_sample_value("sladd_findings_total", labels)
+
+    assert count("PERSON", "pseudonymised") == 4.0
+    assert count("PERSON", "allowed") == 2.0
+    assert count("NO_FODSELSNUMMER", "pseudonymised") == 4.0
+
+
 def test_each_app_has_its_own_registry() -> None:
     one, two = Metrics(), Metrics()
     one.audit_write_failures.inc()
