@@ -16,7 +16,7 @@ on its own too. Drugs, eponym diagnoses and streets are left alone
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -39,18 +39,40 @@ _LOWER_WORD = re.compile(rf"[{_LETTERS}]{{2,}}(?:-[{_LETTERS}]{{2,}})?")
 _TRIGGER_GAPS = frozenset({" ", "\t", ":", ": ", ":\t", ", ", ",\t"})
 _NAME_GAPS = frozenset({" ", "\t"})
 _PHRASE_ENDS = frozenset(p[-1] for p in words.INTRODUCER_PHRASES | words.CHAT_PHRASES)
+_TRIGGER_WORDS = (
+    words.TITLES
+    | words.NAMING_WORDS
+    | words.RELATIVES
+    | words.INTRODUCERS
+    | _PHRASE_ENDS
+    | words.CHAT_VERBS
+    | words.ROLES
+)
+"""Lower-cased words that may start a trigger; others only as an honorific or profession."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
+    lower: str
+    word: str
+    """The token without a sentence-final dot (``Hansen.`` -> ``Hansen``)."""
+    word_lower: str
 
-    @property
-    def word(self) -> str:
-        """The token without a sentence-final dot (``Hansen.`` -> ``Hansen``)."""
-        return self.text[:-1] if self.text.endswith(".") and len(self.text) > 2 else self.text
+
+def _tokens(text: str) -> list[_Token]:
+    """The words of ``text``, each lower-cased once (the pass below reads them many times)."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        lower = token.lower()
+        if token.endswith(".") and len(token) > 2:
+            word = token[:-1]
+            tokens.append(_Token(match.start(), match.end(), token, lower, word, word.lower()))
+        else:
+            tokens.append(_Token(match.start(), match.end(), token, lower, token, lower))
+    return tokens
 
 
 def is_chat(text: str) -> bool:
@@ -71,14 +93,21 @@ def _is_profession(lowered: str) -> bool:
 def _trigger_kind(tokens: list[_Token], i: int) -> str | None:
     """``any`` (capitalised names follow), ``title`` (lower-case too: ``dr. grøtte``,
     ``heter andrii``), ``chat`` (lower-case known first names too), ``verb`` or None."""
-    token = tokens[i].text
-    lowered = token.lower()
+    token, lowered = tokens[i].text, tokens[i].lower
+    if lowered in _TRIGGER_WORDS:
+        return _listed_trigger_kind(tokens, i)
+    # In none of the word lists: only an honorific or a profession can still be a trigger.
+    return "any" if token in words.HONORIFICS or _is_profession(lowered) else None
+
+
+def _listed_trigger_kind(tokens: list[_Token], i: int) -> str | None:
+    token, lowered = tokens[i].text, tokens[i].lower
     if lowered in words.TITLES or lowered in words.NAMING_WORDS:
         return "title"
     if lowered in words.RELATIVES or lowered in words.INTRODUCERS:
         return "chat"
     if lowered in _PHRASE_ENDS:
-        previous = tuple(t.text.lower() for t in tokens[max(0, i - 2) : i])
+        previous = tuple(t.lower for t in tokens[max(0, i - 2) : i])
         phrase2, phrase3 = (*previous[-1:], lowered), (*previous, lowered)
         if words.INTRODUCER_PHRASES & {phrase2, phrase3} or words.CHAT_PHRASES & {phrase2}:
             return "chat"
@@ -97,7 +126,7 @@ def _first_name_ok(word: str, *, ambiguous_ok: bool) -> bool:
 
 
 def _stops_name(token: _Token, lowercase: bool, first: bool) -> bool:
-    lowered = token.word.lower()
+    lowered = token.word_lower
     return (lowered in words.COMMON and (lowercase or first)) or token.word in words.STRUCTURAL
 
 
@@ -110,7 +139,7 @@ def _name_span(text: str, tokens: list[_Token], j: int, lowercase: bool) -> tupl
         token = tokens[k]
         if k > j and text[tokens[k - 1].end : token.start] not in _NAME_GAPS:
             break
-        lowered = token.word.lower()
+        lowered = token.word_lower
         if not lowercase and end is not None and lowered in words.PARTICLES:
             k += 1
             continue
@@ -128,8 +157,8 @@ def _continues_a_name(text: str, tokens: list[_Token], i: int) -> bool:
     """True when a capitalised word or a name particle sits right before ``tokens[i]``."""
     if i == 0 or text[tokens[i - 1].end : tokens[i].start] not in _NAME_GAPS:
         return False
-    previous = tokens[i - 1].text
-    return previous.lower() in words.PARTICLES or bool(_NAME_WORD.fullmatch(previous))
+    previous = tokens[i - 1]
+    return previous.lower in words.PARTICLES or bool(_NAME_WORD.fullmatch(previous.text))
 
 
 Spans = dict[tuple[int, int], tuple[float, str]]
@@ -144,7 +173,7 @@ def _add(spans: Spans, text: str, span: tuple[int, int] | None, score: float, wh
 
 def _after_trigger(text: str, tokens: list[_Token], i: int, kind: str, spans: Spans) -> None:
     j = i + 1
-    if j < len(tokens) - 1 and tokens[j].text.lower() in words.GAP_WORDS:
+    if j < len(tokens) - 1 and tokens[j].lower in words.GAP_WORDS:
         j += 1
     if j >= len(tokens) or text[tokens[j - 1].end : tokens[j].start] not in _TRIGGER_GAPS:
         return
@@ -157,10 +186,9 @@ def _after_trigger(text: str, tokens: list[_Token], i: int, kind: str, spans: Sp
         _add(spans, text, _name_span(text, tokens, j, lowercase=True), SCORE, "trigger")
 
 
-def _known_first(word: str) -> str | None:
-    """The known first name ``word`` is, or starts with (``Stig-Roland``), or is the genitive
-    of (``Pers``, ``Karis``); ``None`` otherwise."""
-    lowered = word.lower()
+def _known_first(lowered: str) -> str | None:
+    """The known first name the lower-cased word ``lowered`` is, or starts with
+    (``stig-roland``), or is the genitive of (``pers``, ``karis``); ``None`` otherwise."""
     for candidate in (lowered, lowered.split("-", 1)[0], lowered.removesuffix("s")):
         if candidate in FIRST_NAMES:
             return candidate
@@ -168,9 +196,9 @@ def _known_first(word: str) -> str | None:
 
 
 def _known_name(text: str, tokens: list[_Token], i: int, chat: bool, spans: Spans) -> None:
-    word = tokens[i].word
-    first = _known_first(word)
-    genitive = first is not None and word.lower() == first + "s"
+    word, lowered = tokens[i].word, tokens[i].word_lower
+    first = _known_first(lowered)
+    genitive = first is not None and lowered == first + "s"
     if first is None or (first in words.AMBIGUOUS_FIRST_NAMES and not genitive):
         return
     if _NAME_WORD.fullmatch(word) and not _continues_a_name(text, tokens, i):
@@ -199,7 +227,7 @@ class PersonContextRecognizer(NorwegianRecognizer):
         """One pass over the words of ``text``; see module docstring."""
         if entities is not None and self.ENTITY not in entities:
             return []
-        tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        tokens = _tokens(text)
         chat = is_chat(text)
         spans: Spans = {}
         for i in range(len(tokens)):
