@@ -4,10 +4,14 @@ Each worker loads its own recognizers and NER model once (at start, ``spawn`` co
 event-loop state is inherited). A batch is cut into units of work — the rule-based pass over
 each text, and each sentence the NER model must read (with a little context around it) —
 and the units are spread over the workers by estimated cost, so even a single long message
-is detected on all cores at once. If a worker dies or hangs, that call raises
-:class:`DetectionWorkerError` — the request fails closed — and the pool is replaced: its
-worker processes are killed (a hung one would otherwise run on) and calls still waiting on
-it fail closed the same way.
+is detected on all cores at once. A batch of many small texts (an embeddings request, a long
+history seen for the first time) is spread as whole texts instead: each worker finds the
+sentences its texts need the model for itself, so this process does not do it for all of them
+while the workers wait (measured on the benchmark corpus: ~8 % less time per batch).
+
+If a worker dies or hangs, that call raises :class:`DetectionWorkerError` — the request fails
+closed — and the pool is replaced: its worker processes are killed (a hung one would otherwise
+run on) and calls still waiting on it fail closed the same way.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ from recognizers.ner.engine import Piece, ner_spans
 
 RESULT_TIMEOUT_SECONDS = 60.0
 CONTEXT_CHARS = 40
+WHOLE_TEXTS_SHARE = 4
+"""Detect whole texts in one worker when no text is longer than 1/4 of a worker's share of
+the batch: then whole texts balance the workers well enough."""
 NER_COST_PER_CHAR = 3.0
 """The model's cost per character relative to the rule pass: measured at about 3 at first and
 about 5 once the model got faster; single 2 KB requests and the bench corpus are split about
@@ -47,8 +54,11 @@ class WorkUnit:
     """What one worker does in one call: rule passes over texts and NER pieces."""
 
     texts: list[tuple[int, str]] = field(default_factory=list)
+    """Texts for the rule pass only."""
     pieces: list[tuple[Piece, int]] = field(default_factory=list)
     """Pieces and the offset of each piece's context in its text."""
+    whole: list[tuple[int, str]] = field(default_factory=list)
+    """Texts detected entirely here: rule pass, and the model where the prefilter says."""
 
 
 def _load_in_worker(settings: Settings) -> None:
@@ -73,6 +83,9 @@ def _work_in_worker(unit: WorkUnit) -> _Found:
     detector = _WORKER_DETECTOR
     assert detector is not None, "worker initializer did not run"
     found = [(index, detector.rules(text)) for index, text in unit.texts]
+    if unit.whole:
+        indices, texts = zip(*unit.whole, strict=True)
+        found += zip(indices, detector.detect_many(texts), strict=True)
     pieces = [piece for piece, _ in unit.pieces]
     for (piece, shift), findings in zip(unit.pieces, detector.ner_pieces(pieces), strict=True):
         moved = [replace(f, start=f.start + shift, end=f.end + shift) for f in findings]
@@ -90,9 +103,17 @@ class _Job:
     cost: float
     text: tuple[int, str] | None = None
     piece: tuple[Piece, int] | None = None
+    whole: tuple[int, str] | None = None
 
 
-def _jobs(texts: Sequence[str], with_ner: bool) -> list[_Job]:
+def _whole_texts_balance(texts: Sequence[str], workers: int) -> bool:
+    share = sum(map(len, texts)) / workers
+    return max(map(len, texts), default=0) * WHOLE_TEXTS_SHARE <= share
+
+
+def _jobs(texts: Sequence[str], workers: int, with_ner: bool) -> list[_Job]:
+    if _whole_texts_balance(texts, workers):
+        return [_Job(float(len(text)), whole=(index, text)) for index, text in enumerate(texts)]
     jobs: list[_Job] = []
     for index, text in enumerate(texts):
         jobs.append(_Job(float(len(text)), text=(index, text)))
@@ -104,18 +125,21 @@ def _jobs(texts: Sequence[str], with_ner: bool) -> list[_Job]:
 
 
 def plan(texts: Sequence[str], workers: int, with_ner: bool) -> list[WorkUnit]:
-    """Spread the rule passes and the NER pieces over ``workers`` units by estimated cost."""
+    """Spread the work over ``workers`` units by estimated cost: whole texts when they
+    balance (see module docstring), else rule passes and NER pieces."""
     units = [WorkUnit() for _ in range(workers)]
     heap = [(0.0, n) for n in range(workers)]
-    for job in sorted(_jobs(texts, with_ner), key=lambda j: -j.cost):
+    for job in sorted(_jobs(texts, workers, with_ner), key=lambda j: -j.cost):
         load, n = heapq.heappop(heap)
         unit = units[n]
         if job.piece is not None:
             unit.pieces.append(job.piece)
         elif job.text is not None:
             unit.texts.append(job.text)
+        elif job.whole is not None:
+            unit.whole.append(job.whole)
         heapq.heappush(heap, (load + job.cost, n))
-    return [unit for unit in units if unit.texts or unit.pieces]
+    return [unit for unit in units if unit.texts or unit.pieces or unit.whole]
 
 
 class DetectionPool:

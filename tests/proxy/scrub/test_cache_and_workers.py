@@ -15,6 +15,7 @@ from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
 from proxy.scrub.workers import DetectionPool, DetectionWorkerError, plan
 from proxy.settings import Settings
+from recognizers.ner.engine import RECOGNIZER_NAME
 from recognizers.registry import build_recognizers
 from tests.proxy.conftest import loaded_pool
 
@@ -63,6 +64,17 @@ def test_plan_covers_every_text_once_and_spreads_the_work(workers: int) -> None:
         assert len(units) > 1
 
 
+def test_many_small_texts_go_whole_and_a_long_one_is_cut_into_pieces() -> None:
+    small = [f"Pasient Kari Nordmann nummer {n} kom inn." for n in range(20)]
+    units = plan(small, 2, with_ner=True)
+    assert len(units) == 2
+    assert all(unit.whole and not unit.texts and not unit.pieces for unit in units)
+    assert sorted(i for unit in units for i, _ in unit.whole) == list(range(20))
+    units = plan(["\n".join(small), "ok"], 2, with_ner=True)
+    assert not any(unit.whole for unit in units)
+    assert sum(len(unit.pieces) for unit in units) == 20
+
+
 def test_pieces_carry_their_context_offset() -> None:
     text = "a" * 100 + " Pasient Kari Nordmann kom."
     ((piece, shift),) = [job for unit in plan([text], 1, with_ner=True) for job in unit.pieces]
@@ -105,14 +117,18 @@ def test_pool_with_ner_matches_in_process_detection(
     base_settings: Settings, detector: Detector
 ) -> None:
     texts = [*TEXTS, "Fastlege Hansen ringte om Parkinsons sykdom. Kona til Per er her."]
+    many = [f"{text} ({n})" for n in range(8) for text in texts]
+    assert not any(unit.whole for unit in plan(texts, 2, with_ner=True))
+    assert all(unit.whole for unit in plan(many, 2, with_ner=True))
     with loaded_pool(base_settings, 2) as with_ner:
-        found = with_ner.detect_many(texts)
-    expected = detector.detect_many(texts)
+        found, found_many = with_ner.detect_many(texts), with_ner.detect_many(many)
 
     def order(findings: list[Finding]) -> list[tuple[int, int, str, str]]:
         return sorted((f.start, f.end, f.entity_type, f.recognizer) for f in findings)
 
-    assert [order(f) for f in found] == [order(f) for f in expected]
+    assert [order(f) for f in found] == [order(f) for f in detector.detect_many(texts)]
+    assert [order(f) for f in found_many] == [order(f) for f in detector.detect_many(many)]
+    assert any(f.recognizer == RECOGNIZER_NAME for f in found_many[-1])  # the model ran
 
 
 @pytest.mark.timeout(180)
