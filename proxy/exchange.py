@@ -53,11 +53,14 @@ class BlockedError(SladdError):
 def _audit_findings(
     slots: Sequence[Slot], results: Sequence[ScrubResult]
 ) -> tuple[AuditFinding, ...]:
-    return tuple(
-        finding
-        for slot, result in zip(slots, results, strict=True)
-        for finding in slot_findings(slot.where, result.scrubbed.replacements)
-    )
+    found: list[AuditFinding] = []
+    for slot, result in zip(slots, results, strict=True):
+        known = result.audit_findings.get(slot.where)
+        if known is None:
+            known = slot_findings(slot.where, result.scrubbed.replacements)
+            result.audit_findings[slot.where] = known
+        found += known
+    return tuple(found)
 
 
 def parse_json_object(raw: bytes) -> dict[str, object]:

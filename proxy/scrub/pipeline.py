@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from proxy.scrub.cache import Closes, DetectsMany
 from proxy.scrub.findings import Finding
@@ -18,6 +19,9 @@ from proxy.scrub.policy import Decision, Policy
 from proxy.scrub.pseudonymise import ScopeNumbers, ScrubbedText, apply_decisions
 from proxy.scrub.tokens import LITERAL_LABEL, TokenFormat
 from proxy.vault.base import Vault
+
+if TYPE_CHECKING:
+    from proxy.audit.record import AuditFinding
 
 LITERAL_ENTITY = "SLADD_TOKEN_LITERAL"
 """Entity type for token-like text the client sent: it gets its own token, so a model that
@@ -30,6 +34,11 @@ class ScrubResult:
 
     decisions: tuple[Decision, ...]
     scrubbed: ScrubbedText
+    audit_findings: dict[str, tuple[AuditFinding, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Audit findings per slot path, once worked out: a resent history reuses its results
+    (see :meth:`Scrubber.scrub`), and a 20-turn conversation has hundreds of findings."""
 
     @property
     def blocked(self) -> tuple[Decision, ...]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+from proxy.exchange import scrub_request
+from proxy.providers.openai_chat import OpenAIChat
 from proxy.scrub.detect import Detector
 from proxy.scrub.memo import RecentScrubs
 from proxy.scrub.pipeline import Scrubber
@@ -62,3 +66,20 @@ async def test_a_resent_text_is_not_scrubbed_again_but_gives_the_same_tokens() -
     assert detector.texts == 3  # TEXT, the new text, and TEXT again for the other scope
     assert new.scrubbed.text != "Ola Hansen ringte"
     assert other_scope.scrubbed.text == first.scrubbed.text  # numbering is per scope
+
+
+async def test_a_reused_text_is_audited_under_the_slot_it_is_in_now() -> None:
+    policy, tokens = Policy(PolicySettings()), TokenFormat("[{type}_{n}]")
+    scrubber = Scrubber(Detector(build_recognizers()), policy, MemoryVault(), tokens, 60)
+
+    def body(*contents: str) -> bytes:
+        messages = [{"role": "user", "content": c} for c in contents]
+        return json.dumps({"model": "m", "messages": messages}).encode()
+
+    first = await scrub_request(scrubber, OpenAIChat(), body(TEXT), "scope")
+    again = await scrub_request(scrubber, OpenAIChat(), body("Hei", TEXT, TEXT), "scope")
+    assert {f.slot for f in first.findings} == {"messages[0].content"}
+    by_slot = {n: [f for f in again.findings if f.slot == f"messages[{n}].content"] for n in (1, 2)}
+    expected = [(f.entity_type, f.start, f.end, f.token) for f in first.findings]
+    for found in by_slot.values():
+        assert [(f.entity_type, f.start, f.end, f.token) for f in found] == expected
