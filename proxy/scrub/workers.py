@@ -7,7 +7,10 @@ and the units are spread over the workers by estimated cost, so even a single lo
 is detected on all cores at once. A batch of many small texts (an embeddings request, a long
 history seen for the first time) is spread as whole texts instead: each worker finds the
 sentences its texts need the model for itself, so this process does not do it for all of them
-while the workers wait (measured on the benchmark corpus: ~8 % less time per batch).
+while the workers wait (measured on the benchmark corpus: ~8 % less time per batch). So does
+every request that arrives while the workers already have work queued (concurrent requests):
+cutting it up would not finish it sooner, and would cost each worker the model's fixed cost
+per call and a hand-off more (``bench.py``, alternating runs: c=16 p50 87-103 -> 70-75 ms).
 
 If a worker dies or hangs, that call raises :class:`DetectionWorkerError` — the request fails
 closed — and the pool is replaced: its worker processes are killed (a hung one would otherwise
@@ -111,8 +114,8 @@ def _whole_texts_balance(texts: Sequence[str], workers: int) -> bool:
     return max(map(len, texts), default=0) * WHOLE_TEXTS_SHARE <= share
 
 
-def _jobs(texts: Sequence[str], workers: int, with_ner: bool) -> list[_Job]:
-    if _whole_texts_balance(texts, workers):
+def _jobs(texts: Sequence[str], workers: int, with_ner: bool, busy: bool) -> list[_Job]:
+    if busy or _whole_texts_balance(texts, workers):
         return [_Job(float(len(text)), whole=(index, text)) for index, text in enumerate(texts)]
     jobs: list[_Job] = []
     for index, text in enumerate(texts):
@@ -124,12 +127,13 @@ def _jobs(texts: Sequence[str], workers: int, with_ner: bool) -> list[_Job]:
     return jobs
 
 
-def plan(texts: Sequence[str], workers: int, with_ner: bool) -> list[WorkUnit]:
+def plan(texts: Sequence[str], workers: int, with_ner: bool, busy: bool = False) -> list[WorkUnit]:
     """Spread the work over ``workers`` units by estimated cost: whole texts when they
-    balance (see module docstring), else rule passes and NER pieces."""
+    balance or when the workers are ``busy`` (see module docstring), else rule passes and
+    NER pieces."""
     units = [WorkUnit() for _ in range(workers)]
     heap = [(0.0, n) for n in range(workers)]
-    for job in sorted(_jobs(texts, workers, with_ner), key=lambda j: -j.cost):
+    for job in sorted(_jobs(texts, workers, with_ner, busy), key=lambda j: -j.cost):
         load, n = heapq.heappop(heap)
         unit = units[n]
         if job.piece is not None:
@@ -162,7 +166,9 @@ class DetectionPool:
     def detect_many(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Findings per text, in input order; raises :class:`DetectionWorkerError`."""
         per_text: list[list[Finding]] = [[] for _ in texts]
-        units = plan(texts, self.workers, self._with_ner)
+        with self._lock:
+            busy = self._executor.has_queued_work()
+        units = plan(texts, self.workers, self._with_ner, busy)
         for index, findings in self._run(
             lambda workers: [workers.submit(_work_in_worker, unit) for unit in units]
         ):

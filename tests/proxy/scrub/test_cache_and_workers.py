@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import time
 from collections.abc import Iterator, Sequence
 
 import pytest
@@ -13,7 +14,7 @@ from threadpoolctl import threadpool_info
 from proxy.scrub.cache import CachedDetector
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
-from proxy.scrub.workers import DetectionPool, DetectionWorkerError, plan
+from proxy.scrub.workers import DetectionPool, DetectionWorkerError, WorkUnit, plan
 from proxy.settings import Settings
 from recognizers.ner.engine import RECOGNIZER_NAME
 from recognizers.registry import build_recognizers
@@ -75,6 +76,13 @@ def test_many_small_texts_go_whole_and_a_long_one_is_cut_into_pieces() -> None:
     assert sum(len(unit.pieces) for unit in units) == 20
 
 
+def test_a_text_goes_whole_when_the_workers_are_busy() -> None:
+    text = "\n".join(f"Pasient Kari Nordmann nummer {n} kom inn." for n in range(20))
+    assert len(plan([text], 2, with_ner=True)) == 2  # idle workers share it
+    (unit,) = plan([text], 2, with_ner=True, busy=True)
+    assert unit.whole == [(0, text)] and not unit.texts and not unit.pieces
+
+
 def test_pieces_carry_their_context_offset() -> None:
     text = "a" * 100 + " Pasient Kari Nordmann kom."
     ((piece, shift),) = [job for unit in plan([text], 1, with_ner=True) for job in unit.pieces]
@@ -129,6 +137,32 @@ def test_pool_with_ner_matches_in_process_detection(
     assert [order(f) for f in found] == [order(f) for f in detector.detect_many(texts)]
     assert [order(f) for f in found_many] == [order(f) for f in detector.detect_many(many)]
     assert any(f.recognizer == RECOGNIZER_NAME for f in found_many[-1])  # the model ran
+
+
+def sleep_then_nothing(seconds: float) -> list[tuple[int, list[Finding]]]:
+    """Runs in a detection worker: keeps it busy."""
+    time.sleep(seconds)
+    return []
+
+
+@pytest.mark.timeout(180)
+def test_the_pool_plans_whole_texts_while_work_is_queued(
+    pool: DetectionPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+
+    def recording_plan(
+        texts: Sequence[str], workers: int, with_ner: bool, busy: bool = False
+    ) -> list[WorkUnit]:
+        seen.append(busy)
+        return plan(texts, workers, with_ner, busy)
+
+    monkeypatch.setattr("proxy.scrub.workers.plan", recording_plan)
+    assert pool.detect_many(TEXTS)[0]
+    sleeping = pool._executor.submit(sleep_then_nothing, 1.0)
+    assert pool.detect_many(TEXTS) == pool.detect_many(TEXTS)
+    sleeping.result(timeout=60)
+    assert seen[0] is False and seen[1] is True
 
 
 @pytest.mark.timeout(180)

@@ -54,6 +54,9 @@ class FakeExecutor:
     def processes(self) -> list[object]:
         return []
 
+    def has_queued_work(self) -> bool:
+        return False
+
 
 def fake_pool(
     first: FakeExecutor, monkeypatch: pytest.MonkeyPatch
