@@ -22,7 +22,6 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
 from typing import Any
 
 # The standard library's regex parser (``sre_parse`` before Python 3.11), which ``re`` itself
@@ -113,7 +112,6 @@ def _set_has_letter(items: Any) -> bool:
     return False
 
 
-@cache
 def _range_has_letter(low: int, high: int) -> bool:
     return any(chr(code).isalpha() for code in range(low, min(high, _MAX_CODEPOINT) + 1))
 
