@@ -130,6 +130,11 @@ class Piece:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple[type[Piece], tuple[int, str, int, int]]:
+        """Pickle as a constructor call (pieces go to the detection workers with every
+        request; the dataclass default is ~2x slower, as for ``Finding``)."""
+        return (Piece, (self.index, self.context, self.start, self.end))
+
 
 def ner_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` stretches of ``text`` the model must read (see prefilter)."""
