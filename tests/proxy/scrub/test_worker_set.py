@@ -1,9 +1,12 @@
-"""Each worker has its own queue: one call's units run on different workers."""
+"""Each worker has its own pipe and queue: one call's units run on different workers, every
+call gets its own answer, and a dead worker fails its calls as an executor's would."""
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
@@ -39,3 +42,98 @@ def test_units_go_to_the_least_busy_worker_and_counts_drain() -> None:
 def test_a_set_needs_a_worker() -> None:
     with pytest.raises(ValueError, match="at least one worker"):
         WorkerSet(0, nothing, ())
+
+
+def fail(message: str) -> None:
+    """Runs in a worker: raises."""
+    raise ValueError(message)
+
+
+def echo_length(payload: bytes) -> tuple[int, bytes]:
+    """Runs in a worker: the payload's length, and the payload back."""
+    return len(payload), payload
+
+
+def unpicklable(_: object) -> object:
+    """Runs in a worker: a result that cannot be sent back."""
+    return lambda: None
+
+
+def exit_now(_: object) -> None:
+    """Runs in a worker: the process dies mid-call."""
+    os._exit(3)
+
+
+def broken_initializer() -> None:
+    """A worker initializer that fails (a model that will not load)."""
+    raise RuntimeError("no model")
+
+
+@pytest.fixture
+def one() -> Iterator[WorkerSet]:
+    workers = WorkerSet(1, nothing, ())
+    try:
+        yield workers
+    finally:
+        workers.shutdown(wait=False, cancel_futures=True)
+        for process in workers.processes():
+            process.kill()
+
+
+@pytest.mark.timeout(120)
+def test_errors_and_results_come_back_to_their_own_calls(one: WorkerSet) -> None:
+    failing = one.submit(fail, "bad input")
+    big = b"x" * 5_000_000  # more than a pipe holds, both ways
+    echoed = one.submit(echo_length, big)
+    with pytest.raises(ValueError, match="bad input"):
+        failing.result(timeout=60)
+    assert echoed.result(timeout=60) == (len(big), big)
+    with pytest.raises(RuntimeError, match="could not be sent"):
+        one.submit(unpicklable, None).result(timeout=60)
+    assert one.submit(pid_after, 0.0).result(timeout=60) in one.pids()  # still serving
+
+
+@pytest.mark.timeout(120)
+def test_queued_calls_run_in_order_after_the_running_one(one: WorkerSet) -> None:
+    running = one.submit(pid_after, 0.3)
+    queued = [one.submit(echo_length, bytes(n)) for n in range(5)]
+    assert one.has_queued_work()
+    assert [c.result(timeout=60) for c in queued] == [(n, bytes(n)) for n in range(5)]
+    assert running.done() and not one.has_queued_work()
+
+
+@pytest.mark.timeout(120)
+def test_a_worker_that_dies_fails_its_running_and_queued_calls(one: WorkerSet) -> None:
+    dying, queued = one.submit(exit_now, None), one.submit(pid_after, 0.0)
+    for call in (dying, queued):
+        with pytest.raises(BrokenProcessPool):
+            call.result(timeout=60)
+    assert one.is_broken()
+    with pytest.raises(BrokenProcessPool):
+        one.submit(pid_after, 0.0)
+
+
+@pytest.mark.timeout(120)
+def test_a_worker_whose_initializer_fails_is_broken() -> None:
+    workers = WorkerSet(1, broken_initializer, ())
+    try:
+        with pytest.raises(BrokenProcessPool):
+            workers.submit(pid_after, 0.0).result(timeout=60)
+        assert workers.is_broken()
+    finally:
+        workers.shutdown()
+
+
+@pytest.mark.timeout(120)
+def test_shutdown_finishes_queued_calls_or_cancels_them() -> None:
+    finishing = WorkerSet(1, nothing, ())
+    first, second = finishing.submit(pid_after, 0.3), finishing.submit(pid_after, 0.0)
+    finishing.shutdown(wait=True)
+    assert first.result(timeout=1) == second.result(timeout=1)
+    with pytest.raises(RuntimeError, match="after shutdown"):
+        finishing.submit(pid_after, 0.0)
+    cancelling = WorkerSet(1, nothing, ())
+    running, waiting = cancelling.submit(pid_after, 0.3), cancelling.submit(pid_after, 0.0)
+    cancelling.shutdown(wait=True, cancel_futures=True)
+    assert running.result(timeout=1) and waiting.cancelled()
+    assert cancelling.processes() == []
