@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from asyncio import selector_events
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -134,3 +136,36 @@ def test_record_json_round_trip_and_times() -> None:
     assert again.timestamp == datetime(2025, 3, 14, 11, 0, tzinfo=UTC)
     assert parse_time("2025-03-14T12:00") == datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
     assert AuditRecord.from_json({**record.to_json(), "scrub_ms": None}).scrub_ms is None
+
+
+async def test_the_answer_goes_out_before_its_record_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record is written on the loop's next turn, after the response bytes were sent
+    (fails if the middleware writes it before returning the response)."""
+    order: list[str] = []
+    transport: Any = getattr(selector_events, "_SelectorSocketTransport")  # noqa: B009 - private
+    real_write = transport.write
+
+    def write(self: object, data: bytes) -> None:
+        if b"HTTP/1.1 500" in bytes(data):  # the server's answer, not the client's request
+            order.append("answer")
+        real_write(self, data)
+
+    monkeypatch.setattr(transport, "write", write)
+    audit = AuditLog.open(tmp_path, AuditSettings(), None, {})
+    real_record = audit.record
+
+    def record(*args: Any) -> None:
+        order.append("record")
+        real_record(*args)
+
+    monkeypatch.setattr(audit, "record", record)
+    app = web.Application(middlewares=[audit_middleware])
+    app[AUDIT] = audit
+    app.router.add_get("/x/{kind}", handler)
+    async with TestClient(TestServer(app, host="127.0.0.1", port=0)) as client:
+        assert (await client.get("/x/forwarded")).status == 500
+    audit.close()
+    assert order == ["answer", "record"]
+    assert [r.request_id for r in AuditReader(tmp_path).records()] == ["id-forwarded"]
