@@ -35,6 +35,8 @@ from multiprocessing.process import BaseProcess
 from multiprocessing.reduction import ForkingPickler
 from typing import Any, TypeVar, cast
 
+_REAP_SECONDS = 10.0
+"""How long a worker's reader waits for the process to exit once its pipe has closed."""
 T = TypeVar("T")
 A = TypeVar("A")
 
@@ -139,6 +141,7 @@ class _Worker:
                 break
             self._answer(ok, value)
         self._fail_all()
+        self.process.join(timeout=_REAP_SECONDS)  # reap it (a killed worker is not joined)
 
     def _answer(self, ok: bool, value: object) -> None:
         with self._lock:

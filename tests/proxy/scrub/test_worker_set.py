@@ -4,9 +4,11 @@ call gets its own answer, and a dead worker fails its calls as an executor's wou
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +139,16 @@ def test_shutdown_finishes_queued_calls_or_cancels_them() -> None:
     cancelling.shutdown(wait=True, cancel_futures=True)
     assert running.result(timeout=1) and waiting.cancelled()
     assert cancelling.processes() == []
+
+
+@pytest.mark.timeout(120)
+def test_a_killed_worker_is_noticed_and_reaped(one: WorkerSet) -> None:
+    """Killed while idle (as a replaced pool's workers are): the set is broken at once, and
+    the process does not linger as a zombie."""
+    (pid,) = one.pids()
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not Path(f"/proc/{pid}").exists(), "the killed worker was not reaped"
+    assert one.is_broken()
