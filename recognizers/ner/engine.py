@@ -1,7 +1,7 @@
 """The bundled Norwegian NER pipeline, as sladd runs it and as Presidio sees it.
 
 sladd runs only ``tok2vec`` and ``ner`` (no tagger, parser or lemmatizer) and batches texts
-through ``nlp.pipe``. Three things make it faster without changing a single prediction
+through ``nlp.pipe``. Four things make it faster without changing a single prediction
 (``tests/recognizers/test_ner_speed_settings.py`` compares against a stock ``spacy.load``):
 
 * thinc's matrix products go to numpy's BLAS rather than thinc's bundled blis, which is 2-3x
@@ -12,7 +12,9 @@ through ``nlp.pipe``. Three things make it faster without changing a single pred
   those are computed. Token attributes outside that set are not meaningful on docs from this
   pipeline; sladd reads nothing but entity spans;
 * a word of letters only skips the tokenizer's affix and URL regexes where they provably
-  cannot match it (:mod:`recognizers.ner.letter_words`).
+  cannot match it (:mod:`recognizers.ner.letter_words`);
+* ``tok2vec`` runs as one function of the same operations, without thinc's per-layer
+  dispatch (:mod:`recognizers.ner.tok2vec_inference`; bit-identical output).
 
 Model labels map to Presidio entities: PER -> PERSON, LOC and GPE_LOC -> LOCATION, ORG and
 GPE_ORG -> ORGANIZATION. spaCy's NER gives no probabilities, so every entity of a label gets
@@ -41,6 +43,7 @@ from recognizers.errors import RecognizerSetupError
 from recognizers.ner.letter_words import skip_regexes_for_letter_words
 from recognizers.ner.not_names import is_not_a_person
 from recognizers.ner.prefilter import name_windows, sentences
+from recognizers.ner.tok2vec_inference import fuse_tok2vec
 from recognizers.no.base import LANGUAGE
 from recognizers.no.person import is_chat
 
@@ -81,6 +84,7 @@ def load_pipeline(path: Path = BUNDLED_MODEL) -> Language:
     use_numpy_blas(nlp)
     keep_lexeme_attributes(nlp, embedded_attributes(nlp))
     skip_regexes_for_letter_words(nlp.tokenizer)
+    fuse_tok2vec(nlp)
     return nlp
 
 

@@ -1,0 +1,109 @@
+"""The fused tok2vec gives bit for bit what thinc's layers give, and only where it applies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy
+import pytest
+import spacy
+from spacy.language import Language
+
+from recognizers.ner.engine import BUNDLED_MODEL, load_pipeline
+from recognizers.ner.tok2vec_inference import FusedTok2Vec, fuse_tok2vec
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _texts() -> list[str]:
+    texts = [
+        "",
+        " ",
+        "Kari",
+        "  Pasient:\tKari   Nordmann\u00a0(f. 01.01.1970) -- tlf. 912 34 567 ",
+    ]
+    for name in ("person_names.jsonl", "clinical_identifiers.jsonl"):
+        with (DATA / name).open(encoding="utf-8") as lines:
+            texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return texts
+
+
+def _tok2vec(embed_attrs: list[str], encode: dict[str, Any]) -> Language:
+    nlp = spacy.blank("nb")
+    width = encode["width"]
+    embed = {
+        "@architectures": "spacy.MultiHashEmbed.v2",
+        "width": width,
+        "attrs": embed_attrs,
+        "rows": [500] * len(embed_attrs),
+        "include_static_vectors": False,
+    }
+    model = {"@architectures": "spacy.Tok2Vec.v2", "embed": embed, "encode": encode}
+    nlp.add_pipe("tok2vec", config={"model": model})
+    nlp.initialize()
+    return nlp
+
+
+def _component(nlp: Language) -> Any:
+    return nlp.get_pipe("tok2vec")
+
+
+def _same_as_thinc(nlp: Language, fused: FusedTok2Vec, texts: list[str]) -> bool:
+    model = _component(nlp).model
+    docs = [nlp.make_doc(text) for text in texts]
+    for start in range(0, len(docs), 29):  # batches with and without empty docs
+        batch = docs[start : start + 29]
+        if any(len(doc) for doc in batch):
+            expected, got = model.predict(batch), fused(batch)
+            if len(expected) != len(got) or not all(map(numpy.array_equal, expected, got)):
+                return False
+    return True
+
+
+def test_the_bundled_model_is_fused_and_bit_identical() -> None:
+    nlp = spacy.load(BUNDLED_MODEL, exclude=["tagger", "parser", "lemmatizer"])
+    fused = FusedTok2Vec.of(_component(nlp).model)
+    assert fused is not None
+    assert _same_as_thinc(nlp, fused, _texts())
+
+
+def test_load_pipeline_runs_the_fused_tok2vec() -> None:
+    component: Any = load_pipeline().get_pipe("tok2vec")
+    assert "predict" in vars(component)  # the instance's own, not the class's
+
+
+def test_another_width_depth_and_window_is_fused_too() -> None:
+    encode = {
+        "@architectures": "spacy.MaxoutWindowEncoder.v2",
+        "width": 32,
+        "depth": 2,
+        "window_size": 2,
+        "maxout_pieces": 2,
+    }
+    nlp = _tok2vec(["NORM", "SHAPE", "PREFIX"], encode)
+    fused = FusedTok2Vec.of(_component(nlp).model)
+    assert fused is not None
+    assert _same_as_thinc(nlp, fused, _texts()[:300])
+
+
+def test_another_architecture_is_left_alone() -> None:
+    encode = {"@architectures": "spacy.MishWindowEncoder.v2", "width": 32, "depth": 2,
+              "window_size": 1}  # fmt: skip
+    nlp = _tok2vec(["NORM", "SHAPE"], encode)
+    assert FusedTok2Vec.of(_component(nlp).model) is None
+    assert not fuse_tok2vec(nlp)
+    assert "predict" not in vars(_component(nlp))
+
+
+def test_a_fused_form_that_disagrees_is_not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = FusedTok2Vec.__call__
+
+    def off_by_a_bit(self: FusedTok2Vec, docs: Any) -> list[Any]:
+        return [array + 1e-6 for array in real(self, docs)]
+
+    monkeypatch.setattr(FusedTok2Vec, "__call__", off_by_a_bit)
+    nlp = spacy.load(BUNDLED_MODEL, exclude=["tagger", "parser", "lemmatizer"])
+    assert not fuse_tok2vec(nlp)
+    assert "predict" not in vars(_component(nlp))
