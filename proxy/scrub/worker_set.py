@@ -6,6 +6,12 @@ that worker's queue and is written by the worker's reader thread as soon as the 
 it returns. The reader thread is the only one that reads the pipe: it hands each result to
 its future and notices when the worker dies.
 
+Only a call small enough to fit the pipe's buffer (``DIRECT_BYTES``) is written that way: an
+idle worker has read everything sent before, so such a write never waits. A bigger one (a
+batch of many texts) goes to the worker's writer thread. A worker that has stopped reading
+(hung, or stopped by a signal) can then hold up only that thread, never the caller, whose
+wait for the result times out as usual: the pool is replaced and the call fails closed.
+
 Why not ``ProcessPoolExecutor``: its calls reach the pipe through two thread hand-offs (its
 manager thread, then its queue's feeder thread) and come back through a third. Measured
 with a 2 KB message split over two workers, sladd's own share of the detection time (the
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import queue
 import signal
 import threading
 from collections import deque
@@ -35,6 +42,11 @@ from multiprocessing.process import BaseProcess
 from multiprocessing.reduction import ForkingPickler
 from typing import Any, TypeVar, cast
 
+_GOODBYE = bytes(ForkingPickler.dumps(None))
+"""What tells a worker to exit (``None``)."""
+DIRECT_BYTES = 64 * 1024
+"""Calls up to this size are written by the thread that submits them (see module docstring);
+a socket pair's buffer holds ~200 KB."""
 _REAP_SECONDS = 10.0
 """How long a worker's reader waits for the process to exit once its pipe has closed."""
 T = TypeVar("T")
@@ -97,10 +109,15 @@ class _Worker:
         self._queue: deque[tuple[bytes, Future[Any]]] = deque()
         self.broken = False
         self._closing = False
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._write_lock = threading.Lock()  # one writer at a time; the pipe closes under it
         self._reader = threading.Thread(
             target=self._read, name=f"sladd-detection-reader-{number}", daemon=True
         )
         self._reader.start()
+        threading.Thread(
+            target=self._write, name=f"sladd-detection-writer-{number}", daemon=True
+        ).start()
 
     def load(self) -> int:
         """Calls running or queued here."""
@@ -126,8 +143,25 @@ class _Worker:
         """Send one call (the lock is held and nothing is running)."""
         future.set_running_or_notify_cancel()
         self._running = future
-        with contextlib.suppress(OSError):  # the worker is gone: its reader fails this call
-            self.conn.send_bytes(payload)
+        if len(payload) > DIRECT_BYTES:
+            self._outbox.put(payload)
+        else:
+            self._send(payload)
+
+    def _send(self, payload: bytes) -> None:
+        """Write one message, unless the pipe is closed; if the worker is gone, its reader
+        fails the call."""
+        with self._write_lock, contextlib.suppress(OSError):
+            if not self.conn.closed:
+                self.conn.send_bytes(payload)
+
+    def _write(self) -> None:
+        """Write the big calls, one at a time (see module docstring); ``None`` (the worker
+        is gone or stopped) closes the pipe and ends it."""
+        while (payload := self._outbox.get()) is not None:
+            self._send(payload)
+        with self._write_lock:
+            self.conn.close()
 
     def _read(self) -> None:
         """Hand each answer to its call's future; fail every call once the worker is gone."""
@@ -164,14 +198,13 @@ class _Worker:
             waiting = [f for f in (self._running, *(f for _, f in self._queue)) if f is not None]
             self._running = None
             self._queue.clear()
+        self._outbox.put(None)  # the writer closes the pipe once it is done with it
         for future in waiting:
             if not future.done():  # a cancelled one is done
                 future.set_exception(BrokenProcessPool("a detection worker died or was stopped"))
-        self.conn.close()
 
     def _say_goodbye(self) -> None:
-        with contextlib.suppress(OSError):  # already gone
-            self.conn.send(None)
+        self._send(_GOODBYE)
 
     def shutdown(self, wait_for_it: bool, cancel_futures: bool) -> None:
         """Let the worker finish what it runs (and, unless cancelled, what is queued), then

@@ -9,6 +9,9 @@ reached the event loop as ``asyncio.CancelledError`` (dropped connection, no JSO
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -202,3 +205,24 @@ def test_closing_the_scrubber_closes_the_pool_behind_the_cache() -> None:
     Scrubber(  # an in-process detector has nothing to close
         Detector([]), Policy(PolicySettings()), MemoryVault(), TokenFormat("[{type}_{n}]")
     ).close()
+
+
+@pytest.mark.timeout(180)
+def test_a_big_call_to_a_worker_that_stopped_reading_fails_closed_in_time(
+    one_worker: DetectionPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The call is bigger than the pipe's buffer and the worker does not read: the caller's
+    wait still times out, the pool is replaced, and the next call is served."""
+    stopped = one_worker._executor
+    (pid,) = stopped.pids()
+    os.kill(pid, signal.SIGSTOP)
+    monkeypatch.setattr(workers, "RESULT_TIMEOUT_SECONDS", 1.0)
+    try:
+        with pytest.raises(DetectionWorkerError, match="TimeoutError"):
+            one_worker.detect_many(["ring meg på 91234567. " * 20_000])
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    monkeypatch.setattr(workers, "RESULT_TIMEOUT_SECONDS", 60.0)
+    assert one_worker._executor is not stopped
+    assert one_worker.detect_many(["ring meg på 91234567"])[0]

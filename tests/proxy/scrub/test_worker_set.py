@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 
-from proxy.scrub.worker_set import WorkerSet
+from proxy.scrub.worker_set import DIRECT_BYTES, WorkerSet
 
 
 def pid_after(seconds: float) -> int:
@@ -152,3 +154,24 @@ def test_a_killed_worker_is_noticed_and_reaped(one: WorkerSet) -> None:
         time.sleep(0.05)
     assert not Path(f"/proc/{pid}").exists(), "the killed worker was not reaped"
     assert one.is_broken()
+
+
+@pytest.mark.timeout(120)
+def test_a_worker_that_stopped_reading_never_blocks_the_caller(one: WorkerSet) -> None:
+    """A call bigger than the pipe's buffer to a worker that is not reading: submit returns
+    at once (the writer thread waits, not the caller), and the call completes once the
+    worker reads again."""
+    (pid,) = one.pids()
+    big = b"x" * (20 * DIRECT_BYTES)
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        submitted: list[Future[tuple[int, bytes]]] = []
+        caller = threading.Thread(target=lambda: submitted.append(one.submit(echo_length, big)))
+        caller.start()
+        caller.join(30)
+        assert not caller.is_alive(), "submit blocked on a worker that does not read"
+        with pytest.raises(TimeoutError):
+            submitted[0].result(timeout=0.5)
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    assert submitted[0].result(timeout=60) == (len(big), big)
