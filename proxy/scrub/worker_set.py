@@ -125,7 +125,7 @@ class _Worker:
             return len(self._queue) + (self._running is not None)
 
     def submit(self, fn: Callable[[A], T], arg: A) -> Future[T]:
-        """Run ``fn(arg)`` here: written to the pipe now if idle, else queued."""
+        """Run ``fn(arg)`` here: sent now if idle (see :meth:`_start`), else queued."""
         payload = bytes(ForkingPickler.dumps((fn, arg)))  # a pickling error raises here
         future: Future[T] = Future()
         with self._lock:

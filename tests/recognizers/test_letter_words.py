@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,8 +14,8 @@ from spacy.language import Language
 
 from recognizers.ner.engine import BUNDLED_MODEL, load_pipeline
 from recognizers.ner.letter_words import can_match_letters, skip_regexes_for_letter_words
+from tests.recognizers.corpus_texts import corpus_texts
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 HOOKS = ["prefix_search", "suffix_search", "url_match", "infix_finditer"]
 TRICKY = [
     "Pasient:\tKari   Nordmann (f. 01.01.1970) -- tlf. 912 34 567",
@@ -99,10 +97,7 @@ def test_a_hook_that_can_match_letters_is_left_alone() -> None:
 
 
 def test_tokens_are_exactly_spacys(stock: Language) -> None:
-    texts = list(TRICKY)
-    for name in ("person_names.jsonl", "clinical_identifiers.jsonl"):
-        with (DATA / name).open(encoding="utf-8") as lines:
-            texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    texts = [*TRICKY, *corpus_texts()]
     fast = load_pipeline()
     assert not any(
         isinstance(getattr(getattr(fast.tokenizer, h), "__self__", None), re.Pattern) for h in HOOKS

@@ -8,8 +8,6 @@ whitespace and words the model has never seen.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any, cast
 
 import pytest
@@ -24,8 +22,8 @@ from recognizers.ner.engine import (
     keep_lexeme_attributes,
     load_pipeline,
 )
+from tests.recognizers.corpus_texts import corpus_texts
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 EXTRA = [
     "  Pasient:\tKari   Nordmann\u00a0(f. 01.01.1970) -- tlf. 912 34 567 ",
     "hei!! jeg heter øystein ås-bjørnstad og bor i Storgata 12B, 0155 Oslo :)",
@@ -35,11 +33,7 @@ EXTRA = [
 
 
 def _texts() -> list[str]:
-    texts = list(EXTRA)
-    for name in ("person_names.jsonl", "clinical_identifiers.jsonl"):
-        with (DATA / name).open(encoding="utf-8") as lines:
-            texts += [json.loads(line)["text"] for line in lines if line.strip()]
-    return texts
+    return [*EXTRA, *corpus_texts()]
 
 
 def _entities(nlp: Language, texts: list[str]) -> list[list[tuple[int, int, str]]]:

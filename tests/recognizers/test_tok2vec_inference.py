@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import numpy
@@ -13,21 +11,12 @@ from spacy.language import Language
 
 from recognizers.ner.engine import BUNDLED_MODEL, load_pipeline
 from recognizers.ner.tok2vec_inference import FusedTok2Vec, fuse_tok2vec
-
-DATA = Path(__file__).resolve().parents[1] / "data"
+from tests.recognizers.corpus_texts import corpus_texts
 
 
 def _texts() -> list[str]:
-    texts = [
-        "",
-        " ",
-        "Kari",
-        "  Pasient:\tKari   Nordmann\u00a0(f. 01.01.1970) -- tlf. 912 34 567 ",
-    ]
-    for name in ("person_names.jsonl", "clinical_identifiers.jsonl"):
-        with (DATA / name).open(encoding="utf-8") as lines:
-            texts += [json.loads(line)["text"] for line in lines if line.strip()]
-    return texts
+    odd = ["", " ", "Kari", "  Pasient:\tKari   Nordmann\u00a0(f. 01.01.1970) -- tlf. 912 34 567 "]
+    return [*odd, *corpus_texts()]
 
 
 def _tok2vec(embed_attrs: list[str], encode: dict[str, Any]) -> Language:
