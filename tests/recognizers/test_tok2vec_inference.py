@@ -8,9 +8,10 @@ import numpy
 import pytest
 import spacy
 from spacy.language import Language
+from thinc.api import NumpyOps
 
 from recognizers.ner.engine import BUNDLED_MODEL, load_pipeline
-from recognizers.ner.tok2vec_inference import FusedTok2Vec, fuse_tok2vec
+from recognizers.ner.tok2vec_inference import FusedTok2Vec, fuse_tok2vec, gather_add, max_of_pieces
 from tests.recognizers.corpus_texts import corpus_texts
 
 
@@ -96,3 +97,24 @@ def test_a_fused_form_that_disagrees_is_not_installed(monkeypatch: pytest.Monkey
     nlp = spacy.load(BUNDLED_MODEL, exclude=["tagger", "parser", "lemmatizer"])
     assert not fuse_tok2vec(nlp)
     assert "predict" not in vars(_component(nlp))
+
+
+@pytest.mark.parametrize("pieces", [2, 3, 4])
+def test_max_of_pieces_gives_thincs_maxout(pieces: int) -> None:
+    rng = numpy.random.default_rng(pieces)
+    for rows in (1, 7, 300, 900):
+        scores = rng.standard_normal((rows, 16, pieces)).astype("float32")
+        scores[0, 0, :] = -numpy.inf  # a row whose every piece is -inf
+        expected, _ = NumpyOps(use_blis=False).maxout(scores)
+        assert numpy.array_equal(max_of_pieces(scores), expected)
+
+
+@pytest.mark.parametrize("use_blis", [False, True])
+def test_gather_add_gives_thincs_floats(use_blis: bool) -> None:
+    rng = numpy.random.default_rng(7)
+    table = rng.standard_normal((500, 24)) * 10.0 ** rng.integers(-6, 6, (500, 1))
+    table = table.astype("float32")  # rows of very different sizes: rounding order shows
+    for rows, columns in ((1, 1), (50, 4), (800, 4), (33, 7)):
+        keys = rng.integers(0, 500, (rows, columns)).astype("uint32")  # as ops.hash gives
+        expected = NumpyOps(use_blis=use_blis).gather_add(table, keys)
+        assert numpy.array_equal(gather_add(table, keys), expected)
