@@ -8,10 +8,16 @@ import numpy
 import pytest
 import spacy
 from spacy.language import Language
-from thinc.api import NumpyOps
+from thinc.api import LayerNorm, NumpyOps
 
 from recognizers.ner.engine import BUNDLED_MODEL, load_pipeline
-from recognizers.ner.tok2vec_inference import FusedTok2Vec, fuse_tok2vec, gather_add, max_of_pieces
+from recognizers.ner.tok2vec_inference import (
+    FusedTok2Vec,
+    fuse_tok2vec,
+    gather_add,
+    layer_norm,
+    max_of_pieces,
+)
 from tests.recognizers.corpus_texts import corpus_texts
 
 
@@ -118,3 +124,18 @@ def test_gather_add_gives_thincs_floats(use_blis: bool) -> None:
         keys = rng.integers(0, 500, (rows, columns)).astype("uint32")  # as ops.hash gives
         expected = NumpyOps(use_blis=use_blis).gather_add(table, keys)
         assert numpy.array_equal(gather_add(table, keys), expected)
+
+
+def test_layer_norm_gives_thincs_floats() -> None:
+    rng = numpy.random.default_rng(3)
+    for width in (16, 64, 96):
+        norm: Any = LayerNorm(nI=width)  # thinc's array types do not admit plain ndarrays
+        norm.initialize()
+        gain = rng.standard_normal(width).astype("float32")
+        shift = rng.standard_normal(width).astype("float32")
+        norm.set_param("G", gain)
+        norm.set_param("b", shift)
+        for rows in (1, 5, 200, 700):
+            scale = 10.0 ** rng.integers(-4, 5, (rows, 1))  # rows of very different sizes
+            inputs = (rng.standard_normal((rows, width)) * scale).astype("float32")
+            assert numpy.array_equal(layer_norm(inputs, gain, shift), norm.predict(inputs))
