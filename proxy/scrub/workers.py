@@ -11,6 +11,8 @@ while the workers wait (measured on the benchmark corpus: ~8 % less time per bat
 every request that arrives while the workers already have work queued (concurrent requests):
 cutting it up would not finish it sooner, and would cost each worker the model's fixed cost
 per call and a hand-off more (``bench.py``, alternating runs: c=16 p50 87-103 -> 70-75 ms).
+A cut-up message is balanced by the cost of a model piece relative to the rule pass, which
+the pool learns from the timings its workers report (:mod:`proxy.scrub.unit_costs`).
 
 If a worker dies or hangs, that call raises :class:`DetectionWorkerError` — the request fails
 closed — and the pool is replaced: its worker processes are killed (a hung one would otherwise
@@ -23,6 +25,7 @@ import contextlib
 import gc
 import heapq
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError, Future
 from concurrent.futures.process import BrokenProcessPool
@@ -32,6 +35,7 @@ from threadpoolctl import threadpool_limits
 
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
+from proxy.scrub.unit_costs import PRIOR_PIECE_COST, UnitCosts, UnitTimes
 from proxy.scrub.worker_set import WorkerSet
 from proxy.settings import Settings
 from recognizers.ner.engine import Piece, ner_spans
@@ -41,10 +45,6 @@ CONTEXT_CHARS = 40
 WHOLE_TEXTS_SHARE = 4
 """Detect whole texts in one worker when no text is longer than 1/4 of a worker's share of
 the batch: then whole texts balance the workers well enough."""
-NER_COST_PER_CHAR = 3.0
-"""The model's cost per character relative to the rule pass: measured at about 3 at first and
-about 5 once the model got faster; single 2 KB requests and the bench corpus are split about
-equally well with any value from 3 to 6 (timed on the project's 2-core machine)."""
 _WORKER_DETECTOR: Detector | None = None
 
 
@@ -82,18 +82,27 @@ _Found = list[tuple[int, list[Finding]]]
 """Findings per text index (rule passes) or per piece's text index (NER)."""
 
 
-def _work_in_worker(unit: WorkUnit) -> _Found:
+def _work_in_worker(unit: WorkUnit) -> tuple[_Found, UnitTimes]:
     detector = _WORKER_DETECTOR
     assert detector is not None, "worker initializer did not run"
+    started = time.perf_counter()
     found = [(index, detector.rules(text)) for index, text in unit.texts]
+    ruled = time.perf_counter()
     if unit.whole:
         indices, texts = zip(*unit.whole, strict=True)
         found += zip(indices, detector.detect_many(texts), strict=True)
     pieces = [piece for piece, _ in unit.pieces]
+    modelled = time.perf_counter()
     for (piece, shift), findings in zip(unit.pieces, detector.ner_pieces(pieces), strict=True):
         moved = [replace(f, start=f.start + shift, end=f.end + shift) for f in findings]
         found.append((piece.index, moved))
-    return found
+    times = UnitTimes(
+        rule_chars=sum(len(text) for _, text in unit.texts),
+        rule_seconds=ruled - started,
+        piece_chars=sum(piece.end - piece.start for piece in pieces),
+        piece_seconds=time.perf_counter() - modelled,
+    )
+    return found, times
 
 
 def _piece(index: int, text: str, start: int, end: int) -> tuple[Piece, int]:
@@ -114,26 +123,34 @@ def _whole_texts_balance(texts: Sequence[str], workers: int) -> bool:
     return max(map(len, texts), default=0) * WHOLE_TEXTS_SHARE <= share
 
 
-def _jobs(texts: Sequence[str], workers: int, with_ner: bool, busy: bool) -> list[_Job]:
+def _jobs(
+    texts: Sequence[str], workers: int, with_ner: bool, busy: bool, piece_cost: float
+) -> list[_Job]:
     if busy or _whole_texts_balance(texts, workers):
         return [_Job(float(len(text)), whole=(index, text)) for index, text in enumerate(texts)]
     jobs: list[_Job] = []
     for index, text in enumerate(texts):
         jobs.append(_Job(float(len(text)), text=(index, text)))
         for start, end in ner_spans(text) if with_ner else []:
-            jobs.append(
-                _Job((end - start) * NER_COST_PER_CHAR, piece=_piece(index, text, start, end))
-            )
+            jobs.append(_Job((end - start) * piece_cost, piece=_piece(index, text, start, end)))
     return jobs
 
 
-def plan(texts: Sequence[str], workers: int, with_ner: bool, busy: bool = False) -> list[WorkUnit]:
+def plan(
+    texts: Sequence[str],
+    workers: int,
+    with_ner: bool,
+    busy: bool = False,
+    piece_cost: float = PRIOR_PIECE_COST,
+) -> list[WorkUnit]:
     """Spread the work over ``workers`` units by estimated cost: whole texts when they
     balance or when the workers are ``busy`` (see module docstring), else rule passes and
-    NER pieces."""
+    NER pieces, a piece costing ``piece_cost`` per character where a text's rule pass costs
+    1 (see :mod:`proxy.scrub.unit_costs`)."""
     units = [WorkUnit() for _ in range(workers)]
     heap = [(0.0, n) for n in range(workers)]
-    for job in sorted(_jobs(texts, workers, with_ner, busy), key=lambda j: -j.cost):
+    jobs = _jobs(texts, workers, with_ner, busy, piece_cost)
+    for job in sorted(jobs, key=lambda j: -j.cost):
         load, n = heapq.heappop(heap)
         unit = units[n]
         if job.piece is not None:
@@ -155,6 +172,8 @@ class DetectionPool:
         self._with_ner = settings.detection.ner
         self._lock = threading.Lock()
         self._executor = self._start()
+        self.costs = UnitCosts()
+        """The piece cost the plan uses, learned from the units the workers report."""
 
     def _start(self) -> WorkerSet:
         return WorkerSet(self.workers, _load_in_worker, (self._settings,))
@@ -168,14 +187,18 @@ class DetectionPool:
         per_text: list[list[Finding]] = [[] for _ in texts]
         with self._lock:
             busy = self._executor.has_queued_work()
-        units = plan(texts, self.workers, self._with_ner, busy)
-        for index, findings in self._run(
+        units = plan(texts, self.workers, self._with_ner, busy, self.costs.piece_cost())
+        for found, times in self._run(
             lambda workers: [workers.submit(_work_in_worker, unit) for unit in units]
         ):
-            per_text[index].extend(findings)
+            self.costs.observe(times)
+            for index, findings in found:
+                per_text[index].extend(findings)
         return per_text
 
-    def _run(self, submit: Callable[[WorkerSet], list[Future[_Found]]]) -> _Found:
+    def _run(
+        self, submit: Callable[[WorkerSet], list[Future[tuple[_Found, UnitTimes]]]]
+    ) -> list[tuple[_Found, UnitTimes]]:
         """Submit work to the current workers and gather it; on a dead or hung worker the
         pool is replaced (see module docstring) and the call fails closed."""
         with self._lock:
@@ -194,7 +217,7 @@ class DetectionPool:
             raise _failed(exc) from exc
         except CancelledError as exc:  # another call replaced this pool, cancelling its queue
             raise _cut_off(exc) from exc
-        return [item for found in done for item in found]
+        return done
 
     def _replace(self, broken: WorkerSet) -> None:
         """Swap in a new pool for ``broken``, unless another call has already done so."""

@@ -14,6 +14,7 @@ from threadpoolctl import threadpool_info
 from proxy.scrub.cache import CachedDetector
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
+from proxy.scrub.unit_costs import UnitTimes
 from proxy.scrub.workers import DetectionPool, DetectionWorkerError, WorkUnit, plan
 from proxy.settings import Settings
 from recognizers.ner.engine import RECOGNIZER_NAME
@@ -152,10 +153,10 @@ def test_the_pool_plans_whole_texts_while_work_is_queued(
     seen: list[bool] = []
 
     def recording_plan(
-        texts: Sequence[str], workers: int, with_ner: bool, busy: bool = False
+        texts: Sequence[str], workers: int, with_ner: bool, busy: bool, piece_cost: float
     ) -> list[WorkUnit]:
         seen.append(busy)
-        return plan(texts, workers, with_ner, busy)
+        return plan(texts, workers, with_ner, busy, piece_cost)
 
     monkeypatch.setattr("proxy.scrub.workers.plan", recording_plan)
     assert pool.detect_many(TEXTS)[0]
@@ -172,3 +173,26 @@ def test_a_crashed_worker_fails_that_call_and_the_pool_recovers(pool: DetectionP
     with pytest.raises(DetectionWorkerError, match="pool was restarted"):
         pool.detect_many(TEXTS)
     assert pool.detect_many(TEXTS)[0]
+
+
+@pytest.mark.timeout(180)
+def test_the_pool_plans_with_the_cost_it_learns_from_its_workers(
+    pool: DetectionPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    planned: list[float] = []
+    reported: list[UnitTimes] = []
+
+    def recording_plan(
+        texts: Sequence[str], workers: int, with_ner: bool, busy: bool, piece_cost: float
+    ) -> list[WorkUnit]:
+        planned.append(piece_cost)
+        return plan(texts, workers, with_ner, busy, piece_cost)
+
+    monkeypatch.setattr("proxy.scrub.workers.plan", recording_plan)
+    monkeypatch.setattr(pool.costs, "piece_cost", lambda: 7.5)
+    monkeypatch.setattr(pool.costs, "observe", reported.append)
+    texts = [TEXTS[0] * 20, "ok"]  # one long text: cut into rule passes, not sent whole
+    pool.detect_many(texts)
+    assert planned == [7.5]
+    assert sum(times.rule_chars for times in reported) == sum(map(len, texts))
+    assert all(times.rule_seconds > 0 for times in reported if times.rule_chars)

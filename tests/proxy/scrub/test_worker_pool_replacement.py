@@ -28,6 +28,7 @@ from proxy.scrub.findings import Finding
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
 from proxy.scrub.tokens import TokenFormat
+from proxy.scrub.unit_costs import UnitCosts, UnitTimes
 from proxy.scrub.workers import DetectionPool, DetectionWorkerError
 from proxy.settings import PolicySettings, Settings
 from proxy.vault.memory import MemoryVault
@@ -48,7 +49,7 @@ class FakeExecutor:
         if self.on_submit is not None:
             return self.on_submit()
         future: Future[object] = Future()
-        future.set_result([])
+        future.set_result(([], UnitTimes(0, 0.0, 0, 0.0)))  # no findings, nothing timed
         return future
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
@@ -76,6 +77,7 @@ def fake_pool(
     pool._with_ner = False
     pool._lock = threading.Lock()
     pool._executor = first  # type: ignore[assignment]
+    pool.costs = UnitCosts()
     monkeypatch.setattr(pool, "_start", start)
     return pool, started
 
