@@ -146,24 +146,30 @@ def sleep_then_nothing(seconds: float) -> list[tuple[int, list[Finding]]]:
     return []
 
 
-@pytest.mark.timeout(180)
-def test_the_pool_plans_whole_texts_while_work_is_queued(
-    pool: DetectionPool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen: list[bool] = []
+def record_plans(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, float]]:
+    """``(busy, piece_cost)`` of every plan the pool makes from now on."""
+    seen: list[tuple[bool, float]] = []
 
     def recording_plan(
         texts: Sequence[str], workers: int, with_ner: bool, busy: bool, piece_cost: float
     ) -> list[WorkUnit]:
-        seen.append(busy)
+        seen.append((busy, piece_cost))
         return plan(texts, workers, with_ner, busy, piece_cost)
 
     monkeypatch.setattr("proxy.scrub.workers.plan", recording_plan)
+    return seen
+
+
+@pytest.mark.timeout(180)
+def test_the_pool_plans_whole_texts_while_work_is_queued(
+    pool: DetectionPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = record_plans(monkeypatch)
     assert pool.detect_many(TEXTS)[0]
     sleeping = pool._executor.submit(sleep_then_nothing, 1.0)
     assert pool.detect_many(TEXTS) == pool.detect_many(TEXTS)
     sleeping.result(timeout=60)
-    assert seen[0] is False and seen[1] is True
+    assert seen[0][0] is False and seen[1][0] is True
 
 
 @pytest.mark.timeout(180)
@@ -179,20 +185,12 @@ def test_a_crashed_worker_fails_that_call_and_the_pool_recovers(pool: DetectionP
 def test_the_pool_plans_with_the_cost_it_learns_from_its_workers(
     pool: DetectionPool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    planned: list[float] = []
+    planned = record_plans(monkeypatch)
     reported: list[UnitTimes] = []
-
-    def recording_plan(
-        texts: Sequence[str], workers: int, with_ner: bool, busy: bool, piece_cost: float
-    ) -> list[WorkUnit]:
-        planned.append(piece_cost)
-        return plan(texts, workers, with_ner, busy, piece_cost)
-
-    monkeypatch.setattr("proxy.scrub.workers.plan", recording_plan)
     monkeypatch.setattr(pool.costs, "piece_cost", lambda: 7.5)
     monkeypatch.setattr(pool.costs, "observe", reported.append)
     texts = [TEXTS[0] * 20, "ok"]  # one long text: cut into rule passes, not sent whole
     pool.detect_many(texts)
-    assert planned == [7.5]
+    assert planned == [(False, 7.5)]
     assert sum(times.rule_chars for times in reported) == sum(map(len, texts))
     assert all(times.rule_seconds > 0 for times in reported if times.rule_chars)
