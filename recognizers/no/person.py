@@ -94,14 +94,18 @@ def _trigger_kind(tokens: list[_Token], i: int) -> str | None:
     """``any`` (capitalised names follow), ``title`` (lower-case too: ``dr. grøtte``,
     ``heter andrii``), ``chat`` (lower-case known first names too), ``verb`` or None."""
     token, lowered = tokens[i].text, tokens[i].lower
-    if lowered in _TRIGGER_WORDS:
-        return _listed_trigger_kind(tokens, i)
-    # In none of the word lists: only an honorific or a profession can still be a trigger.
-    return "any" if token in words.HONORIFICS or _is_profession(lowered) else None
+    # Most words are in none of the lists: only the checks below can make them a trigger.
+    kind = _listed_trigger_kind(tokens, i) if lowered in _TRIGGER_WORDS else None
+    if kind is None and (
+        lowered in words.ROLES or token in words.HONORIFICS or _is_profession(lowered)
+    ):
+        return "any"
+    return kind
 
 
 def _listed_trigger_kind(tokens: list[_Token], i: int) -> str | None:
-    token, lowered = tokens[i].text, tokens[i].lower
+    """The kind a word from the trigger lists gives, other than ``any``."""
+    lowered = tokens[i].lower
     if lowered in words.TITLES or lowered in words.NAMING_WORDS:
         return "title"
     if lowered in words.RELATIVES or lowered in words.INTRODUCERS:
@@ -113,8 +117,6 @@ def _listed_trigger_kind(tokens: list[_Token], i: int) -> str | None:
             return "chat"
     if lowered in words.CHAT_VERBS:
         return "verb"
-    if lowered in words.ROLES or token in words.HONORIFICS or _is_profession(lowered):
-        return "any"
     return None
 
 
