@@ -21,10 +21,12 @@ from proxy.providers.base import (
     StreamRewriter,
     UnscrubbableRequestError,
 )
+from proxy.providers.errors import IdentifyingFieldError, InvalidShapeError
 from proxy.providers.framing import decoder, encode
 from proxy.providers.response_walk import restore_json
-from proxy.providers.slots import MAX_JSON_STRING_DEPTH, Slot, json_depth
-from proxy.scrub.pipeline import Scrubber, ScrubResult
+from proxy.providers.slots import MAX_JSON_STRING_DEPTH, Slot, SlotCollector, json_depth
+from proxy.scrub.pipeline import LITERAL_ENTITY, Scrubber, ScrubResult
+from proxy.scrub.pseudonymise import normalise_value
 from proxy.scrub.restore import Resolver, Restorer
 
 MAX_JSON_DEPTH = MAX_JSON_STRING_DEPTH
@@ -97,14 +99,45 @@ def _blocked_message(slots: Sequence[Slot], results: Sequence[ScrubResult]) -> s
     return "request refused by sladd policy (block): " + "; ".join(places)
 
 
+class TokenCollisionError(RuntimeError):
+    """One token would stand for two different values in one request: fail closed."""
+
+
 def _issued(slots: Sequence[Slot], results: Sequence[ScrubResult]) -> dict[tuple[str, int], str]:
+    """Token -> value for every token this request's rewritten slots carry.
+
+    One token never maps to two values (values equal once normalised, such as ``Kari
+    Nordmann`` and ``kari nordmann``, share one); if it would, the request fails closed.
+    """
     issued: dict[tuple[str, int], str] = {}
     for slot, result in zip(slots, results, strict=True):
         for replacement in result.scrubbed.replacements:
-            if replacement.token is not None:
-                value = slot.text[replacement.start : replacement.end]
-                issued.setdefault(replacement.token, value)
+            if replacement.token is None:
+                continue
+            value = slot.text[replacement.start : replacement.end]
+            known = issued.setdefault(replacement.token, value)
+            if normalise_value(known) != normalise_value(value):
+                raise TokenCollisionError(f"token {replacement.token[0]} issued for two values")
     return issued
+
+
+def _refuse_unrewritable_findings(slots: Sequence[Slot], results: Sequence[ScrubResult]) -> None:
+    """Fixed and signed slots are never rewritten: a finding in one refuses the request.
+
+    Token look-alikes count in fixed slots (a client could smuggle one into an id or name);
+    in signed slots they are sladd's own tokens, which the provider signed with the text.
+    """
+    for slot, result in zip(slots, results, strict=True):
+        if slot.kind == "text":
+            continue
+        kinds = [
+            d.finding.entity_type
+            for d in result.decisions
+            if d.action != "allow"
+            and (slot.kind == "fixed" or d.finding.entity_type != LITERAL_ENTITY)
+        ]
+        if kinds:
+            raise IdentifyingFieldError(slot.where, kinds)
 
 
 def vault_resolver(scrubber: Scrubber, scope: str) -> Resolver:
@@ -116,40 +149,56 @@ def vault_resolver(scrubber: Scrubber, scope: str) -> Resolver:
     return lookup
 
 
+def _collect(provider: Provider, raw: bytes) -> tuple[dict[str, object], SlotCollector]:
+    """The parsed body and its slots; a clear 400 when the body cannot be scrubbed."""
+    if not raw.strip():
+        message = f"a {provider.name} request needs a JSON body; this one is empty"
+        raise SladdError(400, "sladd_invalid_request", message)
+    body = parse_json_object(raw)
+    try:
+        return body, provider.request_slots(body)
+    except UnscrubbableRequestError as exc:
+        raise SladdError(400, "sladd_unscrubbable_input", str(exc)) from exc
+    except InvalidShapeError as exc:
+        message = f"request body is not a valid {provider.name} request: {exc}"
+        raise SladdError(400, "sladd_invalid_request", message) from exc
+
+
 async def scrub_request(
     scrubber: Scrubber, provider: Provider, raw: bytes, scope: str
 ) -> ScrubbedRequest:
-    """Parse, scrub every free-text slot, and serialise the body for upstream."""
-    body = parse_json_object(raw)
+    """Parse, scrub every string of the body (deny by default), serialise it for upstream."""
+    body, collector = _collect(provider, raw)
+    every = collector.slots
+    found = await scrubber.scrub([slot.text for slot in every], scope)
     try:
-        collector = provider.request_slots(body)
-    except UnscrubbableRequestError as exc:
-        raise SladdError(400, "sladd_unscrubbable_input", str(exc)) from exc
-    slots = collector.slots
-    results = await scrubber.scrub([slot.text for slot in slots], scope)
+        _refuse_unrewritable_findings(every, found)
+    except IdentifyingFieldError as exc:
+        raise SladdError(400, "sladd_identifying_field", str(exc)) from exc
+    rewritten = [(s, r) for s, r in zip(every, found, strict=True) if s.kind == "text"]
+    slots, results = [s for s, _ in rewritten], [r for _, r in rewritten]
     findings = _audit_findings(slots, results)
     blocked = _blocked_message(slots, results)
     if blocked:
         raise BlockedError(422, "sladd_blocked", blocked, findings)
-    scrubbed = tuple(
-        ScrubbedSlot(slot.where, result.scrubbed.text)
-        for slot, result in zip(slots, results, strict=True)
-    )
-    for slot, result in zip(slots, results, strict=True):
-        slot.set(result.scrubbed.text)
+    for slot, result in rewritten:
+        slot.apply(result.scrubbed)
     collector.commit()
-
     restorer = Restorer(
         scrubber.token_format, _issued(slots, results), vault_resolver(scrubber, scope)
     )
+    scrubbed = tuple(ScrubbedSlot(slot.where, result.scrubbed.text) for slot, result in rewritten)
+    model = safe_model(body.get("model"))
+    streaming = provider.is_streaming(body)
+    return ScrubbedRequest(_serialised(body), restorer, streaming, findings, scrubbed, model)
+
+
+def _serialised(body: dict[str, object]) -> bytes:
     try:
-        outgoing = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        return json.dumps(body, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as exc:
         message = "request body has an unpaired surrogate escape (\\ud800-\\udfff)"
         raise SladdError(400, "sladd_invalid_request", message) from exc
-    streaming = provider.is_streaming(body)
-    model = safe_model(body.get("model"))
-    return ScrubbedRequest(outgoing, restorer, streaming, findings, scrubbed, model)
 
 
 async def restore_body(raw: bytes, restorer: Restorer) -> bytes:

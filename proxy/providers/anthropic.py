@@ -1,12 +1,8 @@
 """Anthropic Messages API.
 
-Request slots: ``system`` (string or text blocks); message content as a string or blocks —
-``text`` and its citations (``cited_text``, ``document_title``, ``title``, ``source``),
-``tool_use`` / ``server_tool_use`` input (every string in the object), ``tool_result`` and
-``mid_conv_system`` content, documents (``title``, ``context`` and a plain-text or content-block
-source), ``search_result`` blocks (``title``, ``source``, text content), also inside tool
-results; ``metadata.user_id``. Thinking and redacted-thinking blocks are signed by the provider
-and pass untouched, as do images, PDFs and URL or file sources.
+Request: every string, number and identifier-like key is scanned (deny by default, under
+:data:`RULES`). Thinking and redacted-thinking blocks are signed by the provider: scanned, never
+rewritten. Base64 images and PDFs pass.
 
 Streams: ``content_block_delta`` events carry ``text_delta.text`` and
 ``input_json_delta.partial_json`` fragments, one restorer per content block; held-back text is
@@ -20,51 +16,25 @@ from collections.abc import Hashable, Mapping
 
 from proxy.providers.base import Framing, StreamEvent
 from proxy.providers.response_walk import restore_json
-from proxy.providers.slots import SlotCollector, as_dict, as_list, dig
+from proxy.providers.shapes_anthropic import check_messages
+from proxy.providers.slots import SlotCollector, as_dict, dig
 from proxy.providers.streams import StreamSet
+from proxy.providers.walk import COMMON_FIXED, FieldRules, collect
 from proxy.scrub.restore import Restorer
 
 _DELTA_FIELDS = {"text_delta": ("text", False), "input_json_delta": ("partial_json", True)}
-_CITATION_TEXT = ("cited_text", "document_title", "title", "source")
-"""Citation fields that quote or name the cited source; indexes and ``encrypted_index`` pass."""
-
-
-def _collect_blocks(slots: SlotCollector, owner: dict[str, object], key: str, where: str) -> None:
-    if isinstance(owner.get(key), str):
-        slots.text(owner, key, where)
-        return
-    for index, block in enumerate(as_list(owner.get(key))):
-        block_dict = as_dict(block)
-        if block_dict is not None:
-            _collect_block(slots, block_dict, f"{where}.{key}[{index}]".lstrip("."))
-
-
-def _collect_block(slots: SlotCollector, block: dict[str, object], where: str) -> None:
-    kind = block.get("type")
-    if kind == "text":
-        slots.text(block, "text", where)
-        for index, citation in enumerate(as_list(block.get("citations"))):
-            citation_dict = as_dict(citation)
-            if citation_dict is None:
-                continue
-            for key in _CITATION_TEXT:
-                slots.text(citation_dict, key, f"{where}.citations[{index}]")
-    elif kind in {"tool_use", "server_tool_use"}:
-        slots.strings(block, "input", where)
-    elif kind in {"tool_result", "mid_conv_system"}:
-        _collect_blocks(slots, block, "content", where)
-    elif kind == "document":
-        source = dig(block, "source")
-        if source is not None and source.get("type") == "text":
-            slots.text(source, "data", f"{where}.source")
-        if source is not None and source.get("type") == "content":
-            _collect_blocks(slots, source, "content", f"{where}.source")
-        slots.text(block, "title", where)
-        slots.text(block, "context", where)
-    elif kind == "search_result":
-        slots.text(block, "title", where)
-        slots.text(block, "source", where)
-        _collect_blocks(slots, block, "content", where)
+RULES = FieldRules(
+    fixed=COMMON_FIXED | {"tool_use_id"},
+    opaque=frozenset({"signature", "data"}),
+    data=frozenset({"metadata", "input", "input_schema"}),
+    joined=frozenset({"content", "system"}),
+    text_parts=frozenset({"text"}),
+    signed_types=frozenset({"thinking", "redacted_thinking"}),
+)
+"""Messages: every string is scanned (see :mod:`proxy.providers.walk`); model, roles, type
+tags, ids and names are fixed; thinking blocks are signed (scanned, never rewritten), their
+signatures and base64 media opaque; ``tool_use.input``, tool schemas and metadata are the
+client's data; text blocks of one message are scanned as one text."""
 
 
 class AnthropicMessages:
@@ -74,17 +44,9 @@ class AnthropicMessages:
     framing: Framing = "sse"
 
     def request_slots(self, body: dict[str, object]) -> SlotCollector:
-        """See module docstring."""
-        slots = SlotCollector()
-        _collect_blocks(slots, body, "system", "")
-        for index, message in enumerate(as_list(body.get("messages"))):
-            message_dict = as_dict(message)
-            if message_dict is not None:
-                _collect_blocks(slots, message_dict, "content", f"messages[{index}]")
-        metadata = dig(body, "metadata")
-        if metadata is not None:
-            slots.text(metadata, "user_id", "metadata")
-        return slots
+        """Checks the shape, then every string under :data:`RULES`."""
+        check_messages(body)
+        return collect(body, RULES)
 
     def is_streaming(self, body: dict[str, object]) -> bool:
         """``"stream": true``."""

@@ -1,21 +1,33 @@
 """Ollama native API: ``/api/chat`` and ``/api/generate`` (NDJSON streams, on by default).
 
-Request slots: chat message ``content``, ``thinking`` (the model's earlier thinking, sent back
-in the history after sladd restored it) and tool-call arguments (objects); generate ``prompt``,
-``system``, ``suffix`` and ``template``. Images pass untouched, as does generate ``context`` (a
-token array from an earlier answer). Streams: each line's ``message.content`` /
-``message.thinking`` (chat) or ``response`` / ``thinking`` (generate) goes through one restorer
-per field; held-back text is released into the line with ``"done": true``. Ollama's
-OpenAI-compatible ``/v1`` endpoints use the OpenAI providers.
+Request: every string, number and identifier-like key is scanned (deny by default, under
+:data:`RULES`), including the model's earlier ``thinking`` sent back in the history (Ollama does
+not sign it). Base64 images pass untouched; generate ``context`` (a token array from an earlier
+answer) is scanned number by number like any other numbers.
+
+Streams: each line's ``message.content`` / ``message.thinking`` (chat) or ``response`` /
+``thinking`` (generate) goes through one restorer per field; held-back text is released into
+the line with ``"done": true``. Ollama's OpenAI-compatible ``/v1`` endpoints use the OpenAI
+providers.
 """
 
 from __future__ import annotations
 
 from proxy.providers.base import Framing, StreamEvent
 from proxy.providers.response_walk import restore_json
+from proxy.providers.shapes_ollama import check_chat, check_generate
 from proxy.providers.slots import SlotCollector, as_dict, as_list, dig
 from proxy.providers.streams import StreamSet
+from proxy.providers.walk import FieldRules, collect
 from proxy.scrub.restore import Restorer
+
+RULES = FieldRules(
+    opaque=frozenset({"images"}),
+    json=frozenset(),
+    data=frozenset({"arguments", "format", "options"}),
+)
+"""Ollama: model, roles, type tags and names are fixed; base64 images are opaque; tool-call
+``arguments`` (objects), the output ``format`` schema and options are the client's data."""
 
 
 class OllamaChat:
@@ -26,20 +38,9 @@ class OllamaChat:
     text_fields: tuple[str, ...] = ("content", "thinking")
 
     def request_slots(self, body: dict[str, object]) -> SlotCollector:
-        """Message content and thinking, and tool-call arguments."""
-        slots = SlotCollector()
-        for index, message in enumerate(as_list(body.get("messages"))):
-            message_dict = as_dict(message)
-            if message_dict is None:
-                continue
-            where = f"messages[{index}]"
-            slots.text(message_dict, "content", where)
-            slots.text(message_dict, "thinking", where)
-            for number, call in enumerate(as_list(message_dict.get("tool_calls"))):
-                function = dig(call, "function")
-                if function is not None:
-                    slots.strings(function, "arguments", f"{where}.tool_calls[{number}].function")
-        return slots
+        """Checks the shape, then every string under :data:`RULES`."""
+        check_chat(body)
+        return collect(body, RULES)
 
     def is_streaming(self, body: dict[str, object]) -> bool:
         """Ollama streams unless ``"stream": false``."""
@@ -57,11 +58,9 @@ class OllamaGenerate:
     framing: Framing = "ndjson"
 
     def request_slots(self, body: dict[str, object]) -> SlotCollector:
-        """``prompt``, ``system``, ``suffix`` and ``template``."""
-        slots = SlotCollector()
-        for key in ("prompt", "system", "suffix", "template"):
-            slots.text(body, key)
-        return slots
+        """Checks the shape, then every string under :data:`RULES`."""
+        check_generate(body)
+        return collect(body, RULES)
 
     def is_streaming(self, body: dict[str, object]) -> bool:
         """Ollama streams unless ``"stream": false``."""

@@ -1,8 +1,7 @@
 """OpenAI Chat Completions (also Azure OpenAI and Ollama's OpenAI-compatible endpoint).
 
-Request slots: message content (string or ``text`` parts; images, audio and files pass),
-assistant ``refusal``, tool-call ``arguments`` (a JSON string), tool results, ``user`` (and
-the other :data:`END_USER_FIELDS`), ``metadata`` values and predicted output. Streams:
+Request: every string, number and identifier-like key is scanned (deny by default, under
+:data:`RULES`). Streams:
 ``choices[].delta.content`` / ``refusal`` and ``delta.tool_calls[].function.arguments``
 fragments, one restorer per choice and tool call; held-back text is released into the chunk
 that carries the choice's ``finish_reason``.
@@ -14,35 +13,23 @@ from collections.abc import Hashable
 
 from proxy.providers.base import Framing, StreamEvent
 from proxy.providers.response_walk import restore_json
+from proxy.providers.shapes_openai import check_chat
 from proxy.providers.slots import SlotCollector, as_dict, as_list, dig
 from proxy.providers.streams import StreamSet
+from proxy.providers.walk import COMMON_FIXED, FieldRules, collect
 from proxy.scrub.restore import Restorer
 
-END_USER_FIELDS = ("user", "safety_identifier", "prompt_cache_key")
-"""Fields that identify the end user or key a cache per user; apps often put an e-mail or
-patient id there."""
-
-
-def collect_content(slots: SlotCollector, message: dict[str, object], key: str, where: str) -> None:
-    """A string, or the ``text`` of every text part, in ``message[key]``."""
-    if isinstance(message.get(key), str):
-        slots.text(message, key, where)
-    for index, part in enumerate(as_list(message.get(key))):
-        part_dict = as_dict(part)
-        if part_dict is not None and part_dict.get("type") in {"text", "input_text"}:
-            slots.text(part_dict, "text", f"{where}.{key}[{index}]")
-
-
-def _collect_message(slots: SlotCollector, message: dict[str, object], where: str) -> None:
-    collect_content(slots, message, "content", where)
-    slots.text(message, "refusal", where)
-    for index, call in enumerate(as_list(message.get("tool_calls"))):
-        function = dig(call, "function")
-        if function is not None:
-            slots.json_text(function, "arguments", f"{where}.tool_calls[{index}].function")
-    legacy_call = as_dict(message.get("function_call"))
-    if legacy_call is not None:
-        slots.json_text(legacy_call, "arguments", f"{where}.function_call")
+RULES = FieldRules(
+    fixed=COMMON_FIXED | {"tool_call_id"},
+    opaque=frozenset({"url", "data", "file_data"}),
+    data=frozenset({"metadata", "parameters", "schema", "logit_bias"}),
+    joined=frozenset({"content"}),
+    text_parts=frozenset({"text"}),
+)
+"""Chat Completions: every string is scanned (see :mod:`proxy.providers.walk`); model, roles,
+type tags, ids and names are fixed; image and audio data are opaque; ``arguments`` hold JSON;
+metadata and function-parameter schemas are the client's data; text parts of one message are
+scanned as one text."""
 
 
 class OpenAIChat:
@@ -52,19 +39,9 @@ class OpenAIChat:
     framing: Framing = "sse"
 
     def request_slots(self, body: dict[str, object]) -> SlotCollector:
-        """See module docstring."""
-        slots = SlotCollector()
-        for index, message in enumerate(as_list(body.get("messages"))):
-            msg = as_dict(message)
-            if msg is not None:
-                _collect_message(slots, msg, f"messages[{index}]")
-        for key in END_USER_FIELDS:
-            slots.text(body, key)
-        slots.strings(body, "metadata")
-        prediction = as_dict(body.get("prediction"))
-        if prediction is not None:
-            collect_content(slots, prediction, "content", "prediction")
-        return slots
+        """Checks the shape, then every string under :data:`RULES`."""
+        check_chat(body)
+        return collect(body, RULES)
 
     def is_streaming(self, body: dict[str, object]) -> bool:
         """``"stream": true``."""

@@ -11,25 +11,26 @@ from collections.abc import Callable, Hashable
 
 from proxy.providers.base import Framing, StreamEvent, UnscrubbableRequestError
 from proxy.providers.response_walk import restore_json
+from proxy.providers.shapes_openai import check_completions, check_embeddings
 from proxy.providers.slots import SlotCollector, as_dict, as_list
 from proxy.providers.streams import StreamSet
+from proxy.providers.walk import FieldRules, collect
 from proxy.scrub.restore import Restorer
 
+RULES = FieldRules(data=frozenset({"metadata"}))
+"""Embeddings and completions: every string is scanned; model, type and names are fixed."""
 
-def collect_strings_or_refuse(slots: SlotCollector, body: dict[str, object], key: str) -> None:
-    """A string or a list of strings; anything else (token arrays) is refused."""
+
+def refuse_token_arrays(body: dict[str, object], key: str) -> None:
+    """``body[key]`` must be a string or a list of strings; token arrays are refused."""
     value = body.get(key)
     if value is None or isinstance(value, str):
-        slots.text(body, key)
         return
-    items = as_list(value)
-    if not isinstance(value, list) or not all(isinstance(x, str) for x in items):
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
         raise UnscrubbableRequestError(
             f"'{key}' must be a string or a list of strings: token arrays cannot be scanned "
             "for personal data, so sladd does not forward them"
         )
-    for index in range(len(items)):
-        slots.text(items, index, key)
 
 
 class OpenAIEmbeddings:
@@ -39,11 +40,10 @@ class OpenAIEmbeddings:
     framing: Framing = "sse"
 
     def request_slots(self, body: dict[str, object]) -> SlotCollector:
-        """``input`` and ``user``."""
-        slots = SlotCollector()
-        collect_strings_or_refuse(slots, body, "input")
-        slots.text(body, "user")
-        return slots
+        """Checks the shape, refuses token arrays, then every string under :data:`RULES`."""
+        check_embeddings(body)
+        refuse_token_arrays(body, "input")
+        return collect(body, RULES)
 
     def is_streaming(self, body: dict[str, object]) -> bool:
         """Embeddings never stream."""
@@ -61,12 +61,10 @@ class OpenAICompletions:
     framing: Framing = "sse"
 
     def request_slots(self, body: dict[str, object]) -> SlotCollector:
-        """``prompt``, ``suffix`` and ``user``."""
-        slots = SlotCollector()
-        collect_strings_or_refuse(slots, body, "prompt")
-        slots.text(body, "suffix")
-        slots.text(body, "user")
-        return slots
+        """Checks the shape, refuses token arrays, then every string under :data:`RULES`."""
+        check_completions(body)
+        refuse_token_arrays(body, "prompt")
+        return collect(body, RULES)
 
     def is_streaming(self, body: dict[str, object]) -> bool:
         """``"stream": true``."""

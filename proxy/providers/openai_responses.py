@@ -1,12 +1,7 @@
 """OpenAI Responses API.
 
-Request slots: ``instructions``; ``input`` as a string or items — messages (string or
-``input_text`` / ``output_text`` parts); arguments (JSON strings) of ``function_call``,
-``mcp_call`` and ``mcp_approval_request``; output (JSON or text) of ``function_call_output``,
-``custom_tool_call_output`` and ``mcp_call``; ``custom_tool_call`` input and ``mcp_call`` error;
-``prompt.variables`` (strings or ``input_text`` parts substituted into a stored prompt);
-``user``, ``safety_identifier``, ``prompt_cache_key`` and ``metadata``. Reasoning items pass
-untouched, as do images and files.
+Request: every string, number and identifier-like key is scanned (deny by default, under
+:data:`RULES`); reasoning items are scanned and never rewritten, images and files pass.
 
 Streams: the same text appears in up to five places. Deltas (``response.output_text.delta``,
 ``response.refusal.delta``, ``response.function_call_arguments.delta``) go through one
@@ -21,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from proxy.providers.base import Framing, StreamEvent
-from proxy.providers.openai_chat import END_USER_FIELDS, collect_content
 from proxy.providers.response_walk import restore_json
-from proxy.providers.slots import SlotCollector, as_dict, as_list, dig
+from proxy.providers.shapes_openai import check_responses
+from proxy.providers.slots import SlotCollector, as_dict
 from proxy.providers.streams import StreamSet
+from proxy.providers.walk import COMMON_FIXED, FieldRules, collect
 from proxy.scrub.restore import Restorer
 
 _DELTAS = {
@@ -42,45 +38,20 @@ _DONE_OF = {
 }
 
 
-def _collect_item(slots: SlotCollector, item: dict[str, object], where: str) -> None:
-    kind = item.get("type")
-    if kind in {"function_call", "mcp_approval_request"}:
-        slots.json_text(item, "arguments", where)
-    elif kind == "mcp_call":
-        slots.json_text(item, "arguments", where)
-        slots.json_text(item, "output", where)
-        slots.text(item, "error", where)
-    elif kind == "custom_tool_call":
-        slots.text(item, "input", where)
-    elif kind in {"function_call_output", "custom_tool_call_output"}:
-        if isinstance(item.get("output"), str):
-            slots.json_text(item, "output", where)
-        else:
-            collect_content(slots, item, "output", where)
-    elif kind == "message" or (kind is None and "role" in item):
-        collect_content(slots, item, "content", where)
-        for index, part in enumerate(as_list(item.get("content"))):
-            part_dict = as_dict(part)
-            if part_dict is not None and part_dict.get("type") in {"output_text", "refusal"}:
-                slots.text(part_dict, "text", f"{where}.content[{index}]")
-                slots.text(part_dict, "refusal", f"{where}.content[{index}]")
-
-
-def _collect_prompt_variables(slots: SlotCollector, body: dict[str, object]) -> None:
-    """``prompt.variables``: each value a string or an input part (only text is scrubbed).
-
-    Variables are named by position (``prompt.variables{0}``), like metadata keys: their names
-    are the client's and stay out of error messages and the audit log.
-    """
-    variables = dig(body, "prompt", "variables")
-    if variables is None:
-        return
-    for position, (name, value) in enumerate(variables.items()):
-        where = f"prompt.variables{{{position}}}"
-        slots.text(variables, name, path=where)
-        part = as_dict(value)
-        if part is not None and part.get("type") == "input_text":
-            slots.text(part, "text", where)
+RULES = FieldRules(
+    fixed=COMMON_FIXED | {"previous_response_id", "item_id", "conversation"},
+    opaque=frozenset({"encrypted_content", "image_url", "url", "data", "file_data"}),
+    json=frozenset({"arguments", "output"}),
+    data=frozenset({"metadata", "parameters", "schema", "variables"}),
+    joined=frozenset({"content"}),
+    text_parts=frozenset({"input_text", "output_text", "text"}),
+    signed_types=frozenset({"reasoning"}),
+)
+"""Responses: every string is scanned (see :mod:`proxy.providers.walk`); model, roles, type
+tags, ids and names are fixed; encrypted reasoning and image or file data are opaque, and
+reasoning items are scanned but never rewritten; ``arguments`` and tool ``output`` hold JSON;
+metadata, schemas and prompt variables are the client's data; text parts of one message are
+scanned as one text."""
 
 
 class OpenAIResponses:
@@ -90,20 +61,9 @@ class OpenAIResponses:
     framing: Framing = "sse"
 
     def request_slots(self, body: dict[str, object]) -> SlotCollector:
-        """See module docstring."""
-        slots = SlotCollector()
-        slots.text(body, "instructions")
-        if isinstance(body.get("input"), str):
-            slots.text(body, "input")
-        for index, item in enumerate(as_list(body.get("input"))):
-            item_dict = as_dict(item)
-            if item_dict is not None:
-                _collect_item(slots, item_dict, f"input[{index}]")
-        _collect_prompt_variables(slots, body)
-        for key in END_USER_FIELDS:
-            slots.text(body, key)
-        slots.strings(body, "metadata")
-        return slots
+        """Checks the shape, then every string under :data:`RULES`."""
+        check_responses(body)
+        return collect(body, RULES)
 
     def is_streaming(self, body: dict[str, object]) -> bool:
         """``"stream": true``."""

@@ -1,44 +1,97 @@
-"""Text slots: the free-text strings inside a parsed JSON body that must be scrubbed.
+"""Text slots: the strings of a JSON body that are scanned, and how they are written back.
 
-Providers walk their request body and register each string the user controls. A slot can
-be read (``text``), replaced (``set``) and named (``where``, a JSON path such as
-``messages[2].content`` used in error messages — never the value). A string that itself holds
-JSON — tool-call arguments — is parsed, its string leaves become slots, and
-:meth:`SlotCollector.commit` serialises it back after rewriting. A JSON string that does not
-parse is scrubbed as text.
+A slot can be read (``text``), replaced (``set`` with the scrubbed result) and named
+(``where``, a JSON path such as ``messages[2].content`` used in error messages — never the
+value). A *fixed* or *signed* slot is scanned but never rewritten: it holds something the API
+needs verbatim (a model id, a function name, signed reasoning), so a finding in it refuses
+the request instead. A *joined* slot is several text parts of one message scanned as one text
+(a name split over two parts is still one name); its result is split back over the parts.
+
+:class:`SlotCollector` gathers the slots of one body. Which strings become slots, and of which
+kind, is decided by :mod:`proxy.providers.walk` (deny by default: every string is a slot unless
+its provider declares it an opaque blob).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
-from collections.abc import Callable, MutableMapping, MutableSequence
-from dataclasses import dataclass
+from collections.abc import Callable, MutableMapping, MutableSequence, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
 
 from proxy.providers.errors import UnscrubbableRequestError
+from proxy.scrub.pseudonymise import ScrubbedText
 
 Container = MutableMapping[str, object] | MutableSequence[object]
-MIN_SCANNED_NUMBER = 1_000_000
-"""Integers from seven digits up are scanned: phone, HPR, organisation and national numbers."""
+SlotKind = Literal["text", "fixed", "signed"]
+"""``text`` is rewritten; ``fixed`` (model, ids, names) and ``signed`` (provider-signed
+reasoning) are scanned and never rewritten — a finding refuses the request; in ``signed``
+slots tokens are sladd's own (the provider signed text that already held them)."""
 MAX_JSON_STRING_DEPTH = 64
-_KEY_WORTH_SCANNING = re.compile(r"[\d\s@]")
+PART_SEPARATOR = " "
+"""Put between the text parts of one message when they are scanned as one text."""
 
 
 @dataclass(slots=True)
 class Slot:
-    """One string in the body, where it is, and a way to replace it."""
+    """One string in the body (or several parts scanned as one), where it is, how to replace it.
+
+    ``part_lengths`` is set for a joined slot: the lengths of its parts in ``text``, which
+    joins them with :data:`PART_SEPARATOR`; the setter then receives one string per part.
+    """
 
     text: str
     where: str
     _setter: Callable[[str], None]
+    kind: SlotKind = "text"
+    part_setters: tuple[Callable[[str], None], ...] = field(default=())
+    part_lengths: tuple[int, ...] = field(default=())
 
     def set(self, value: str) -> None:
-        """Replace the string in the body."""
+        """Replace the string in the body (a joined slot: ``value`` goes to its first part and
+        the other parts are emptied; use :meth:`apply` to split a scrubbed result)."""
         self._setter(value)
+        for setter in self.part_setters[1:]:
+            setter("")
+
+    def apply(self, scrubbed: ScrubbedText) -> None:
+        """Write a scrubbed result back; a joined slot splits it over its parts."""
+        if not self.part_lengths:
+            self._setter(scrubbed.text)
+            return
+        for setter, text in zip(self.part_setters, split_parts(self, scrubbed), strict=True):
+            setter(text)
 
 
-def _setter(container: Container, key: str | int) -> Callable[[str], None]:
+def split_parts(slot: Slot, scrubbed: ScrubbedText) -> list[str]:
+    """The scrubbed text of each part of a joined slot.
+
+    A replaced span goes to the part where it starts; the rest of a span that runs into later
+    parts is dropped from them, so the parts still concatenate to the scrubbed whole.
+    """
+    replaced = [r for r in scrubbed.replacements if r.replacement is not None]
+    out: list[str] = []
+    start = 0
+    for length in slot.part_lengths:
+        end = start + length
+        pieces: list[str] = []
+        cursor = start
+        for span in replaced:
+            if span.end <= start or span.start >= end:
+                continue
+            if span.start >= start:
+                pieces += [slot.text[cursor : span.start], str(span.replacement)]
+            cursor = max(cursor, min(span.end, end))
+        pieces.append(slot.text[cursor:end])
+        out.append("".join(pieces))
+        start = end + len(PART_SEPARATOR)
+    return out
+
+
+def setter(container: Container, key: str | int) -> Callable[[str], None]:
+    """A function that writes a string to ``container[key]``."""
+
     def assign(value: str) -> None:
         container[key] = value  # type: ignore[index]
 
@@ -51,102 +104,41 @@ def child_path(where: str, key: str | int) -> str:
 
 
 class SlotCollector:
-    """Collects slots for one body; see module docstring.
-
-    Every method takes the container, the key inside it, and ``where`` — the path of the
-    container itself (``""`` for the body).
-    """
+    """Collects slots for one body; see module docstring."""
 
     def __init__(self) -> None:
         self.slots: list[Slot] = []
         self._commits: list[Callable[[], None]] = []
         self._renames: list[tuple[dict[str, object], str, str]] = []
 
-    def text(
-        self, container: Container, key: str | int, where: str = "", *, path: str | None = None
-    ) -> None:
-        """Register ``container[key]`` when it is a non-empty string.
+    def add(self, slot: Slot) -> None:
+        """Register a slot."""
+        self.slots.append(slot)
 
-        Its path is ``where`` extended by ``key``, or ``path`` when the key is user-chosen and
-        must not reach an error message or the audit log (see :meth:`strings`).
-        """
-        value = _get(container, key)
-        if isinstance(value, str) and value:
-            where = child_path(where, key) if path is None else path
-            self.slots.append(Slot(value, where, _setter(container, key)))
-
-    def strings(self, container: Container, key: str | int, where: str = "") -> None:
-        """Register every leaf under ``container[key]`` that could hold an identifier.
-
-        Strings, long integers (a fødselsnummer sent as a JSON number) and object keys with
-        digits, spaces or ``@`` become slots. Below ``container[key]`` paths name object keys
-        by position (``metadata{0}``), so a key that is itself an identifier never reaches an
-        error message or the audit log.
-        """
-        self._walk(container, key, child_path(where, key))
-
-    def _walk(self, container: Container, key: str | int, path: str) -> None:
-        """:meth:`strings` for the value at ``container[key]``, whose path is ``path``."""
-        value = _get(container, key)
-        if isinstance(value, str) and value:
-            self.slots.append(Slot(value, path, _setter(container, key)))
-        elif isinstance(value, int) and not isinstance(value, bool):
-            self._number(container, key, path, value)
-        elif isinstance(value, dict):
-            for position, child in enumerate(list(value)):
-                self._key(value, child, f"{path}{{{position}}}")
-                self._walk(value, child, f"{path}{{{position}}}")
-        elif isinstance(value, list):
-            for index in range(len(value)):
-                self._walk(value, index, f"{path}[{index}]")
-
-    def _number(self, container: Container, key: str | int, path: str, value: int) -> None:
-        if abs(value) < MIN_SCANNED_NUMBER:
+    def joined(self, where: str, parts: Sequence[tuple[str, Callable[[str], None], str]]) -> None:
+        """Register text parts (text, setter, path) of one message as one slot, named ``where``
+        (see :class:`Slot`); a single part is an ordinary slot under its own path."""
+        if len(parts) == 1:
+            text, assign, path = parts[0]
+            self.add(Slot(text, path, assign))
             return
-        original = str(value)
+        text = PART_SEPARATOR.join(part for part, _, _ in parts)
+        setters = tuple(assign for _, assign, _ in parts)
+        lengths = tuple(len(part) for part, _, _ in parts)
+        self.add(Slot(text, where, setters[0], part_setters=setters, part_lengths=lengths))
 
-        def assign(new: str) -> None:
-            if new != original:
-                container[key] = new  # type: ignore[index]
-
-        self.slots.append(Slot(original, path, assign))
-
-    def _key(self, owner: dict[str, object], key: str, path: str) -> None:
-        if not _KEY_WORTH_SCANNING.search(key):
-            return
+    def rename_key(self, owner: dict[str, object], key: str, path: str) -> None:
+        """Register an object key as a slot; a new text renames the key on :meth:`commit`."""
 
         def rename(new: str) -> None:
             if new != key:
                 self._renames.append((owner, key, new))
 
-        self.slots.append(Slot(key, path + "#key", rename))
+        self.add(Slot(key, path + "#key", rename))
 
-    def json_text(self, container: Container, key: str | int, where: str = "") -> None:
-        """Register the leaves of the JSON document held in ``container[key]``.
-
-        A string that is not JSON (or has numbers JSON cannot represent once parsed) is
-        scrubbed as text; a document nested past :data:`MAX_JSON_STRING_DEPTH` is refused.
-        """
-        value = _get(container, key)
-        if not isinstance(value, str):
-            return
-        try:
-            document = json.loads(value, parse_float=_finite_float)
-        except RecursionError as exc:
-            raise UnscrubbableRequestError(_too_deep(child_path(where, key))) from exc
-        except ValueError:
-            self.text(container, key, where)
-            return
-        if not isinstance(document, dict | list):
-            self.text(container, key, where)
-            return
-        if json_depth(document, MAX_JSON_STRING_DEPTH) > MAX_JSON_STRING_DEPTH:
-            raise UnscrubbableRequestError(_too_deep(child_path(where, key)))
-        holder: list[object] = [document]
-        self._walk(holder, 0, child_path(where, key) + "(json)")
-        self._commits.append(
-            lambda: _setter(container, key)(json.dumps(holder[0], ensure_ascii=False))
-        )
+    def on_commit(self, write: Callable[[], None]) -> None:
+        """Run ``write`` on :meth:`commit`, after keys are renamed (re-serialised JSON)."""
+        self._commits.append(write)
 
     def commit(self) -> None:
         """Apply renamed keys, then write re-serialised JSON strings back; call after every
@@ -158,6 +150,25 @@ class SlotCollector:
         self._renames.clear()
         for write in self._commits:
             write()
+
+
+def parse_json_text(value: str, where: str) -> object | None:
+    """The JSON document (object or array) held in a string, or ``None`` when it holds none.
+
+    Numbers JSON cannot represent once parsed make it "not JSON"; a document nested past
+    :data:`MAX_JSON_STRING_DEPTH` is refused.
+    """
+    try:
+        document = json.loads(value, parse_float=_finite_float)
+    except RecursionError as exc:
+        raise UnscrubbableRequestError(_too_deep(where)) from exc
+    except ValueError:
+        return None
+    if not isinstance(document, dict | list):
+        return None
+    if json_depth(document, MAX_JSON_STRING_DEPTH) > MAX_JSON_STRING_DEPTH:
+        raise UnscrubbableRequestError(_too_deep(where))
+    return document
 
 
 def _finite_float(text: str) -> float:
@@ -185,14 +196,6 @@ def json_depth(value: object, limit: int) -> int:
         elif isinstance(item, list):
             stack.extend((child, depth + 1) for child in item)
     return deepest
-
-
-def _get(container: Container, key: str | int) -> object:
-    if isinstance(container, MutableMapping):
-        return container.get(key) if isinstance(key, str) else None
-    if isinstance(key, int) and 0 <= key < len(container):
-        return container[key]
-    return None
 
 
 def as_dict(value: object) -> dict[str, object] | None:

@@ -8,6 +8,7 @@ arrays, sometimes scalars, truncated JSON or plain text.
 
 from __future__ import annotations
 
+import base64
 import json
 
 from hypothesis import strategies as st
@@ -15,13 +16,13 @@ from hypothesis import strategies as st
 from tests.proxy.fuzz.strategies import OPAQUE, SCALARS, TEXT_CHARS, json_values, short_text
 
 S = st.SearchStrategy
-IMAGE_URL = {"url": f"{OPAQUE}data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"}
+IMAGE_URL = {"url": f"data:image/png;base64,{OPAQUE}iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"}
 IMAGE_SOURCE = {"type": "base64", "media_type": "image/png", "data": f"{OPAQUE}iVBORw0KGgo"}
 
 any_json = json_values(8)
 words = st.text(TEXT_CHARS, min_size=1, max_size=24)
-opaque = words.map(lambda text: OPAQUE + text)
-"""Image data, signed thinking, encrypted reasoning: never a slot."""
+opaque = words.map(lambda text: OPAQUE + base64.b64encode(text.encode()).decode())
+"""Image data, signatures, encrypted reasoning: never a slot."""
 
 
 def one_in(n: int, rare: S[object], usual: S[object]) -> S[object]:
@@ -98,7 +99,7 @@ def responses_body() -> S[dict[str, object]]:
     output = part(
         ("function_call_output",), output=maybe(json_strings() | st.lists(openai_parts()))
     )
-    summary = st.lists(part(("summary_text",), text=opaque), max_size=2)
+    summary = st.lists(part(("summary_text",), text=words), max_size=2)
     reasoning = part(("reasoning",), summary=summary, encrypted_content=opaque)
     items = st.one_of(message, call, call, output, reasoning, openai_parts())
     return st.fixed_dictionaries(
@@ -120,7 +121,7 @@ def anthropic_blocks(depth: int = 1) -> S[dict[str, object]]:
         part(("tool_result",), content=maybe(words | st.lists(inner, max_size=2))),
         part(("document",), source=source, context=maybe(words)),
         part(("image",), source=st.just(IMAGE_SOURCE)),
-        part(("thinking",), thinking=opaque, signature=opaque),
+        part(("thinking",), thinking=words, signature=opaque),
         part(("redacted_thinking",), data=opaque),
     )
 

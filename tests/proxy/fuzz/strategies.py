@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 CUTS = st.lists(st.integers(min_value=0, max_value=4000), max_size=20)
 MARKER_OPEN, MARKER_CLOSE = "\ue000", "\ue001"
 """Private-use characters: never generated in text, so a slot set to a marker is unmistakable."""
-OPAQUE = "\ue002"
-"""Starts strings sladd must never rewrite: image data, signed thinking, encrypted reasoning."""
+OPAQUE = "T1BBUVVF" * 40
+"""Starts base64 blobs sladd must never scan or rewrite: image data, signatures, encrypted
+reasoning (long enough to count as a blob, see ``proxy.providers.walk.is_opaque_blob``)."""
 
 TEXT_CHARS = st.characters(exclude_categories=("Cs", "Co"))
 LINE_CHARS = st.characters(exclude_categories=("Cs", "Co"), exclude_characters="\r\n")

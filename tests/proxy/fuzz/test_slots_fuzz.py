@@ -1,12 +1,13 @@
 """Property tests for the JSON slot walkers (``proxy/providers/slots.py`` via each provider).
 
-A provider hands every free-text string of a request to the scrubber as a slot, and the
-scrubbed text is written back in place. For random bodies: only
-:class:`UnscrubbableRequestError` may leave ``request_slots``; after every slot is ``set`` (to a
-unique marker) and the collector committed, exactly the slots' strings changed — keys,
-numbers, booleans, image data and all other strings are as they were — and JSON held in a
-string (tool-call ``arguments``) is still strictly valid JSON. Image data, signed thinking
-and encrypted reasoning (strings starting with ``OPAQUE``) are never slots.
+A provider hands every string of a request to the scrubber as a slot (deny by default), and
+the scrubbed text is written back in place. For random bodies: only
+:class:`UnscrubbableRequestError` and :class:`InvalidShapeError` may leave ``request_slots``;
+after every slot (every part of a joined slot) is set to a unique marker and the collector
+committed, exactly the slots' strings changed — keys, booleans, image data and signatures are
+as they were — and JSON held in a string (tool-call ``arguments``) is still strictly valid
+JSON. Image data, signatures and encrypted reasoning (base64 blobs starting with ``OPAQUE``)
+under a provider's opaque keys are never slots.
 """
 
 from __future__ import annotations
@@ -19,13 +20,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from proxy.providers import anthropic, ollama
+from proxy.providers import openai_chat as chat
+from proxy.providers import openai_misc as misc
+from proxy.providers import openai_responses as responses
 from proxy.providers.anthropic import AnthropicMessages
 from proxy.providers.base import Provider, UnscrubbableRequestError
+from proxy.providers.errors import InvalidShapeError
 from proxy.providers.ollama import OllamaChat, OllamaGenerate
 from proxy.providers.openai_chat import OpenAIChat
 from proxy.providers.openai_misc import OpenAICompletions, OpenAIEmbeddings
 from proxy.providers.openai_responses import OpenAIResponses
-from proxy.providers.slots import Slot, SlotCollector
+from proxy.providers.slots import PART_SEPARATOR, Slot, SlotCollector
+from proxy.providers.walk import decimal_text
 from tests.proxy.fuzz.bodies import bodies
 from tests.proxy.fuzz.strategies import MARKER_CLOSE, MARKER_OPEN, OPAQUE
 
@@ -38,7 +45,7 @@ PROVIDERS: list[Provider] = [
     OllamaChat(),
     OllamaGenerate(),
 ]
-MARKER = re.compile(f"{MARKER_OPEN}([0-9]+){MARKER_CLOSE}")
+MARKER = re.compile(f"{MARKER_OPEN}([0-9]+)\\.([0-9]+){MARKER_CLOSE}")
 IDS = [provider.name for provider in PROVIDERS]
 
 
@@ -71,8 +78,11 @@ class SlotDiff:
         elif isinstance(before, str):
             assert isinstance(after, str), where
             self._string(before, after, where)
-        elif isinstance(before, int) and not isinstance(before, bool) and isinstance(after, str):
-            self._string(str(before), after, where, parse=False)  # a scanned long number
+        elif isinstance(before, int | float) and not isinstance(before, bool):
+            if isinstance(after, str):  # a scanned number, set to its slot's marker
+                self._string(decimal_text(before), after, where, parse=False)
+            else:
+                assert after == before, where
         else:
             assert type(before) is type(after) and before == after, where
 
@@ -81,8 +91,8 @@ class SlotDiff:
             return
         marker = MARKER.fullmatch(after)
         if marker is not None:
-            index = int(marker[1])
-            assert self.slots[index].text == before, where
+            index, part = int(marker[1]), int(marker[2])
+            assert part_texts(self.slots[index])[part] == before, where
             self.hits.append(index)
             return
         assert parse, where  # keys and numbers change only to their own slot's marker
@@ -91,10 +101,47 @@ class SlotDiff:
         self.compare(document, strict_json(after), f"{where}(json)")
 
 
+OPAQUE_KEYS = {
+    provider.name: rules.opaque
+    for provider, rules in zip(
+        PROVIDERS,
+        [chat.RULES, responses.RULES, misc.RULES, misc.RULES, anthropic.RULES] + [ollama.RULES] * 2,
+        strict=True,
+    )
+}
+
+
+def last_key(where: str) -> str:
+    """The object key a slot's path ends in (list indexes dropped)."""
+    return re.split(r"[.{]", re.sub(r"(\[[0-9]+\])+$", "", where))[-1]
+
+
+def part_texts(slot: Slot) -> list[str]:
+    """The texts of a joined slot's parts (an ordinary slot: its text)."""
+    if not slot.part_lengths:
+        return [slot.text]
+    texts, start = [], 0
+    for length in slot.part_lengths:
+        texts.append(slot.text[start : start + length])
+        start += length + len(PART_SEPARATOR)
+    return texts
+
+
+def set_markers(slots: list[Slot]) -> None:
+    """Every slot, every part of a joined one, set to its own marker."""
+    for index, slot in enumerate(slots):
+        setters = slot.part_setters or (slot.set,)
+        for part, assign in enumerate(setters):
+            assign(f"{MARKER_OPEN}{index}.{part}{MARKER_CLOSE}")
+
+
 def collect(provider: Provider, body: dict[str, object]) -> SlotCollector | None:
-    """The provider's slots, or ``None`` when it refuses what it cannot scan."""
+    """The provider's slots, or ``None`` when it refuses what it cannot scan or a shape it does
+    not know."""
     try:
         return provider.request_slots(body)
+    except InvalidShapeError:
+        return None
     except UnscrubbableRequestError:
         field = "input" if provider.name == "openai_embeddings" else "prompt"
         value = body.get(field)
@@ -113,14 +160,16 @@ def test_setting_every_slot_changes_exactly_those_strings(
     the place it was read from, nothing else changes, and JSON-in-a-string stays valid.
     Fails if a setter wrote to the wrong place, a slot were registered twice, a commit lost
     an edit or broke the JSON, or a walker crashed on an unexpected type."""
-    body = data.draw(bodies(provider.name))
+    body = json.loads(json.dumps(data.draw(bodies(provider.name))))  # no shared objects
     before = copy.deepcopy(body)
     collector = collect(provider, body)
     if collector is None:
         return
-    for index, slot in enumerate(collector.slots):
-        assert slot.text and MARKER_OPEN not in slot.text and OPAQUE not in slot.text
-        slot.set(f"{MARKER_OPEN}{index}{MARKER_CLOSE}")
+    opaque_keys = OPAQUE_KEYS[provider.name]
+    for slot in collector.slots:
+        assert slot.text and MARKER_OPEN not in slot.text
+        assert OPAQUE not in slot.text or last_key(slot.where) not in opaque_keys, slot.where
+    set_markers(collector.slots)
     collector.commit()
     diff = SlotDiff(collector.slots)
     diff.compare(before, body, "")
@@ -134,13 +183,14 @@ def test_setting_every_slot_changes_exactly_those_strings(
 def test_slot_texts_are_what_the_scrubber_must_see(provider: Provider, data: st.DataObject) -> None:
     """Protection: unchanged slots (the scrubber found nothing) leave the body semantically
     identical; a slot's ``where`` path is unique per slot."""
-    body = data.draw(bodies(provider.name))
+    body = json.loads(json.dumps(data.draw(bodies(provider.name))))  # no shared objects
     before = copy.deepcopy(body)
     collector = collect(provider, body)
     if collector is None:
         return
     for slot in collector.slots:
-        slot.set(slot.text)
+        for text, assign in zip(part_texts(slot), slot.part_setters or (slot.set,), strict=True):
+            assign(text)
     collector.commit()
     SlotDiff(collector.slots).compare(before, body, "")
     wheres = [slot.where for slot in collector.slots]
@@ -149,7 +199,7 @@ def test_slot_texts_are_what_the_scrubber_must_see(provider: Provider, data: st.
 
 def chat_with_arguments(arguments: str) -> dict[str, object]:
     call = {"id": "c", "type": "function", "function": {"name": "f", "arguments": arguments}}
-    return {"messages": [{"role": "assistant", "tool_calls": [call]}]}
+    return {"model": "m", "messages": [{"role": "assistant", "tool_calls": [call]}]}
 
 
 def test_deeply_nested_arguments_are_refused_as_unscrubbable() -> None:
@@ -174,15 +224,25 @@ IDENTIFIER_OUTSIDE_STRINGS: dict[str, tuple[Provider, dict[str, object]]] = {
     "number in tool_use.input": (
         AnthropicMessages(),
         {
+            "model": "m",
             "messages": [
                 {
                     "role": "assistant",
-                    "content": [{"type": "tool_use", "input": {"fnr": 13097210181}}],
+                    "content": [
+                        {"type": "tool_use", "id": "t", "name": "f", "input": {"fnr": 13097210181}}
+                    ],
                 }
-            ]
+            ],
         },
     ),
-    "object key in metadata": (OpenAIChat(), {"metadata": {"13097210181": "x"}}),
+    "object key in metadata": (
+        OpenAIChat(),
+        {
+            "model": "m",
+            "messages": [{"role": "user", "content": "x"}],
+            "metadata": {"13097210181": "x"},
+        },
+    ),
     "object key in tool-call arguments": (
         OpenAIChat(),
         chat_with_arguments('{"13097210181": "innlagt"}'),
