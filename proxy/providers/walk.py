@@ -123,7 +123,7 @@ class _Walker:
     def walk_object(
         self, owner: dict[str, object], where: str, mode: Mode, skip: str | None = None
     ) -> None:
-        if mode == "struct" and owner.get("type") in self.rules.signed_types:
+        if mode == "struct" and _tag(owner) in self.rules.signed_types:
             mode = "signed"
         for position, key in enumerate(list(owner)):
             if key == skip:
@@ -197,7 +197,7 @@ class _Walker:
         texts: list[tuple[str, Callable[[str], None], str]] = []
         for index, item in enumerate(items):
             path = f"{where}[{index}]"
-            if isinstance(item, dict) and item.get("type") in self.rules.text_parts:
+            if isinstance(item, dict) and _tag(item) in self.rules.text_parts:
                 text = item.get("text")
                 if isinstance(text, str) and text:
                     texts.append((text, setter(item, "text"), f"{path}.text"))
@@ -206,6 +206,12 @@ class _Walker:
             self.value(items, index, path, "", "struct")
         if texts:
             self.slots.joined(where, texts)
+
+
+def _tag(owner: dict[str, object]) -> str | None:
+    """An object's ``type`` when it is a string (any JSON value can arrive there)."""
+    kind = owner.get("type")
+    return kind if isinstance(kind, str) else None
 
 
 def _get(box: Container, at: str | int) -> object:

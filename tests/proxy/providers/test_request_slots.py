@@ -244,3 +244,13 @@ def test_ollama_slots() -> None:
         }.items()
     )
     assert OllamaChat().is_streaming({}) and not OllamaChat().is_streaming({"stream": False})
+
+
+def test_a_type_tag_that_is_not_a_string_is_walked_like_any_value() -> None:
+    """An object's ``type`` can be any JSON value; it is scanned, never used as a key."""
+    body: dict[str, object] = {
+        "model": "m",
+        "input": "hei",
+        "text": {"format": {"type": {"notat": "Kari Nordmann"}}},
+    }
+    assert _wheres(OpenAIResponses(), body)["text.format.type{0}"] == "Kari Nordmann"
