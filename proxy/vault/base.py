@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from typing import Protocol
 
 DEFAULT_TTL_SECONDS = 24 * 60 * 60
 """A scope expires this long after its last use unless configured otherwise."""
+
+
+def new_epoch() -> str:
+    """A fresh scope epoch: 128 random bits, so an ended epoch never comes back."""
+    return secrets.token_hex(16)
 
 
 class VaultError(RuntimeError):
@@ -25,6 +31,11 @@ class Vault(Protocol):
     label otherwise. ``key`` is the normalised value used for matching; ``value`` is what
     ``lookup`` gives back (the first spelling seen). A number issued in one scope is never
     found in another.
+
+    Each scope also has an *epoch* (:meth:`epoch`): a random id stored with the scope's
+    entries that ends when they do — ``purge`` or expiry — so whatever a process remembered
+    under an epoch (recent scrubs) cannot be reused once the scope was erased, whichever
+    process or replica erased it.
     """
 
     async def assign(self, scope: str, label: str, key: str, value: str) -> int:
@@ -33,6 +44,16 @@ class Vault(Protocol):
 
     async def lookup(self, scope: str, label: str, number: int) -> str | None:
         """The value behind ``label``/``number`` in ``scope``, or ``None``."""
+        ...  # pragma: no cover
+
+    async def epoch(self, scope: str, *, create: bool = False) -> str | None:
+        """The scope's current epoch, or ``None`` if it has none (never used, purged or
+        expired); with ``create``, one is made if missing (racing callers get the same one).
+
+        An epoch lives as long as the scope's stored record: erasing or expiring the scope
+        ends it, and the next one is a new random id (:func:`new_epoch`). Reading it does
+        not count as use of the scope.
+        """
         ...  # pragma: no cover
 
 

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from proxy.vault.base import DEFAULT_TTL_SECONDS, VaultStats
+from proxy.vault.base import DEFAULT_TTL_SECONDS, VaultStats, new_epoch
 
 
 @dataclass(slots=True)
@@ -20,6 +20,7 @@ class _Scope:
     forward: dict[tuple[str, str], int] = field(default_factory=dict)
     backward: dict[tuple[str, int], str] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
+    epoch: str | None = None
 
 
 class MemoryVault:
@@ -65,6 +66,17 @@ class MemoryVault:
         if value is not None:
             entry.last_used = self._clock()
         return value
+
+    async def epoch(self, scope: str, *, create: bool = False) -> str | None:
+        """See :meth:`proxy.vault.base.Vault.epoch`."""
+        entry = self._live(scope)
+        if not create or (entry is not None and entry.epoch is not None):
+            return None if entry is None else entry.epoch
+        async with self._lock:
+            entry = self._live(scope) or self._scopes.setdefault(scope, _Scope(self._clock()))
+            if entry.epoch is None:
+                entry.epoch = new_epoch()
+            return entry.epoch
 
     async def close(self) -> None:
         """Nothing to release."""

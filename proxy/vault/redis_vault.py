@@ -4,6 +4,7 @@ One Redis hash per scope, ``sladd:vault:scope:<scope_id>``, expiring ``ttl`` aft
 use (``PEXPIRE`` on every assign and successful lookup). Its fields::
 
     t                       last use (Unix time, for ``purge --older-than``)
+    e                       the scope's epoch (see :meth:`proxy.vault.base.Vault.epoch`)
     n                       number of entries
     c:<label>               highest number issued for the label
     f:<entry_id>            forward index: keyed HMAC of the normalised value -> number
@@ -18,6 +19,9 @@ the caller which number is next. The caller seals the value for that number (the
 data binds it) and calls again; the first call only probes. Two replicas racing on one new
 value therefore always end with one number, and the forward index never points to a number
 without its value.
+
+The epoch is a field of the scope's hash, so ``purge`` (``DEL``) and expiry end it together
+with the entries, for every replica at once; reading it is one ``HGET``.
 
 Every Redis failure becomes :class:`~proxy.vault.base.VaultError` (fail closed: there is no
 local fallback, which would hand out tokens the other replicas cannot restore). The client
@@ -36,7 +40,13 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 
-from proxy.vault.base import DEFAULT_TTL_SECONDS, VaultConfigError, VaultError, VaultStats
+from proxy.vault.base import (
+    DEFAULT_TTL_SECONDS,
+    VaultConfigError,
+    VaultError,
+    VaultStats,
+    new_epoch,
+)
 from proxy.vault.crypto import VaultCipher, key_id_of
 
 PREFIX = "sladd:vault:"
@@ -70,6 +80,17 @@ if value then
 end
 return value
 """
+
+EPOCH = """
+-- KEYS[1] scope hash; ARGV: a new epoch, now, ttl in milliseconds.
+local epoch = redis.call('HGET', KEYS[1], 'e')
+if epoch then return epoch end
+redis.call('HSET', KEYS[1], 'e', ARGV[1])
+redis.call('HSETNX', KEYS[1], 't', ARGV[2])
+if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
+return ARGV[1]
+"""
+"""Get or create the epoch; a hash made here expires like any scope (its TTL is kept if set)."""
 
 PURGE_IF_IDLE = """
 local last = tonumber(redis.call('HGET', KEYS[1], 't'))
@@ -136,6 +157,7 @@ class RedisVault:
             raise VaultConfigError(f"bad Redis vault URL {self.url}: {exc}") from None
         self._assign = self._redis.register_script(ASSIGN)
         self._lookup = self._redis.register_script(LOOKUP)
+        self._epoch = self._redis.register_script(EPOCH)
         self._purge_if_idle = self._redis.register_script(PURGE_IF_IDLE)
         self._purge = self._redis.register_script(PURGE)
         self._reseal = self._redis.register_script(RESEAL)
@@ -190,6 +212,17 @@ class RedisVault:
         if envelope is None:
             return None
         return self._cipher.open(scope_id, label, number, envelope)
+
+    async def epoch(self, scope: str, *, create: bool = False) -> str | None:
+        """See :meth:`proxy.vault.base.Vault.epoch`."""
+        name = self._key(scope)[1]
+        async with self._guard():
+            if create:
+                args: list[str | int] = [new_epoch(), repr(self._clock()), self._ttl_ms]
+                epoch = await self._epoch(keys=[name], args=args)
+            else:
+                epoch = await self._redis.hget(name, "e")
+        return None if epoch is None else bytes(epoch).decode("ascii")
 
     async def close(self) -> None:
         """See :meth:`proxy.vault.base.ManagedVault.close`."""

@@ -7,12 +7,7 @@ running ``sladd serve``). WAL mode lets readers proceed during writes; ``secure_
 overwrites erased rows. Only keyed ids, labels, numbers, key ids and envelopes are stored
 (see :mod:`proxy.vault.crypto`), never a value.
 
-Schema (version 1)::
-
-    meta(name PRIMARY KEY, value)                 schema version, key-ring fingerprint
-    scopes(scope_id PRIMARY KEY, last_used)       scope_id = HMAC(index key, scope)
-    entries(scope_id, label, number, entry_id, key_id, envelope)
-        PRIMARY KEY (scope_id, label, number), UNIQUE (scope_id, entry_id)
+The schema is in :mod:`proxy.vault.sqlite_schema`.
 """
 
 from __future__ import annotations
@@ -22,49 +17,20 @@ import functools
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from proxy.vault.base import DEFAULT_TTL_SECONDS, VaultConfigError, VaultError, VaultStats
+from proxy.vault.base import DEFAULT_TTL_SECONDS, VaultError, VaultStats, new_epoch
 from proxy.vault.crypto import VaultCipher
+from proxy.vault.sqlite_schema import prepare
+from proxy.vault.sqlite_schema import transaction as _transaction
 
 T = TypeVar("T")
-SCHEMA_VERSION = "1"
 SWEEP_INTERVAL = 300.0
 """Seconds between sweeps that erase expired scopes from the file."""
 _ROTATE_BATCH = 500
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS scopes (scope_id TEXT PRIMARY KEY, last_used REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS scopes_last_used ON scopes (last_used);
-CREATE TABLE IF NOT EXISTS entries (
-    scope_id TEXT NOT NULL,
-    label TEXT NOT NULL,
-    number INTEGER NOT NULL,
-    entry_id TEXT NOT NULL,
-    key_id TEXT NOT NULL,
-    envelope BLOB NOT NULL,
-    PRIMARY KEY (scope_id, label, number),
-    UNIQUE (scope_id, entry_id)
-);
-CREATE INDEX IF NOT EXISTS entries_key_id ON entries (key_id);
-"""
-
-
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 class SqliteVault:
@@ -130,19 +96,8 @@ class SqliteVault:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA secure_delete=ON")
-        with _transaction(conn):
-            for statement in _SCHEMA.split(";"):
-                conn.execute(statement)
-            self._check_meta(conn)
+        prepare(conn, self.path, self._cipher.fingerprint())
         self._sweep(self._clock())
-
-    def _check_meta(self, conn: sqlite3.Connection) -> None:
-        wanted = {"schema": SCHEMA_VERSION, "key_fingerprint": self._cipher.fingerprint()}
-        for name, value in wanted.items():
-            conn.execute("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)", (name, value))
-            (stored,) = conn.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
-            if stored != value:
-                raise VaultConfigError(_MISMATCH[name].format(path=self.path))
 
     def _sweep(self, now: float) -> int:
         self._last_sweep = now
@@ -227,6 +182,33 @@ class SqliteVault:
         )
         return value
 
+    async def epoch(self, scope: str, *, create: bool = False) -> str | None:
+        """See :meth:`proxy.vault.base.Vault.epoch`."""
+        return await self._run(functools.partial(self._epoch, scope, create))
+
+    def _epoch(self, scope: str, create: bool) -> str | None:
+        now, conn = self._clock(), self._db()
+        scope_id = self._cipher.scope_id(scope)
+        select = "SELECT epoch, last_used FROM scopes WHERE scope_id = ?"
+        row = conn.execute(select, (scope_id,)).fetchone()
+        current = row[0] if row is not None and now - row[1] < self._ttl else None
+        if current is not None or not create:
+            return None if current is None else str(current)
+        with _transaction(conn):
+            row = conn.execute(select, (scope_id,)).fetchone()
+            if row is not None and now - row[1] >= self._ttl:
+                self._erase_scope(conn, scope_id)  # expired: its entries must not outlive it
+                row = None
+            if row is not None and row[0] is not None:
+                return str(row[0])
+            epoch = new_epoch()
+            conn.execute(
+                "INSERT INTO scopes (scope_id, last_used, epoch) VALUES (?, ?, ?)"
+                " ON CONFLICT (scope_id) DO UPDATE SET epoch = excluded.epoch",
+                (scope_id, now, epoch),
+            )
+            return epoch
+
     async def close(self) -> None:
         """See :meth:`proxy.vault.base.ManagedVault.close`."""
         if self._closed:
@@ -290,12 +272,3 @@ class SqliteVault:
             if not rows:
                 return done
             done += len(rows)
-
-
-_MISMATCH = {
-    "schema": "{path}: unknown vault schema version (made by another sladd version?)",
-    "key_fingerprint": (
-        "{path} was created with a different vault key ring; use the original key "
-        "(SLADD_VAULT_KEY or vault.key), or move the vault file aside to start afresh"
-    ),
-}
