@@ -25,9 +25,13 @@ class KeyedLru(Generic[V]):
         self._entries: OrderedDict[bytes, V] = OrderedDict()
 
     def digest(self, *parts: str) -> bytes:
-        """The key for ``parts`` (joined with NUL bytes)."""
-        data = b"\x00".join(part.encode("utf-8", "surrogatepass") for part in parts)
-        return hashlib.blake2b(data, key=self._key).digest()
+        """The key for ``parts``; each is length-prefixed, so no two splits share a key."""
+        mac = hashlib.blake2b(key=self._key)
+        for part in parts:
+            data = part.encode("utf-8", "surrogatepass")
+            mac.update(len(data).to_bytes(8, "big"))
+            mac.update(data)
+        return mac.digest()
 
     def get(self, digest: bytes) -> V | None:
         """The value stored under ``digest``, now the most recently used; else ``None``."""

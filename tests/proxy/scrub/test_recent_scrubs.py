@@ -22,21 +22,38 @@ TEXT = "Pasient Kari Nordmann, fnr 13097210181"
 def test_entries_are_per_scope_expire_and_are_bounded() -> None:
     clock = FakeClock(1000.0)
     recent: RecentScrubs[str] = RecentScrubs(60, max_entries=2, clock=clock)
-    recent.put("a", "tekst", "scrubbed")
-    assert recent.get("a", "tekst") == "scrubbed"
-    assert recent.get("b", "tekst") is None
+    recent.put("a", "e1", "tekst", "scrubbed")
+    assert recent.get("a", "e1", "tekst") == "scrubbed"
+    assert recent.get("b", "e1", "tekst") is None
     clock.advance(61)
-    assert recent.get("a", "tekst") is None
+    assert recent.get("a", "e1", "tekst") is None
     for n in range(3):
-        recent.put("a", f"t{n}", "x")
-    assert recent.get("a", "t0") is None
-    assert recent.get("a", "t2") == "x"
+        recent.put("a", "e1", f"t{n}", "x")
+    assert recent.get("a", "e1", "t0") is None
+    assert recent.get("a", "e1", "t2") == "x"
+
+
+def test_entries_are_per_epoch() -> None:
+    recent: RecentScrubs[str] = RecentScrubs(60)
+    recent.put("a", "e1", "tekst", "scrubbed")
+    recent.put("a", None, "uten funn", "x")
+    assert recent.get("a", "e2", "tekst") is None
+    assert recent.get("a", None, "tekst") is None
+    assert recent.get("a", None, "uten funn") == "x"
+    assert recent.get("a", "e1", "uten funn") is None
+
+
+def test_key_parts_cannot_be_shifted_into_each_other() -> None:
+    recent: RecentScrubs[str] = RecentScrubs(60)
+    recent.put("a", "e1", "b\x00tekst", "scrubbed")
+    assert recent.get("a\x00e1", "b", "tekst") is None
+    assert recent.get("a", "e1\x00b", "tekst") is None
 
 
 def test_zero_seconds_turns_it_off() -> None:
     recent: RecentScrubs[str] = RecentScrubs(0)
-    recent.put("a", "tekst", "scrubbed")
-    assert recent.get("a", "tekst") is None
+    recent.put("a", "e1", "tekst", "scrubbed")
+    assert recent.get("a", "e1", "tekst") is None
 
 
 class CountingDetector(Detector):
