@@ -155,7 +155,10 @@ async def login(request: web.Request) -> web.StreamResponse:
     return response
 
 
-async def _logout(request: web.Request, _: ReviewContext, __: Visitor) -> web.StreamResponse:
+async def _logout(request: web.Request, context: ReviewContext, who: Visitor) -> web.StreamResponse:
+    """End the session on the server (a replayed cookie is refused) and drop the cookie."""
+    if who.session:
+        context.admin.end_session(who.session)
     response = _redirect(f"{PREFIX}/login")
     response.del_cookie(COOKIE, path=f"{PREFIX}/")
     return response

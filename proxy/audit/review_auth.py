@@ -7,9 +7,10 @@ Access, checked in this order on every page and form:
    are refused — behind a reverse proxy on the same host every client would look local.
 2. **Admin token** (401 with a Basic challenge): ``Authorization: Bearer TOKEN``, HTTP Basic
    with the token as password (any user name), or the session cookie set by signing in with
-   the form at ``/_sladd/login`` (HttpOnly, SameSite=Strict, path ``/_sladd/``). The token is
-   never accepted in a URL (it would land in access logs and browser history) and never
-   echoed.
+   the form at ``/_sladd/login`` (HttpOnly, SameSite=Strict, path ``/_sladd/``). Sessions are
+   kept server-side (:class:`~proxy.audit.admin.AdminToken`): signing out ends one, so its
+   cookie is refused even if replayed. The token is never accepted in a URL (it would land in
+   access logs and browser history) and never echoed.
 3. **Forms** (POST) must come from the same origin (``Origin`` header, when sent) and, unless
    the client authenticated with a Bearer header, carry the page's CSRF value.
 """

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from proxy.audit.admin import ENV_VAR as ADMIN_ENV
-from proxy.audit.admin import SESSION_SECONDS, AdminToken, AdminTokenError
+from proxy.audit.admin import MAX_SESSIONS, SESSION_SECONDS, AdminToken, AdminTokenError
 from proxy.audit.crypto import (
     ENV_VAR,
     PREFIX,
@@ -160,10 +160,29 @@ def test_sessions_expire_and_die_with_the_token() -> None:
     session = token.new_session(now=1000.0)
     assert token.session_valid(session, now=1000.0 + SESSION_SECONDS - 1)
     assert not token.session_valid(session, now=1000.0 + SESSION_SECONDS)
-    assert not AdminToken("b" * 32, "test").session_valid(session, now=1000.0)
-    expires, _, mac = session.partition(".")
-    assert not token.session_valid(f"{int(expires) + 9999}.{mac}", now=1000.0)
+    assert not AdminToken("a" * 32, "test").session_valid(session, now=1000.0)  # a restart
+    assert not token.session_valid(session + "0", now=1000.0)
     assert not token.session_valid("garbage", now=1000.0)
+
+
+def test_ending_a_session_refuses_its_value_and_only_its_value() -> None:
+    token = AdminToken("a" * 32, "test")
+    one, two = token.new_session(now=1000.0), token.new_session(now=1000.0)
+    token.end_session(one)
+    assert not token.session_valid(one, now=1001.0)
+    assert token.session_valid(two, now=1001.0)
+    token.end_session(one)  # twice is harmless
+
+
+def test_the_session_table_is_bounded_and_forgets_expired_sessions() -> None:
+    token = AdminToken("a" * 32, "test")
+    sessions = [token.new_session(now=1000.0 + n) for n in range(MAX_SESSIONS + 1)]
+    assert not token.session_valid(sessions[0], now=2000.0)  # the oldest made room
+    assert all(token.session_valid(s, now=2000.0) for s in sessions[1:])
+    later = token.new_session(now=1000.0 + SESSION_SECONDS + MAX_SESSIONS)
+    assert token.session_valid(later, now=1000.0 + SESSION_SECONDS + MAX_SESSIONS)
+    assert len(token._sessions) == 1  # the expired ones were dropped
+    assert all(s not in repr(token._sessions) for s in sessions)
 
 
 def test_csrf_values_belong_to_their_session() -> None:

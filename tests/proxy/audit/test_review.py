@@ -234,9 +234,16 @@ async def test_missed_span_from_the_page(recorded: Recorded, tmp_path: Path) -> 
 async def test_logout_ends_the_session(recorded: Recorded, tmp_path: Path) -> None:
     async with review_app(recorded.data_dir, tmp_path) as review:
         csrf = await login(review)
-        response = await review.client.post("/_sladd/logout", data={"csrf": csrf})
+        jar = review.client.session.cookie_jar
+        old = jar.filter_cookies(review.client.make_url("/_sladd/review"))[COOKIE].value
+        replay = {"Cookie": f"{COOKIE}={old}"}
+        jar.clear()  # from here on the session travels only as the replayed header
+        assert (await review.client.get("/_sladd/review", headers=replay)).status == 200
+        response = await review.client.post("/_sladd/logout", data={"csrf": csrf}, headers=replay)
         assert response.status == 200  # followed to the sign-in form
         assert (await review.client.get("/_sladd/review")).status == 401
+        # The old cookie, replayed (a copy taken before logout), is refused by the server.
+        assert (await review.client.get("/_sladd/review", headers=replay)).status == 401
 
 
 async def test_wrong_login_is_401_and_does_not_echo(recorded: Recorded, tmp_path: Path) -> None:
