@@ -56,7 +56,7 @@ async def chat_completions(request: web.Request) -> web.StreamResponse:
 
 def make_app() -> web.Application:
     """The upstream application."""
-    app = web.Application()
+    app = web.Application(client_max_size=64 * 1024 * 1024)  # bench_fair.py sends 2 MB
     app.router.add_post("/v1/chat/completions", chat_completions)
     return app
 

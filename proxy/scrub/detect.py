@@ -2,7 +2,9 @@
 
 CPU-bound and synchronous; callers on an event loop run it in an executor. A recognizer that
 raises makes the whole call raise — the caller fails closed, it never forwards half-scanned
-text.
+text. Within a scrub budget (:mod:`proxy.scrub.budget`) the call stops with
+:class:`~proxy.scrub.budget.DetectionTimeoutError` between recognizers and before the model
+once the budget is spent.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Protocol
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from proxy.scrub.budget import check_budget
 from proxy.scrub.findings import Finding
 from recognizers.ner.engine import Piece
 from recognizers.no.base import NO_ARTIFACTS
@@ -67,6 +70,7 @@ class Detector:
         """All findings per text; the NER model sees the whole batch at once."""
         per_text = [self.rules(text) for text in texts]
         if self._ner is not None and texts:
+            check_budget()
             for found, results in zip(per_text, self._ner.analyze_batch(texts), strict=True):
                 found.extend(to_finding(r, "NER") for r in results)
         return per_text
@@ -85,6 +89,7 @@ class Detector:
         found: list[Finding] = []
         with scanning(text):
             for recognizer in self._recognizers:
+                check_budget()
                 entities = recognizer.supported_entities
                 for result in recognizer.analyze(text, entities, NO_ARTIFACTS):
                     found.append(to_finding(result, type(recognizer).__name__))

@@ -13,16 +13,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from proxy.scrub.cache import Closes, DetectsMany
-from proxy.scrub.findings import Finding
+from proxy.scrub.findings import Finding, overlaps_any
 from proxy.scrub.memo import RecentScrubs
 from proxy.scrub.policy import Decision, Policy
 from proxy.scrub.pseudonymise import ScopeNumbers, ScrubbedText, apply_decisions
+from proxy.scrub.scope_epoch import PinnedEpoch
 from proxy.scrub.tokens import LITERAL_LABEL, TokenFormat
 from proxy.vault.base import Vault
 
 if TYPE_CHECKING:
     from proxy.audit.record import AuditFinding
 
+LONG_DECISION_LIST = 2_000
+"""Texts with more findings than this are decided in a thread, not on the event loop (a 2 MB
+identifier-dense body has 150,000 and took seconds)."""
 LITERAL_ENTITY = "SLADD_TOKEN_LITERAL"
 """Entity type for token-like text the client sent: it gets its own token, so a model that
 echoes it cannot make sladd "restore" a value the client never sent."""
@@ -77,40 +81,56 @@ class Scrubber:
             self.detector.close()
 
     async def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
-        """Run detection off the event loop."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(None, self.detector.detect_many, texts)
+        """Run detection off the event loop, in a thread that sees this context's scrub
+        budget (:mod:`proxy.scrub.budget`: ``to_thread`` copies the context)."""
+        return await asyncio.to_thread(self.detector.detect_many, texts)
 
     async def scrub(self, texts: Sequence[str], scope: str) -> list[ScrubResult]:
         """Scrub each text within ``scope``; same value, same token, across calls.
 
-        Texts scrubbed in this scope moments ago (a resent history) are reused as they are.
+        Texts scrubbed in this scope moments ago (a resent history) are reused as they are,
+        unless the scope was purged or expired since (its epoch ended). Raises
+        :class:`~proxy.scrub.scope_epoch.ScopeErasedError` if that happens during the call.
         """
-        results: list[ScrubResult | None] = [self.recent.get(scope, text) for text in texts]
+        pin = await PinnedEpoch.read(self.vault, scope, reuse=self.recent.enabled)
+        results = [self.recent.get(scope, pin.read_epoch, text) for text in texts]
         missing = [i for i, result in enumerate(results) if result is None]
         found = await self.detect([texts[i] for i in missing]) if missing else []
-        numbers = ScopeNumbers(self.vault, scope)
+        numbers = ScopeNumbers(pin, scope)
+        fresh: list[tuple[str, ScrubResult]] = []
         for index, findings in zip(missing, found, strict=True):
             text = texts[index]
-            decisions = self.decide(text, findings)
+            if len(findings) > LONG_DECISION_LIST:  # off the loop: other clients go on
+                decisions = await asyncio.to_thread(self.decide, text, findings)
+            else:
+                decisions = self.decide(text, findings)
             scrubbed = await apply_decisions(text, decisions, numbers, self.token_format)
             result = ScrubResult(tuple(decisions), scrubbed)
-            self.recent.put(scope, text, result)
             results[index] = result
+            fresh.append((text, result))
+        epoch = await pin.confirm()
+        for text, result in fresh:
+            self.recent.put(scope, epoch, text, result)
         return [result for result in results if result is not None]
 
     def decide(self, text: str, findings: Sequence[Finding]) -> list[Decision]:
         """Policy decisions plus neutralised token literals that overlap none of them."""
         decisions = self.policy.decide(text, findings)
+        # Both lists are ordered by start and free of overlaps, so each check is a bisection
+        # (comparing every pair took 78 s for 20,000 literals and 20,000 findings).
+        acted = [d.finding for d in decisions if d.action != "allow"]
+        acted_starts = [f.start for f in acted]
         literals = [
             lit
             for lit in literal_token_decisions(text, self.token_format)
-            if not any(lit.finding.overlaps(d.finding) for d in decisions if d.action != "allow")
+            if not overlaps_any(lit.finding, acted, acted_starts)
         ]
+        spans = [lit.finding for lit in literals]
+        spans_starts = [f.start for f in spans]
         kept = [
             d
             for d in decisions
-            if d.action != "allow" or not any(d.finding.overlaps(x.finding) for x in literals)
+            if d.action != "allow" or not overlaps_any(d.finding, spans, spans_starts)
         ]
         return sorted([*kept, *literals], key=lambda d: d.finding.start)
 

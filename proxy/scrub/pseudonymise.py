@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -11,6 +12,8 @@ from proxy.scrub.policy import Decision
 from proxy.scrub.tokens import TokenFormat, label_for
 from proxy.vault.base import Vault
 
+YIELD_EVERY = 1_000
+"""Decisions applied between two turns of the event loop."""
 _SEPARATORS = re.compile(r"[\s.\-/()+]")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -91,7 +94,9 @@ async def apply_decisions(
     parts: list[str] = []
     replacements: list[Replacement] = []
     cursor = 0
-    for decision in sorted(decisions, key=lambda d: d.finding.start):
+    for count, decision in enumerate(sorted(decisions, key=lambda d: d.finding.start)):
+        if count % YIELD_EVERY == YIELD_EVERY - 1:
+            await asyncio.sleep(0)  # a text with many findings lets other requests run
         finding = decision.finding
         new_text, token = None, None
         if decision.action != "allow":

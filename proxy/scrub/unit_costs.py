@@ -1,10 +1,10 @@
 """What a unit of detection work costs, learned from the detection workers' own timings.
 
-A long message is cut into units for the workers (``workers.plan``): the rule pass over each
-text, and the stretches the NER model must read. The plan balances the workers by estimated
-cost, and the unit that also runs the rule pass is the one that finishes last when the
-estimate is off — on this project's 2-core machine, with a fixed estimate of 3, by ~1 ms of a
-~5 ms unit in 9 of 10 requests.
+A long message is cut into units for the workers (:func:`proxy.scrub.work_plan.plan`): the
+rule pass over each text, and the stretches the NER model must read. The plan balances the
+workers by estimated cost, and the unit that also runs the rule pass is the one that
+finishes last when the estimate is off — on this project's 2-core machine, with a fixed
+estimate of 3, by ~1 ms of a ~5 ms unit in 9 of 10 requests.
 
 Every model call has a fixed cost (~0.7 ms here: small matrix products and per-call
 overheads) besides its cost per character. When a message is shared, every worker that gets

@@ -1,16 +1,24 @@
-"""A set of worker processes, each at the end of its own pipe; work goes to the least busy one.
+"""A set of worker processes, each at the end of its own pipe, fed fairly from lanes.
 
-Each worker runs one call at a time. A call submitted to an idle worker is pickled and
-written to its pipe by the submitting thread itself; one submitted to a busy worker waits in
-that worker's queue and is written by the worker's reader thread as soon as the call before
-it returns. The reader thread is the only one that reads the pipe: it hands each result to
-its future and notices when the worker dies.
+Each worker runs one call at a time. A call goes to an idle worker at once: it is pickled and
+written to that worker's pipe by the submitting thread itself. Otherwise it waits in its
+*lane* (one per request: :class:`~proxy.scrub.workers.DetectionPool` submits each request's
+units under a lane of their own), and a worker that finishes a call takes the next one from
+the lanes by deficit round robin: the lane at the front sends calls while the credit of its
+turn (:data:`QUANTUM`, in the callers' cost units) lasts, then goes to the back. A request cut
+into many units therefore sends about one unit per turn, and a small request that arrives
+meanwhile waits for the units already running and at most one more per lane ahead of it;
+small requests, whose calls fit in one turn, are served first come, first served, which
+finishes them soonest. A call marked ``long`` (the rule pass over one long text, which cannot
+be cut) runs on at most ``size - 1`` workers at once, so one worker is always left for the
+rest. Each worker's reader thread is the only one that reads its pipe: it hands each result
+to its future and notices when the worker dies.
 
 Only a call small enough to fit the pipe's buffer (``DIRECT_BYTES``) is written that way: an
-idle worker has read everything sent before, so such a write never waits. A bigger one (a
-batch of many texts) goes to the worker's writer thread. A worker that has stopped reading
-(hung, or stopped by a signal) can then hold up only that thread, never the caller, whose
-wait for the result times out as usual: the pool is replaced and the call fails closed.
+idle worker has read everything sent before, so such a write never waits. A bigger one goes
+to the worker's writer thread. A worker that has stopped reading (hung, or stopped by a
+signal) can then hold up only that thread, never the caller, whose wait for the result times
+out as usual: the pool is replaced and the call fails closed.
 
 Why not ``ProcessPoolExecutor``: its calls reach the pipe through two thread hand-offs (its
 manager thread, then its queue's feeder thread) and come back through a third. Measured
@@ -20,248 +28,251 @@ one-process executors, 1.27 ms and 1.8 ms this way. (A single ``ProcessPoolExecu
 several workers was worse still: its workers race for one shared queue, so one call's units
 now and then ran one after the other on the same worker.)
 
-Failure semantics are an executor's: when a worker dies, its running and queued calls raise
-``BrokenProcessPool``, and so does any later submit to the set; a call to a set that is
-shut down raises ``RuntimeError``. The owner decides what to replace.
+Failure semantics are an executor's: when a worker dies, its running call and every queued
+call raise ``BrokenProcessPool``, and so does any later submit to the set; a call to a set
+that is shut down raises ``RuntimeError``. The owner decides what to replace. A lane given up
+by its caller (:meth:`WorkerSet.abandon`) is different: its queued calls are cancelled, and a
+worker running one of its long calls is killed and replaced by a new one, without breaking
+the set.
 """
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
-import queue
-import signal
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnContext
 from multiprocessing.process import BaseProcess
 from multiprocessing.reduction import ForkingPickler
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
-_GOODBYE = bytes(ForkingPickler.dumps(None))
-"""What tells a worker to exit (``None``)."""
+from proxy.scrub.worker_process import Call, Worker
+
 DIRECT_BYTES = 64 * 1024
 """Calls up to this size are written by the thread that submits them (see module docstring);
 a socket pair's buffer holds ~200 KB."""
-_REAP_SECONDS = 10.0
-"""How long a worker's reader waits for the process to exit once its pipe has closed."""
 T = TypeVar("T")
 A = TypeVar("A")
 
 
-def _serve(
-    conn: Connection, initializer: Callable[..., object], initargs: tuple[object, ...]
-) -> None:
-    """The worker process: ``initializer(*initargs)``, then each ``(fn, arg)`` received is
-    answered with ``(True, fn(arg))`` or ``(False, exception)``, until ``None`` or EOF.
-
-    If the initializer raises, the process exits and its calls fail as a dead worker's.
-    Ctrl-C in a terminal reaches the whole process group: the worker ignores it, since
-    sladd stops its workers itself (and a worker whose pipe closes stops on its own).
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    initializer(*initargs)
-    while True:
-        try:
-            call = conn.recv()
-        except EOFError:  # sladd is gone
-            return
-        if call is None:
-            return
-        fn, arg = call
-        try:
-            answer: tuple[bool, object] = (True, fn(arg))
-        except BaseException as exc:  # handed to the caller, as an executor does
-            answer = (False, exc)
-        try:
-            conn.send(answer)
-        except Exception as exc:  # the result or exception would not pickle
-            conn.send(
-                (False, RuntimeError(f"a worker's answer could not be sent: {type(exc).__name__}"))
-            )
+QUANTUM = 8_000
+"""Credit a lane gets per turn, in its calls' cost units (the pool's: characters of text)."""
 
 
-class _Worker:
-    """One worker process, its pipe, the call it is running and the calls queued for it."""
+class _Lane:
+    """A lane's queued calls and the credit it has left for its current turn."""
 
-    def __init__(
-        self,
-        context: SpawnContext,
-        initializer: Callable[..., object],
-        initargs: tuple[object, ...],
-        number: int,
-    ) -> None:
-        self.conn, child_end = context.Pipe()
-        self.process = context.Process(
-            target=_serve,
-            args=(child_end, initializer, initargs),
-            name=f"sladd-detection-{number}",
-            daemon=True,  # never outlives sladd
-        )
-        self.process.start()
-        child_end.close()
-        self._lock = threading.Lock()
-        self._running: Future[Any] | None = None
-        self._queue: deque[tuple[bytes, Future[Any]]] = deque()
-        self.broken = False
-        self._closing = False
-        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._write_lock = threading.Lock()  # one writer at a time; the pipe closes under it
-        self._reader = threading.Thread(
-            target=self._read, name=f"sladd-detection-reader-{number}", daemon=True
-        )
-        self._reader.start()
-        threading.Thread(
-            target=self._write, name=f"sladd-detection-writer-{number}", daemon=True
-        ).start()
+    __slots__ = ("calls", "credit")
 
-    def load(self) -> int:
-        """Calls running or queued here."""
-        with self._lock:
-            return len(self._queue) + (self._running is not None)
+    def __init__(self) -> None:
+        self.calls: deque[Call] = deque()
+        self.credit = QUANTUM
 
-    def submit(self, fn: Callable[[A], T], arg: A) -> Future[T]:
-        """Run ``fn(arg)`` here: sent now if idle (see :meth:`_start`), else queued."""
-        payload = bytes(ForkingPickler.dumps((fn, arg)))  # a pickling error raises here
-        future: Future[T] = Future()
-        with self._lock:
-            if self._closing:
-                raise RuntimeError("cannot schedule new futures after shutdown")
-            if self.broken:
-                raise BrokenProcessPool("a detection worker has died")
-            if self._running is None:
-                self._start(payload, future)
-            else:
-                self._queue.append((payload, future))
-        return future
 
-    def _start(self, payload: bytes, future: Future[Any]) -> None:
-        """Send one call (the lock is held and nothing is running)."""
-        future.set_running_or_notify_cancel()
-        self._running = future
-        if len(payload) > DIRECT_BYTES:
-            self._outbox.put(payload)
-        else:
-            self._send(payload)
-
-    def _send(self, payload: bytes) -> None:
-        """Write one message, unless the pipe is closed; if the worker is gone, its reader
-        fails the call."""
-        with self._write_lock, contextlib.suppress(OSError):
-            if not self.conn.closed:
-                self.conn.send_bytes(payload)
-
-    def _write(self) -> None:
-        """Write the big calls, one at a time (see module docstring); ``None`` (the worker
-        is gone or stopped) closes the pipe and ends it."""
-        while (payload := self._outbox.get()) is not None:
-            self._send(payload)
-        with self._write_lock:
-            self.conn.close()
-
-    def _read(self) -> None:
-        """Hand each answer to its call's future; fail every call once the worker is gone."""
-        while True:
-            ready = wait([self.conn, self.process.sentinel])
-            if self.conn not in ready:
-                break
-            try:
-                ok, value = self.conn.recv()
-            except (EOFError, OSError):
-                break
-            self._answer(ok, value)
-        self._fail_all()
-        self.process.join(timeout=_REAP_SECONDS)  # reap it (a killed worker is not joined)
-
-    def _answer(self, ok: bool, value: object) -> None:
-        with self._lock:
-            future, self._running = self._running, None
-            while self._queue and self._running is None:
-                payload, queued = self._queue.popleft()
-                if not queued.cancelled():
-                    self._start(payload, queued)
-            if self._closing and self._running is None:
-                self._say_goodbye()
-        if future is not None:
-            if ok:
-                future.set_result(value)
-            else:
-                future.set_exception(cast(BaseException, value))
-
-    def _fail_all(self) -> None:
-        with self._lock:
-            self.broken = not self._closing  # a worker told to stop did not break
-            waiting = [f for f in (self._running, *(f for _, f in self._queue)) if f is not None]
-            self._running = None
-            self._queue.clear()
-        self._outbox.put(None)  # the writer closes the pipe once it is done with it
-        for future in waiting:
-            if not future.done():  # a cancelled one is done
-                future.set_exception(BrokenProcessPool("a detection worker died or was stopped"))
-
-    def _say_goodbye(self) -> None:
-        self._send(_GOODBYE)
-
-    def shutdown(self, wait_for_it: bool, cancel_futures: bool) -> None:
-        """Let the worker finish what it runs (and, unless cancelled, what is queued), then
-        exit; with ``wait_for_it``, return once it has."""
-        with self._lock:
-            self._closing = True
-            if cancel_futures:
-                for _, future in self._queue:
-                    future.cancel()
-                self._queue.clear()
-            if self._running is None and not self._queue:
-                self._say_goodbye()
-        if wait_for_it:
-            self.process.join()
-            self._reader.join()
+def ready(_: object) -> None:
+    """A replacement worker's first call: answered once its initializer has run, so it gets
+    no work before it has loaded its models."""
 
 
 class WorkerSet:
-    """``size`` worker processes started with ``initializer(*initargs)``."""
+    """``size`` worker processes started with ``initializer(*initargs)``; see module docstring."""
 
     def __init__(
         self, size: int, initializer: Callable[..., object], initargs: tuple[object, ...]
     ) -> None:
         if size < 1:
             raise ValueError(f"a worker set needs at least one worker, not {size}")
-        context = multiprocessing.get_context("spawn")  # no event-loop state inherited
-        self._workers = [_Worker(context, initializer, initargs, n) for n in range(size)]
+        self._context: SpawnContext = multiprocessing.get_context("spawn")  # no loop state
+        self._start_args = (initializer, initargs)
         self._lock = threading.Lock()
+        self._lanes: dict[Hashable, _Lane] = {}
+        """Lanes with queued calls; the dict's order is the round robin's."""
+        self._max_long = max(1, size - 1)
+        self._long_running = 0
+        self._broken = self._closing = False
+        self._workers = [self._new_worker(n) for n in range(size)]
 
-    def submit(self, fn: Callable[[A], T], arg: A) -> Future[T]:
-        """Run ``fn(arg)`` on the worker with the least work queued."""
+    def _new_worker(self, number: int) -> Worker:
+        return Worker(self._context, self._start_args, number, self)
+
+    def submit(
+        self,
+        fn: Callable[[A], T],
+        arg: A,
+        lane: Hashable = None,
+        long: bool = False,
+        cost: int = 0,
+    ) -> Future[T]:
+        """Run ``fn(arg)`` on an idle worker now, else in ``lane``'s turn, where it uses
+        ``cost`` of the lane's credit (see module docstring)."""
+        call = Call(_payload(fn, arg), Future(), lane, long, cost)  # pickling errors raise here
         with self._lock:
-            worker = min(self._workers, key=_Worker.load)
-            return worker.submit(fn, arg)
+            self._check_open()
+            worker = self._idle_worker() if self._may_start(call) else None
+            if worker is not None:
+                call.future.set_running_or_notify_cancel()  # new: cannot be cancelled yet
+                self._run(worker, call)
+            else:
+                self._lanes.setdefault(lane, _Lane()).calls.append(call)
+        return call.future
 
     def submit_to_each(self, fn: Callable[[A], T], arg: A) -> list[Future[T]]:
         """Run ``fn(arg)`` once on every worker (loading each one's models, for instance)."""
         with self._lock:
-            return [worker.submit(fn, arg) for worker in self._workers]
+            self._check_open()
+            calls = [Call(_payload(fn, arg), Future()) for _ in self._workers]
+            for worker, call in zip(self._workers, calls, strict=True):
+                if worker.running is None and worker.open:
+                    call.future.set_running_or_notify_cancel()  # new: cannot be cancelled yet
+                    self._run(worker, call)
+                else:
+                    worker.pinned.append(call)
+        return [call.future for call in calls]
+
+    def abandon(self, lane: Hashable) -> None:
+        """The caller gave up on ``lane``: cancel its queued calls, and kill (and replace) any
+        worker running one of its long calls. Its short running calls just finish."""
+        with self._lock:
+            for call in self._lanes.pop(lane, _Lane()).calls:
+                call.cancel()
+            doomed = [w for w in self._workers if w.running_long_of(lane)]
+            for worker in doomed:
+                worker.retired = True  # takes no more calls; its death does not break the set
+        for worker in doomed:
+            worker.kill()
+
+    def _check_open(self) -> None:
+        if self._closing:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        if self._broken:
+            raise BrokenProcessPool("a detection worker has died")
+
+    def _may_start(self, call: Call) -> bool:
+        return not call.long or self._long_running < self._max_long
+
+    def _idle_worker(self) -> Worker | None:
+        return next((w for w in self._workers if w.running is None and w.open), None)
+
+    def _run(self, worker: Worker, call: Call) -> None:
+        """Send ``call`` (running, see ``Future.set_running_or_notify_cancel``) to the idle
+        ``worker`` (the lock is held)."""
+        worker.running = call
+        self._long_running += call.long
+        worker.send(call.payload, direct=len(call.payload) <= DIRECT_BYTES)
+
+    def _next_call(self, worker: Worker) -> Call | None:
+        """The idle ``worker``'s next call: its own first, then the lanes' (the lock is
+        held)."""
+        while worker.pinned:
+            own = worker.pinned.popleft()
+            if own.future.set_running_or_notify_cancel():
+                return own
+        return self._from_lanes()
+
+    def _from_lanes(self) -> Call | None:
+        """Deficit round robin: the lane at the front sends calls while its credit lasts,
+        then goes to the back with :data:`QUANTUM` more credit for its next turn."""
+        stuck = 0  # lanes in a row with nothing that may start now (long calls only)
+        while self._lanes and stuck < len(self._lanes):
+            key, lane = next(iter(self._lanes.items()))
+            call = next((c for c in lane.calls if self._may_start(c)), None)
+            if call is None or call.cost > lane.credit:
+                del self._lanes[key]
+                self._lanes[key] = lane  # to the back
+                stuck += call is None
+                lane.credit += QUANTUM if call is not None else 0
+                continue
+            lane.calls.remove(call)
+            lane.credit -= call.cost
+            if not lane.calls:
+                del self._lanes[key]
+            if call.future.set_running_or_notify_cancel():
+                return call
+            stuck = 0
+        return None
+
+    def _dispatch(self) -> None:
+        """Give every idle worker its next call (the lock is held)."""
+        for worker in self._workers:
+            if worker.running is not None or not worker.open:
+                continue
+            call = None if self._broken else self._next_call(worker)
+            if call is not None:
+                self._run(worker, call)
+            elif self._closing:
+                worker.say_goodbye()
+
+    def answered(self, worker: Worker, ok: bool, value: object) -> None:
+        """From ``worker``'s reader: its call returned (or raised) ``value``."""
+        with self._lock:
+            call, worker.running = worker.running, None
+            self._long_running -= call.long if call is not None else 0
+            self._dispatch()
+        if call is not None:
+            call.resolve(ok, value)
+
+    def gone(self, worker: Worker) -> None:
+        """From ``worker``'s reader: the process has exited (see module docstring)."""
+        with self._lock:
+            failed = [*worker.pinned]
+            call, worker.running = worker.running, None
+            self._long_running -= call.long if call is not None else 0
+            failed += [call] if call is not None else []
+            worker.pinned.clear()
+            if worker.retired and not (self._closing or self._broken):  # busy till loaded
+                replacement = self._new_worker(worker.number)
+                self._workers[self._workers.index(worker)] = replacement
+                loading = Call(_payload(ready, None), Future())
+                loading.future.set_running_or_notify_cancel()
+                self._run(replacement, loading)
+            elif not self._closing:
+                self._broken = True
+                failed += [c for queued in self._lanes.values() for c in queued.calls]
+                self._lanes.clear()
+        for lost in failed:
+            lost.fail(BrokenProcessPool("a detection worker died or was stopped"))
 
     def processes(self) -> list[BaseProcess]:
         """The worker processes that have not exited."""
-        return [w.process for w in self._workers if w.process.exitcode is None]
+        with self._lock:
+            workers = list(self._workers)
+        return [w.process for w in workers if w.process.exitcode is None]
 
     def pids(self) -> list[int]:
         """Process ids of the live workers."""
         return [p.pid for p in self.processes() if p.pid is not None]
 
     def has_queued_work(self) -> bool:
-        """Some submitted call has not finished yet."""
-        return any(worker.load() for worker in self._workers)
+        """Some submitted call (or a worker's start) has not finished yet."""
+        with self._lock:
+            return bool(self._lanes) or any(w.running or w.pinned for w in self._workers)
 
     def is_broken(self) -> bool:
         """A worker died and its reader has noticed."""
-        return any(worker.broken for worker in self._workers)
+        return self._broken
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        """Stop every worker (see ``Executor.shutdown``)."""
-        for worker in self._workers:
-            worker.shutdown(wait, cancel_futures)
+        """Stop every worker once it is idle and nothing is queued (see
+        ``Executor.shutdown``)."""
+        with self._lock:
+            self._closing = True
+            if cancel_futures:
+                for call in [c for lane in self._lanes.values() for c in lane.calls]:
+                    call.cancel()
+                self._lanes.clear()
+                for worker in self._workers:
+                    for call in worker.pinned:
+                        call.cancel()
+                    worker.pinned.clear()
+            self._dispatch()
+            workers = list(self._workers)
+        if wait:
+            for worker in workers:
+                worker.join()
+
+
+def _payload(fn: Callable[[Any], object], arg: object) -> bytes:
+    return bytes(ForkingPickler.dumps((fn, arg)))

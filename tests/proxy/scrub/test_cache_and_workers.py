@@ -15,7 +15,8 @@ from proxy.scrub.cache import CachedDetector
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
 from proxy.scrub.unit_costs import UnitTimes
-from proxy.scrub.workers import DetectionPool, DetectionWorkerError, WorkUnit, plan
+from proxy.scrub.work_plan import WorkUnit, plan
+from proxy.scrub.workers import DetectionPool, DetectionWorkerError
 from proxy.settings import Settings
 from recognizers.ner.engine import RECOGNIZER_NAME
 from recognizers.registry import build_recognizers
