@@ -9,10 +9,13 @@ with an error in the provider's shape and sends nothing.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import uuid
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from time import perf_counter
+from typing import TypeVar
 
 import aiohttp
 from aiohttp import web
@@ -28,7 +31,6 @@ from proxy.audit.writer import AuditLog
 from proxy.errors import ErrorShape, SladdError, error_body
 from proxy.exchange import (
     BlockedError,
-    ScrubbedRequest,
     restore_body,
     restore_stream,
     scrub_request,
@@ -36,10 +38,11 @@ from proxy.exchange import (
 )
 from proxy.forward_routing import INTERCEPTED, is_forwarded, refusal_shape, route_request
 from proxy.forward_targets import ForwardPolicy
-from proxy.providers.base import Provider
+from proxy.query_policy import check_path, check_query
 from proxy.request_checks import check_encoding, check_json_media_type
-from proxy.routes import RouteMatch, RouteTable
+from proxy.routes import RouteMatch, RouteTable, with_query
 from proxy.scope import scope_for
+from proxy.scrub.budget import within_budget
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.restore import Restorer
 from proxy.settings import Settings
@@ -47,6 +50,7 @@ from proxy.upstream import Upstream, request_headers, response_headers
 from proxy.vault.base import VaultError
 
 log = logging.getLogger("sladd")
+T = TypeVar("T")
 
 _STREAM_TYPES = ("text/event-stream", "application/x-ndjson")
 
@@ -142,11 +146,13 @@ async def _proxy(
     refusal = _refusal_for(match, request.method, bool(raw), allowed_unscrubbed)
     if refusal is not None:
         raise refusal
+    match = await _fail_closed(state, request_id, _checked_query(request, state, match))
     scope = scope_for(request.headers)
     trail.scope = scope
-    if match.provider is not None and raw:
+    if match.provider is not None and (raw or request.method == "POST"):  # empty: refused
         started = perf_counter()
-        scrubbed = await _scrub(state, match.provider, raw, scope, request_id)
+        work = scrub_request(state.scrubber, match.provider, raw, scope)
+        scrubbed = await _fail_closed(state, request_id, work)
         trail.scrub_ms = (perf_counter() - started) * 1000
         trail.findings, trail.scrubbed = scrubbed.findings, scrubbed.scrubbed
         trail.model = scrubbed.model
@@ -155,6 +161,16 @@ async def _proxy(
         restorer = Restorer(state.scrubber.token_format, {}, vault_resolver(state.scrubber, scope))
         outbound = Outbound(match, raw or None, restorer, False, trail)
     return await _forward(request, state, outbound)
+
+
+async def _checked_query(request: web.Request, state: ProxyState, match: RouteMatch) -> RouteMatch:
+    """``match`` with the request's query string appended once it and the path passed
+    :func:`~proxy.query_policy.check_query` and ``check_path`` (forwarded requests too)."""
+    raw_query = request.rel_url.raw_query_string
+    record = state.routes.record(match.route)
+    await check_path(match.tail, state.scrubber)
+    await check_query(raw_query, record, state.scrubber)
+    return dataclasses.replace(match, upstream_url=with_query(match.upstream_url, raw_query))
 
 
 def _vault_unavailable(request_id: str) -> SladdError:
@@ -175,11 +191,12 @@ async def _read_body(request: web.Request, state: ProxyState) -> bytes:
         raise SladdError(413, "sladd_body_too_large", message) from exc
 
 
-async def _scrub(
-    state: ProxyState, provider: Provider, raw: bytes, scope: str, request_id: str
-) -> ScrubbedRequest:
+async def _fail_closed(state: ProxyState, request_id: str, work: Awaitable[T]) -> T:
+    """Await a step of the scrub path (the URL checks, the body's scrub) within
+    ``detection.max_seconds`` (else 503 ``sladd_detection_timeout``); any failure in it
+    becomes a refusal that sends nothing."""
     try:
-        return await scrub_request(state.scrubber, provider, raw, scope)
+        return await within_budget(state.settings.detection.max_seconds, work)
     except SladdError:
         raise
     except VaultError as exc:
@@ -211,7 +228,7 @@ class Outbound:
 
 
 async def _forward(request: web.Request, state: ProxyState, out: Outbound) -> web.StreamResponse:
-    headers = request_headers(request.headers)
+    headers = request_headers(request.headers, state.routes.record(out.match.route))
     try:
         async with state.upstream.request(
             request.method, out.match.upstream_url, headers, out.body

@@ -27,10 +27,9 @@ from dataclasses import dataclass
 from http import HTTPStatus
 
 from aiohttp import web
-from aiohttp.abc import AbstractStreamWriter
+from aiohttp.abc import AbstractAccessLogger, AbstractStreamWriter
 from aiohttp.http import RawRequestMessage
 from aiohttp.streams import StreamReader
-from aiohttp.web_log import AccessLogger
 from aiohttp.web_protocol import RequestHandler
 from multidict import CIMultiDict
 
@@ -40,6 +39,7 @@ from proxy.errors import SladdError, error_body
 from proxy.forward_relay import EarlyData, Relay, pair
 from proxy.forward_routing import INTERCEPTED, Intercepted
 from proxy.forward_targets import Authority, ForwardPolicy, forward_refused, parse_authority
+from proxy.safe_logs import SafeAccessLogger
 from proxy.tls import LeafCache
 
 log = logging.getLogger("sladd")
@@ -55,12 +55,13 @@ RequestFactory = Callable[
 
 @dataclass(frozen=True, slots=True)
 class FrontOptions:
-    """Timeouts (seconds) and access-log format of the front."""
+    """Timeouts (seconds) and the access logger of decrypted connections (by default the
+    one that writes no request bytes, as in base-URL mode)."""
 
     head_timeout: float = 30.0
     handshake_timeout: float = 30.0
     connect_timeout: float = 10.0
-    access_log_format: str = AccessLogger.LOG_FORMAT
+    access_log_class: type[AbstractAccessLogger] = SafeAccessLogger
 
 
 def raw_error(error: SladdError) -> bytes:
@@ -103,9 +104,9 @@ def _check_proxy_key(keys: ProxyKeys, head: bytes) -> None:
         raise SladdError(407, error.type, error.message) from None
 
 
-def _refuse(transport: asyncio.Transport, target: Authority | None, error: SladdError) -> None:
-    where = target.netloc if target else "(unparsed)"
-    log.info("CONNECT %s refused: %s %s", where, error.status, error.type)
+def _refuse(transport: asyncio.Transport, error: SladdError) -> None:
+    # The target is not logged: a refused one is whatever the client wrote (request bytes).
+    log.info("CONNECT refused: %s %s", error.status, error.type)
     transport.write(raw_error(error))
     transport.close()
 
@@ -162,19 +163,18 @@ class Front:
 
     async def _serve_connect(self, transport: asyncio.Transport, head: bytes, early: bytes) -> None:
         """Answer one CONNECT; any failure before the ``200`` is an error response, then close."""
-        target: Authority | None = None
         try:
             target = connect_target(head)
             _check_proxy_key(self.keys, head)
             await self._dispatch(transport, target, early)
         except SladdError as error:
-            _refuse(transport, target, error)
+            _refuse(transport, error)
         except asyncio.CancelledError:
             transport.close()
             raise
         except Exception as exc:
             log.error("CONNECT failed internally (%s)", type(exc).__name__)
-            _refuse(transport, target, SladdError(500, "sladd_internal_error", "internal error"))
+            _refuse(transport, SladdError(500, "sladd_internal_error", "internal error"))
 
     async def _dispatch(
         self, transport: asyncio.Transport, target: Authority, early: bytes
@@ -227,7 +227,7 @@ class Front:
             self.http.request_handler,
             request_factory=factory,
             handler_cancellation=self.http.handler_cancellation,  # as in base-URL mode
-            access_log_format=self.options.access_log_format,
+            access_log_class=self.options.access_log_class,
         )
         self._intercepted.add(server)
         handler = server()

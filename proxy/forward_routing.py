@@ -15,9 +15,10 @@ arrived as                          rewritten to           route
 ==================================  =====================  ===========================
 
 An intercepted Azure host without ``routes.azure.upstream`` is forwarded to itself
-(``https://R.openai.azure.com``). Intercepted requests are marked by the TLS front (see
-:mod:`proxy.forward_proxy`) with :data:`INTERCEPTED`; plain ones are absolute-form requests
-(``POST http://host/path``).
+(``https://R.openai.azure.com``). The query string is not part of the match: ``handle``
+checks it (:mod:`proxy.query_policy`) and appends it, for every way a request arrives.
+Intercepted requests are marked by the TLS front (see :mod:`proxy.forward_proxy`) with
+:data:`INTERCEPTED`; plain ones are absolute-form requests (``POST http://host/path``).
 """
 
 from __future__ import annotations
@@ -75,9 +76,9 @@ def base_url_path(route: str, path: str) -> str | None:
     return base + path if path.startswith(prefixes) else None
 
 
-def _routed(routes: RouteTable, route: str, origin: str, path: str, query: str) -> RouteMatch:
+def _routed(routes: RouteTable, route: str, origin: str, path: str) -> RouteMatch:
     mapped = base_url_path(route, path)
-    match = routes.match(mapped, query) if mapped else None
+    match = routes.match(mapped) if mapped else None
     if match is None or match.route != route:
         raise SladdError(404, "sladd_unknown_route", f"no sladd route serves {origin}{path}")
     return match
@@ -103,13 +104,11 @@ async def _intercepted_match(
     _check_host_header(request, intercepted)
     target, route = intercepted.target, intercepted.route
     origin = target.url_base("https")
-    match = _routed(routes, route, origin, request.path, request.query_string)
+    match = _routed(routes, route, origin, request.path)
     if route == "azure" and not match.upstream_url:
         # sladd connects to the host the client named: its addresses must pass the check.
         await policy.checked_address(target, timeout)
-        url = origin + request.path
-        query = request.query_string
-        return dataclasses.replace(match, upstream_url=f"{url}?{query}" if query else url)
+        return dataclasses.replace(match, upstream_url=origin + request.path)
     return match
 
 
@@ -130,7 +129,7 @@ async def _plain_match(
             f"forward_proxy.plain_hosts (pattern = route)"
         )
     await policy.checked_address(target, timeout)
-    return _routed(routes, route, target.url_base("http"), url.path, url.query_string)
+    return _routed(routes, route, target.url_base("http"), url.path)
 
 
 def _names_sladd_itself(request: web.BaseRequest) -> bool:
@@ -159,4 +158,4 @@ async def route_request(
         if not policy.settings.enabled:
             raise forward_refused("forward-proxy mode is off (forward_proxy.enabled = false)")
         return await _plain_match(request, routes, policy, timeout)
-    return routes.match(request.path, request.query_string)
+    return routes.match(request.path)

@@ -9,7 +9,11 @@ azure      ``/azure/openai/{tail}``                      ``{upstream}/openai/{ta
 ollama     ``/ollama/api/{tail}``, ``/ollama/v1/{tail}``  ``{upstream}/api|v1/{tail}``
 =========  ============================================  ==================================
 
-The query string is kept. ``--route NAME=URL`` replaces a route's upstream.
+``upstream_url`` has no query string: the handler appends the request's own once
+:mod:`proxy.query_policy` has passed it. Each route's
+:class:`~proxy.providers.records.RouteRecord` (plus ``routes.NAME.forward_headers``) says
+which query parameters and headers it forwards. ``--route NAME=URL`` replaces a route's
+upstream.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from proxy.providers.ollama import OllamaChat, OllamaGenerate
 from proxy.providers.openai_chat import OpenAIChat
 from proxy.providers.openai_misc import OpenAICompletions, OpenAIEmbeddings
 from proxy.providers.openai_responses import OpenAIResponses
+from proxy.providers.records import RouteRecord, record_for
 from proxy.settings import RoutesSettings
 
 ROUTE_NAMES = ("openai", "anthropic", "azure", "ollama")
@@ -77,9 +82,13 @@ def _ollama_provider(tail: str) -> Provider | None:
     return _OLLAMA_ENDPOINTS.get(tail)
 
 
-def _join(base: str, path: str, query: str) -> str:
-    url = base.rstrip("/") + "/" + path.lstrip("/")
-    return f"{url}?{query}" if query else url
+def _join(base: str, path: str) -> str:
+    return base.rstrip("/") + "/" + path.lstrip("/")
+
+
+def with_query(url: str, raw_query: str) -> str:
+    """``url`` with a raw (still percent-encoded) query string appended, if there is one."""
+    return f"{url}?{raw_query}" if raw_query else url
 
 
 class RouteTable:
@@ -87,36 +96,41 @@ class RouteTable:
 
     def __init__(self, routes: RoutesSettings) -> None:
         self._routes = routes
+        self._records = {
+            name: record_for(name, routes.get(name).forward_headers) for name in ROUTE_NAMES
+        }
 
-    def match(self, path: str, query: str = "") -> RouteMatch | None:
+    def match(self, path: str) -> RouteMatch | None:
         """The route for ``path``, or ``None`` when no route serves it."""
         if path.startswith("/v1/messages") or path.startswith("/anthropic/v1/"):
             tail = path.removeprefix("/anthropic").removeprefix("/v1/")
-            return self._build("anthropic", "v1/" + tail, tail, _anthropic_provider(tail), query)
+            return self._build("anthropic", "v1/" + tail, tail, _anthropic_provider(tail))
         if path.startswith(("/v1/", "/openai/v1/")):
             tail = path.removeprefix("/openai").removeprefix("/v1/")
-            return self._build("openai", tail, tail, _openai_provider(tail), query)
+            return self._build("openai", tail, tail, _openai_provider(tail))
         if path.startswith("/azure/openai/"):
             tail = path.removeprefix("/azure/openai/")
-            return self._build("azure", "openai/" + tail, tail, _azure_provider(tail), query)
+            return self._build("azure", "openai/" + tail, tail, _azure_provider(tail))
         if path.startswith(("/ollama/api/", "/ollama/v1/")):
             tail = path.removeprefix("/ollama/")
-            return self._build("ollama", tail, tail, _ollama_provider(tail), query)
+            return self._build("ollama", tail, tail, _ollama_provider(tail))
         return None
+
+    def record(self, route: str) -> RouteRecord:
+        """What ``route`` forwards besides the body: query parameters and headers."""
+        return self._records[route]
 
     def allows_unscrubbed(self, match: RouteMatch) -> bool:
         """Whether the route's ``unscrubbed_paths`` lets this endpoint through unscrubbed."""
         patterns = self._routes.get(match.route).unscrubbed_paths
         return any(fnmatch.fnmatchcase(match.tail, pattern) for pattern in patterns)
 
-    def _build(
-        self, route: str, path: str, tail: str, provider: Provider | None, query: str
-    ) -> RouteMatch:
+    def _build(self, route: str, path: str, tail: str, provider: Provider | None) -> RouteMatch:
         base = self._routes.get(route).upstream
         shape: ErrorShape = "openai"
         if route == "anthropic":
             shape = "anthropic"
         elif route == "ollama" and tail.startswith("api/"):
             shape = "ollama"
-        url = _join(base, path, query) if base else ""
+        url = _join(base, path) if base else ""
         return RouteMatch(route, url, provider, shape, tail)

@@ -18,6 +18,7 @@ from proxy.audit.serving import AuditServing, open_audit
 from proxy.forward_proxy import FrontOptions
 from proxy.forward_site import ForwardProxySite
 from proxy.routes import ROUTE_NAMES
+from proxy.safe_logs import SafeAccessLogger, install_log_filters
 from proxy.scrub.factory import build_scrubber
 from proxy.scrub.pipeline import Scrubber
 from proxy.settings import ConfigError, RouteSettings, ServerSettings, Settings, VaultSettings
@@ -27,7 +28,6 @@ from proxy.toml_binding import bind
 from proxy.vault.open import open_vault
 from proxy.vault.redis_vault import redacted_url
 
-ACCESS_LOG_FORMAT = '%a "%r" %s %b %Tfs'
 log = logging.getLogger("sladd")
 
 
@@ -40,7 +40,11 @@ def apply_route_overrides(settings: Settings, overrides: Sequence[str]) -> Setti
             known = ", ".join(ROUTE_NAMES)
             raise ConfigError(f"--route {override!r}: expected NAME=URL with NAME one of {known}")
         current = routes.get(name)
-        table = {"upstream": url, "unscrubbed_paths": list(current.unscrubbed_paths)}
+        table = {
+            "upstream": url,
+            "unscrubbed_paths": list(current.unscrubbed_paths),
+            "forward_headers": list(current.forward_headers),
+        }
         route = bind(RouteSettings, table, "--route", f"routes.{name}.")
         routes = dataclasses.replace(routes, **{name: route})
     return dataclasses.replace(settings, routes=routes)
@@ -117,11 +121,12 @@ async def _listen(
     keys: ProxyKeys,
 ) -> None:
     app = create_app(settings, scrubber, audit.log, audit.review, keys)
-    runner = web.AppRunner(app, access_log_format=ACCESS_LOG_FORMAT, handler_cancellation=True)
+    # The access log and aiohttp's error log never hold request bytes (proxy.safe_logs).
+    runner = web.AppRunner(app, access_log_class=SafeAccessLogger, handler_cancellation=True)
     await runner.setup()
     options = FrontOptions(
         connect_timeout=settings.server.upstream_connect_timeout,
-        access_log_format=ACCESS_LOG_FORMAT,
+        access_log_class=SafeAccessLogger,
     )
     site = ForwardProxySite(runner, settings.server.host, settings.server.port, leaves, options)
     await site.start()
@@ -147,8 +152,10 @@ def serve(settings: Settings) -> None:
 
     The log line ``sladd listening on http://HOST:PORT`` names the real port (also for 0).
     Configuration problems (vault URL, key file, model) raise before anything listens.
+    No log line holds a request's bytes, query string or header values (:mod:`proxy.safe_logs`).
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    install_log_filters()
     keys = load_proxy_keys(settings.server.proxy_keys_file, os.environ, settings.server.host)
     if keys.required:
         log.info("proxy keys required (%d configured)", len(keys.keys))

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from proxy.audit.settings import AuditSettings
 from proxy.forward_settings import ForwardProxySettings
 from proxy.toml_binding import INTERNAL, ConfigError, bind, parse_env_scalar, validator
+from proxy.upstream import header_names_problem
 from proxy.vault.open import default_vault_url, vault_url_problem
 
 ACTIONS = ("pseudonymise", "redact", "block", "allow")
@@ -110,10 +111,13 @@ class ServerSettings:
 
 @dataclass(frozen=True, slots=True)
 class RouteSettings:
-    """One provider route: where it forwards, and what it may forward unscrubbed."""
+    """One provider route: where it forwards, what it may forward unscrubbed, and which
+    request headers it forwards besides the route's own allow-list
+    (:mod:`proxy.providers.records`)."""
 
     upstream: str = field(default="", metadata=validator(_url))
     unscrubbed_paths: tuple[str, ...] = ()
+    forward_headers: tuple[str, ...] = field(default=(), metadata=validator(header_names_problem))
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +149,8 @@ class DetectionSettings:
     ner_model: Path | None = None
     workers: int = field(default=-1, metadata=validator(_workers))
     cache_entries: int = field(default=20_000, metadata=validator(_not_negative))
+    max_seconds: float = field(default=20.0, metadata=validator(_positive))
+    """A request whose scrub takes longer is refused (503); see ``proxy.scrub.budget``."""
 
     def worker_count(self) -> int:
         """Detection processes: ``workers``, or with -1 one per core when there are several."""

@@ -1,16 +1,25 @@
 """The one upstream HTTP client: header hygiene, timeouts, no compression.
 
-Credentials (``Authorization``, ``x-api-key``, ``api-key``) are forwarded unchanged and never
-logged. Hop-by-hop headers, ``Host``, ``Content-Length`` and sladd's own ``X-Sladd-*`` headers
-are dropped; the upstream is asked for an uncompressed answer so it can be restored.
+Request headers are allow-listed per route (:class:`~proxy.providers.records.RouteRecord`
+plus ``routes.NAME.forward_headers``); every other header is dropped, so an app's
+``X-Patient: Kari Nordmann`` never leaves; a forwarded header whose value lacks its format
+is dropped too, and ``User-Agent`` keeps only its product tokens (see the record's
+docstring). Credentials (``Authorization``, ``x-api-key``, ``api-key``) are forwarded
+unchanged and never logged. Hop-by-hop headers,
+``Host``, ``Content-Length`` and sladd's own ``X-Sladd-*`` headers are dropped even when
+listed; the upstream is asked for an uncompressed answer so it can be restored.
 """
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Mapping
 
 import aiohttp
 from multidict import CIMultiDict, CIMultiDictProxy
+
+from proxy.providers.records import RouteRecord
 
 HOP_BY_HOP = frozenset(
     {
@@ -26,7 +35,9 @@ HOP_BY_HOP = frozenset(
         "upgrade",
     }
 )
+STREAMED_BODY_BYTES = 1 << 20
 _REQUEST_DROP = HOP_BY_HOP | {"host", "content-length", "accept-encoding", "content-encoding"}
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
 _RESPONSE_DROP = HOP_BY_HOP | {"content-length", "content-encoding"}
 
 
@@ -35,14 +46,28 @@ def _connection_listed(headers: Mapping[str, str]) -> set[str]:
     return {name.strip().lower() for name in listed.split(",") if name.strip()}
 
 
-def request_headers(incoming: Mapping[str, str]) -> CIMultiDict[str]:
+def header_names_problem(names: tuple[str, ...]) -> str | None:
+    """Why ``names`` cannot be ``routes.NAME.forward_headers``, or ``None`` when they can."""
+    for name in names:
+        lowered = name.lower()
+        if not _HEADER_NAME.match(name):
+            return f"{name!r} is not an HTTP header name"
+        if lowered in _REQUEST_DROP or lowered.startswith("x-sladd-"):
+            return f"{name!r} is set or dropped by sladd itself and cannot be forwarded"
+    return None
+
+
+def request_headers(incoming: Mapping[str, str], record: RouteRecord) -> CIMultiDict[str]:
     """Headers to send upstream for a client request (see module docstring)."""
     drop = _REQUEST_DROP | _connection_listed(incoming)
     headers: CIMultiDict[str] = CIMultiDict()
     for name, value in incoming.items():
         lowered = name.lower()
-        if lowered not in drop and not lowered.startswith("x-sladd-"):
-            headers.add(name, value)
+        if lowered in drop or lowered.startswith("x-sladd-"):
+            continue
+        forwarded = record.forwarded_value(lowered, value)
+        if forwarded is not None:
+            headers.add(name, forwarded)
     headers["Accept-Encoding"] = "identity"
     return headers
 
@@ -79,6 +104,12 @@ class Upstream:
     def request(
         self, method: str, url: str, headers: CIMultiDict[str], body: bytes | None
     ) -> aiohttp.client._RequestContextManager:
-        """Send a request; use as ``async with upstream.request(...) as response``."""
+        """Send a request; use as ``async with upstream.request(...) as response``.
+
+        A body over :data:`STREAMED_BODY_BYTES` is sent from a file-like object, so writing
+        it does not hold the event loop (aiohttp warns about large raw bytes)."""
         assert self._session is not None, "Upstream.start() was not awaited"
-        return self._session.request(method, url, headers=headers, data=body, allow_redirects=False)
+        data: bytes | io.BytesIO | None = body
+        if body is not None and len(body) > STREAMED_BODY_BYTES:
+            data = io.BytesIO(body)
+        return self._session.request(method, url, headers=headers, data=data, allow_redirects=False)

@@ -153,7 +153,7 @@ FALSE_POSITIVE_ACTIONS = ("pseudonymised", "blocked")
 """Finding actions that leave the value in the vault: those a reviewer can allow-list."""
 
 
-_MODEL = re.compile(r"^[A-Za-z][A-Za-z0-9._:/@+-]{0,99}$")
+_MODEL = re.compile(r"^[A-Za-z][A-Za-z0-9._:/+-]{0,99}(?:@[A-Za-z0-9_-]{1,40})?$")
 _DIGIT_RUN = re.compile(r"\d{6,}")
 _DATE_RUN = re.compile(r"^20\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
 
@@ -161,7 +161,8 @@ _DATE_RUN = re.compile(r"^20\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$")
 def safe_model(value: object) -> str:
     """A request's model name as the log may hold it, else ``"?"``: the field is
     client-controlled and never scrubbed, so only a model-like identifier is kept — no
-    spaces, and no run of 6+ digits except a date such as ``20241022``."""
+    spaces, no run of 6+ digits except a date such as ``20241022``, and ``@`` only before a
+    version without dots (``claude-3-5-sonnet@20240620``), so never an e-mail address."""
     text = value if isinstance(value, str) else ""
     runs = _DIGIT_RUN.findall(text)
     if _MODEL.match(text) and all(_DATE_RUN.match(run) for run in runs):

@@ -46,6 +46,7 @@ def test_no_config_file_means_defaults(tmp_path: Path, monkeypatch: pytest.Monke
         ("[server]\nport = 'eighty'\n", "server.port"),
         ("[server]\nport = 70000\n", "server.port"),
         ("[detection]\nner = 'yes'\n", "detection.ner"),
+        ("[detection]\nmax_seconds = 0\n", "detection.max_seconds"),
         ("[pseudonyms]\ntoken_format = '<<{type}>>'\n", "pseudonyms.token_format"),
         ("[policy]\nallow_list = 'Ahus'\n", "policy.allow_list"),
         ("server = 1\n", "server"),
