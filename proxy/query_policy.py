@@ -28,6 +28,15 @@ from proxy.scrub.pipeline import Scrubber
 
 REFUSED_TYPE = "sladd_identifying_query"
 PATH_REFUSED_TYPE = "sladd_identifying_path"
+API_WORDS = frozenset(
+    {"v1", "v1beta", "openai", "api", "chat", "completions", "responses", "embeddings",
+     "messages", "count_tokens", "generate", "models", "files", "batches", "deployments",
+     "input_items", "cancel", "content", "tags", "show", "ps", "version", "uploads", "parts",
+     "vector_stores", "assistants", "threads", "runs", "steps", "audio", "images",
+     "moderations", "fine_tuning", "jobs", "conversations", "items"}
+)  # fmt: skip
+"""The providers' own path words: the rest of a path (ids, deployment and model names) is
+scanned."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +109,15 @@ async def check_path(tail: str, scrubber: Scrubber) -> None:
     """Refuse (400 ``sladd_identifying_path``) a URL path with an identifying segment.
 
     The path after the route's base goes upstream as it came (``files/{id}``,
-    ``deployments/{name}``), so each segment, percent-decoded, is scanned like a query value;
-    a finding refuses the request, naming the segment's position only.
+    ``deployments/{name}``), so each segment, percent-decoded, is scanned like a query value
+    unless it is one of the providers' own :data:`API_WORDS` (then no detection runs for the
+    usual requests); a finding refuses the request, naming the segment's position only.
     """
     segments = [unquote(part, errors="replace") for part in tail.split("/")]
     scanned = [
         _Scanned(form, f"path segment {position}")
         for position, segment in enumerate(segments, start=1)
-        if segment
+        if segment and segment not in API_WORDS
         for form in _forms(segment)
     ]
     if not scanned:
