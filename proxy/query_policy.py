@@ -94,15 +94,25 @@ async def check_query(raw_query: str, record: RouteRecord, scrubber: Scrubber) -
     See the module docstring; detection runs off the event loop (:meth:`Scrubber.detect`),
     and not at all for a query of allow-listed parameters (the SDKs' usual requests).
     """
-    scanned = _query_texts(raw_query, record)
+    hit = await _first_finding(_query_texts(raw_query, record), scrubber)
+    if hit is not None:
+        item, kinds = hit
+        raise SladdError(400, REFUSED_TYPE, _message(item, kinds, record.route))
+
+
+async def _first_finding(
+    scanned: list[_Scanned], scrubber: Scrubber
+) -> tuple[_Scanned, list[str]] | None:
+    """The first scanned text policy acts on, with its entity types (no detection if none)."""
     if not scanned:
-        return
+        return None
     found = await scrubber.detect([item.text for item in scanned])
     for item, findings in zip(scanned, found, strict=True):
         decisions = scrubber.policy.decide(item.text, findings)
         kinds = sorted({d.finding.entity_type for d in decisions if d.action != "allow"})
         if kinds:
-            raise SladdError(400, REFUSED_TYPE, _message(item, kinds, record.route))
+            return item, kinds
+    return None
 
 
 async def check_path(tail: str, scrubber: Scrubber) -> None:
@@ -120,18 +130,14 @@ async def check_path(tail: str, scrubber: Scrubber) -> None:
         if segment and segment not in API_WORDS
         for form in _forms(segment)
     ]
-    if not scanned:
-        return
-    found = await scrubber.detect([item.text for item in scanned])
-    for item, findings in zip(scanned, found, strict=True):
-        decisions = scrubber.policy.decide(item.text, findings)
-        kinds = sorted({d.finding.entity_type for d in decisions if d.action != "allow"})
-        if kinds:
-            message = (
-                f"{item.where} of the URL holds what looks like identifying data "
-                f"({', '.join(kinds)}), so sladd sent nothing"
-            )
-            raise SladdError(400, PATH_REFUSED_TYPE, message)
+    hit = await _first_finding(scanned, scrubber)
+    if hit is not None:
+        item, kinds = hit
+        message = (
+            f"{item.where} of the URL holds what looks like identifying data "
+            f"({', '.join(kinds)}), so sladd sent nothing"
+        )
+        raise SladdError(400, PATH_REFUSED_TYPE, message)
 
 
 def _message(item: _Scanned, kinds: list[str], route: str) -> str:
