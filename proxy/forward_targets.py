@@ -19,12 +19,13 @@ from dataclasses import dataclass
 
 from proxy.errors import SladdError
 from proxy.forward_settings import ForwardProxySettings
+from proxy.providers.records import RECORDS
 
-BUILTIN_INTERCEPTS = (
-    ("api.openai.com", "openai"),
-    ("api.anthropic.com", "anthropic"),
-    ("*.openai.azure.com", "azure"),
+BUILTIN_INTERCEPTS = tuple(
+    (host, record.route) for record in RECORDS.values() for host in record.intercept_hosts
 )
+"""(host pattern, route) from each route's record: api.openai.com, api.anthropic.com and
+``*.openai.azure.com``."""
 HTTPS_PORT = 443
 HTTP_PORT = 80
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address

@@ -29,7 +29,7 @@ from proxy.providers.ollama import OllamaChat, OllamaGenerate
 from proxy.providers.openai_chat import OpenAIChat
 from proxy.providers.openai_misc import OpenAICompletions, OpenAIEmbeddings
 from proxy.providers.openai_responses import OpenAIResponses
-from proxy.providers.records import RouteRecord, record_for
+from proxy.providers.records import RECORDS, RouteRecord, record_for
 from proxy.settings import RoutesSettings
 
 ROUTE_NAMES = ("openai", "anthropic", "azure", "ollama")
@@ -127,10 +127,6 @@ class RouteTable:
 
     def _build(self, route: str, path: str, tail: str, provider: Provider | None) -> RouteMatch:
         base = self._routes.get(route).upstream
-        shape: ErrorShape = "openai"
-        if route == "anthropic":
-            shape = "anthropic"
-        elif route == "ollama" and tail.startswith("api/"):
-            shape = "ollama"
+        shape: ErrorShape = RECORDS[route].shape_for(tail)
         url = _join(base, path) if base else ""
         return RouteMatch(route, url, provider, shape, tail)

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from proxy.audit.settings import AuditSettings
 from proxy.forward_settings import ForwardProxySettings
+from proxy.providers.records import RECORDS
 from proxy.toml_binding import INTERNAL, ConfigError, bind, parse_env_scalar, validator
 from proxy.upstream import header_names_problem
 from proxy.vault.open import default_vault_url, vault_url_problem
@@ -120,18 +121,19 @@ class RouteSettings:
     forward_headers: tuple[str, ...] = field(default=(), metadata=validator(header_names_problem))
 
 
+def _route_default(name: str) -> RouteSettings:
+    """A route's settings with its record's default upstream."""
+    return RouteSettings(RECORDS[name].default_upstream)
+
+
 @dataclass(frozen=True, slots=True)
 class RoutesSettings:
     """The four provider routes (paths are fixed; see README)."""
 
-    openai: RouteSettings = field(
-        default_factory=lambda: RouteSettings("https://api.openai.com/v1")
-    )
-    anthropic: RouteSettings = field(
-        default_factory=lambda: RouteSettings("https://api.anthropic.com")
-    )
-    azure: RouteSettings = field(default_factory=RouteSettings)
-    ollama: RouteSettings = field(default_factory=lambda: RouteSettings("http://127.0.0.1:11434"))
+    openai: RouteSettings = field(default_factory=lambda: _route_default("openai"))
+    anthropic: RouteSettings = field(default_factory=lambda: _route_default("anthropic"))
+    azure: RouteSettings = field(default_factory=lambda: _route_default("azure"))
+    ollama: RouteSettings = field(default_factory=lambda: _route_default("ollama"))
 
     def get(self, name: str) -> RouteSettings:
         """The settings of route ``name`` (``openai``, ``anthropic``, ``azure``, ``ollama``)."""

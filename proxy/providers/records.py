@@ -1,4 +1,8 @@
-"""What each route forwards besides the scrubbed body: query parameters and headers.
+"""One record per provider route: where it goes by default, which hosts HTTPS_PROXY mode
+intercepts for it, its error shape, and what it forwards besides the scrubbed body (query
+parameters and headers). Adding a route means one record here and, for a new wire format,
+one module in this package (its :class:`~proxy.providers.walk.FieldRules` and stream
+rewriter); ``proxy/routes.py`` maps its paths.
 
 Deny by default, without reading free text where a false alarm would break a client.
 
@@ -29,6 +33,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+
+from proxy.errors import ErrorShape
 
 _API_VERSION = r"\d{4}-\d{2}-\d{2}(?:-preview)?|v1|latest|preview"
 _BOOLEAN = r"true|false"
@@ -105,6 +111,14 @@ class RouteRecord:
     route: str
     query_params: dict[str, str]
     header_formats: dict[str, str]
+    default_upstream: str = ""
+    """``routes.NAME.upstream`` when the configuration names none (empty: must be set)."""
+    intercept_hosts: tuple[str, ...] = ()
+    """Hosts (fnmatch patterns) whose HTTPS traffic the forward proxy intercepts for it."""
+    error_shape: ErrorShape = "openai"
+    native_prefix: str = ""
+    """Tails starting with this answer in :attr:`error_shape`; the rest in OpenAI's shape
+    (Ollama's own ``api/`` beside its OpenAI-compatible ``v1/``). Empty: every tail."""
     header_prefixes: tuple[str, ...] = _SDK_PREFIXES
     prefix_format: str = _TELEMETRY
     operator_headers: frozenset[str] = field(default=frozenset())
@@ -121,6 +135,10 @@ class RouteRecord:
             form = self.prefix_format
         return value if _has_form(form, value, digits_ok=lowered in _RANDOM) else None
 
+    def shape_for(self, tail: str) -> ErrorShape:
+        """The error shape of a request to ``tail`` (the path after the route's base)."""
+        return self.error_shape if tail.startswith(self.native_prefix) else "openai"
+
     def allows_param(self, name: str, value: str) -> bool:
         """Whether the (decoded) query parameter may be forwarded without a scan."""
         return _has_form(self.query_params.get(name.lower()), value)
@@ -132,14 +150,35 @@ class RouteRecord:
 
 
 RECORDS: dict[str, RouteRecord] = {
-    "openai": RouteRecord("openai", _OPENAI_PARAMS, _OPENAI_HEADERS),
+    "openai": RouteRecord(
+        "openai",
+        _OPENAI_PARAMS,
+        _OPENAI_HEADERS,
+        default_upstream="https://api.openai.com/v1",
+        intercept_hosts=("api.openai.com",),
+    ),
+    "anthropic": RouteRecord(
+        "anthropic",
+        _ANTHROPIC_PARAMS,
+        _ANTHROPIC_HEADERS,
+        default_upstream="https://api.anthropic.com",
+        intercept_hosts=("api.anthropic.com",),
+        error_shape="anthropic",
+    ),
     "azure": RouteRecord(
         "azure",
         _OPENAI_PARAMS | {"api-version": _API_VERSION},
         _OPENAI_HEADERS | {"api-key": AS_SENT},
+        intercept_hosts=("*.openai.azure.com",),
     ),
-    "anthropic": RouteRecord("anthropic", _ANTHROPIC_PARAMS, _ANTHROPIC_HEADERS),
-    "ollama": RouteRecord("ollama", _OPENAI_PARAMS, _OPENAI_HEADERS),
+    "ollama": RouteRecord(
+        "ollama",
+        _OPENAI_PARAMS,
+        _OPENAI_HEADERS,
+        default_upstream="http://127.0.0.1:11434",
+        error_shape="ollama",
+        native_prefix="api/",
+    ),
 }
 """One record per route name (``ollama`` serves both its own API and the OpenAI-style one)."""
 
