@@ -32,6 +32,7 @@ from proxy.safe_logs import (
     path_shape,
 )
 from tests.fakes.llm_upstream import FakeUpstream
+from tests.proxy.test_deny_by_default_cases import FORWARDED_CLEAN, REFUSED
 
 REPO = Path(__file__).resolve().parents[2]
 LISTENING = re.compile(rb"sladd listening on http://[^:]+:(\d+)")
@@ -112,6 +113,20 @@ HOSTILE: tuple[bytes, ...] = (
 )
 
 
+def _header_lines(headers: dict[str, str]) -> tuple[str, ...]:
+    return tuple(f"{name}: {value}" for name, value in headers.items())
+
+
+DENY_BY_DEFAULT_CASES: tuple[bytes, ...] = tuple(
+    [_request("POST", path, raw, _header_lines(head)) for path, head, raw, _ in REFUSED.values()]
+    + [
+        _request("POST", path, _json(body), _header_lines(head))
+        for path, head, body in FORWARDED_CLEAN.values()
+    ]
+)
+"""Every structural leak of ``test_deny_by_default_cases`` (refused or forwarded clean)."""
+
+
 async def _exchange(port: int, raw: bytes) -> bytes:
     """Send ``raw`` and read until sladd closes (or stops answering)."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
@@ -142,7 +157,8 @@ async def _served_port(process: asyncio.subprocess.Process, log: Path) -> int:
 async def _sladd_serve(
     upstream: FakeUpstream, data_dir: Path, log: Path, config: Path
 ) -> AsyncIterator[int]:
-    routes = (f"openai={upstream.base_url}/v1", f"ollama={upstream.base_url}")
+    url = upstream.base_url
+    routes = (f"openai={url}/v1", f"ollama={url}", f"anthropic={url}")
     args = [a for route in routes for a in ("--route", route)]
     with log.open("wb") as output:
         process = await asyncio.create_subprocess_exec(
@@ -178,15 +194,18 @@ async def test_sladd_serve_writes_no_canary_anywhere(
 ) -> None:
     data_dir, log = tmp_path / "data", tmp_path / "sladd.log"
     async with _sladd_serve(upstream, data_dir, log, _config(tmp_path)) as port:
-        replies = [await _exchange(port, raw) for raw in HOSTILE]
+        replies = [await _exchange(port, raw) for raw in HOSTILE + DENY_BY_DEFAULT_CASES]
     assert replies[0].startswith(b"HTTP/1.1 400") and b"sladd_identifying_query" in replies[0]
+    answered = replies[len(HOSTILE) :]
+    assert all(reply.startswith((b"HTTP/1.1 200", b"HTTP/1.1 400")) for reply in answered)
     assert_no_canary(log.read_bytes(), "the serve log")
     files = [path for path in data_dir.rglob("*") if path.is_file()]
     assert any(path.parent.name == "audit" for path in files)
     for path in files:
         assert_no_canary(path.read_bytes(), str(path.relative_to(data_dir)))
     records = list(AuditReader(data_dir).records())
-    assert records and all(record.model in {"", "m", "?"} for record in records)
+    models = {"", "m", "?", "gpt-x", "claude-x"}  # the cases' own model names
+    assert records and all(record.model in models for record in records)
     cipher = load_audit_cipher(data_dir, {})
     for record in records:
         assert_no_canary(json.dumps(record.to_json()).encode(), "an audit record")
