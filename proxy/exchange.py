@@ -116,7 +116,7 @@ def _issued(slots: Sequence[Slot], results: Sequence[ScrubResult]) -> dict[tuple
                 continue
             value = slot.text[replacement.start : replacement.end]
             known = issued.setdefault(replacement.token, value)
-            if normalise_value(known) != normalise_value(value):
+            if known != value and normalise_value(known) != normalise_value(value):
                 raise TokenCollisionError(f"token {replacement.token[0]} issued for two values")
     return issued
 

@@ -70,14 +70,19 @@ class ScopeNumbers:
         self._vault = vault
         self._scope = scope
         self._known: dict[tuple[str, str], int] = {}
+        self._as_written: dict[tuple[str, str], int] = {}
 
     async def number(self, label: str, value: str) -> int:
         """The number of ``value`` under ``label`` in this scope (created if new)."""
+        number = self._as_written.get((label, value))  # the same spelling: no normalising
+        if number is not None:
+            return number
         key = (label, normalise_value(value))
         number = self._known.get(key)
         if number is None:
             number = await self._vault.assign(self._scope, label, key[1], value)
             self._known[key] = number
+        self._as_written[(label, value)] = number
         return number
 
 
