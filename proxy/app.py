@@ -146,21 +146,28 @@ async def _proxy(
     refusal = _refusal_for(match, request.method, bool(raw), allowed_unscrubbed)
     if refusal is not None:
         raise refusal
-    match = await _fail_closed(state, request_id, _checked_query(request, state, match))
     scope = scope_for(request.headers)
     trail.scope = scope
+    work = _outbound(request, state, match, raw, trail)  # one budget for the whole scrub path
+    return await _forward(request, state, await _fail_closed(state, request_id, work))
+
+
+async def _outbound(
+    request: web.Request, state: ProxyState, match: RouteMatch, raw: bytes, trail: ExchangeTrail
+) -> Outbound:
+    """The URL checked and the body scrubbed: what goes upstream, and how to read the answer."""
+    match = await _checked_query(request, state, match)
+    scope = trail.scope
     if match.provider is not None and (raw or request.method == "POST"):  # empty: refused
         started = perf_counter()
-        work = scrub_request(state.scrubber, match.provider, raw, scope)
-        scrubbed = await _fail_closed(state, request_id, work)
+        scrubbed = await scrub_request(state.scrubber, match.provider, raw, scope)
         trail.scrub_ms = (perf_counter() - started) * 1000
         trail.findings, trail.scrubbed = scrubbed.findings, scrubbed.scrubbed
         trail.model = scrubbed.model
-        outbound = Outbound(match, scrubbed.body, scrubbed.restorer, scrubbed.streaming, trail)
-    else:  # no body, or an unscrubbed path: answers may still quote this scope's tokens
-        restorer = Restorer(state.scrubber.token_format, {}, vault_resolver(state.scrubber, scope))
-        outbound = Outbound(match, raw or None, restorer, False, trail)
-    return await _forward(request, state, outbound)
+        return Outbound(match, scrubbed.body, scrubbed.restorer, scrubbed.streaming, trail)
+    # no body, or an unscrubbed path: answers may still quote this scope's tokens
+    restorer = Restorer(state.scrubber.token_format, {}, vault_resolver(state.scrubber, scope))
+    return Outbound(match, raw or None, restorer, False, trail)
 
 
 async def _checked_query(request: web.Request, state: ProxyState, match: RouteMatch) -> RouteMatch:
@@ -192,7 +199,7 @@ async def _read_body(request: web.Request, state: ProxyState) -> bytes:
 
 
 async def _fail_closed(state: ProxyState, request_id: str, work: Awaitable[T]) -> T:
-    """Await a step of the scrub path (the URL checks, the body's scrub) within
+    """Await the scrub path (the URL checks and the body's scrub) within
     ``detection.max_seconds`` (else 503 ``sladd_detection_timeout``); any failure in it
     becomes a refusal that sends nothing."""
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from asyncio import selector_events
 from datetime import UTC, datetime
 from pathlib import Path
@@ -167,9 +168,12 @@ async def test_the_answer_goes_out_before_its_record_is_written(
     audit = AuditLog.open(tmp_path, AuditSettings(), None, {})
     real_record = audit.record
 
+    written = threading.Event()
+
     def record(*args: Any) -> None:
         order.append("record")
         real_record(*args)
+        written.set()
 
     monkeypatch.setattr(audit, "record", record)
     if in_a_thread:  # every record counts as big: serialised in a thread (huge requests)
@@ -179,10 +183,7 @@ async def test_the_answer_goes_out_before_its_record_is_written(
     app.router.add_get("/x/{kind}", handler)
     async with TestClient(TestServer(app, host="127.0.0.1", port=0)) as client:
         assert (await client.get("/x/forwarded")).status == 500
-        for _ in range(500):  # a thread's write lands a moment later
-            if "record" in order:
-                break
-            await asyncio.sleep(0.01)
+        await asyncio.to_thread(written.wait, 60)  # a thread's write lands a moment later
     audit.close()
     assert order == ["answer", "record"]
     assert [r.request_id for r in AuditReader(tmp_path).records()] == ["id-forwarded"]

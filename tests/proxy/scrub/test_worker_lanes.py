@@ -13,7 +13,7 @@ from concurrent.futures.process import BrokenProcessPool
 import pytest
 
 from proxy.scrub.worker_set import QUANTUM, WorkerSet
-from tests.proxy.scrub.test_worker_set import nothing, pid_after
+from tests.proxy.scrub.test_worker_set import nothing, pid_after, stop_hard
 
 
 def finishing_order(calls: dict[str, Future[int]]) -> list[str]:
@@ -40,9 +40,7 @@ def two() -> Iterator[WorkerSet]:
             future.result(timeout=60)
         yield workers
     finally:
-        workers.shutdown(wait=False, cancel_futures=True)
-        for process in workers.processes():
-            process.kill()
+        stop_hard(workers)
 
 
 @pytest.mark.timeout(120)

@@ -23,6 +23,13 @@ def pid_after(seconds: float) -> int:
     return os.getpid()
 
 
+def stop_hard(workers: WorkerSet) -> None:
+    """Shut ``workers`` down without waiting, killing processes still busy."""
+    workers.shutdown(wait=False, cancel_futures=True)
+    for process in workers.processes():
+        process.kill()
+
+
 def nothing() -> None:
     """A worker initializer with nothing to load."""
 
@@ -79,9 +86,7 @@ def one() -> Iterator[WorkerSet]:
     try:
         yield workers
     finally:
-        workers.shutdown(wait=False, cancel_futures=True)
-        for process in workers.processes():
-            process.kill()
+        stop_hard(workers)
 
 
 @pytest.mark.timeout(120)

@@ -91,14 +91,7 @@ async def test_redis_expiry_ends_the_epoch_of_any_scope(redis_url: str, tmp_path
 
 async def test_replicas_on_one_redis_share_the_epoch(redis_url: str, tmp_path: Path) -> None:
     a, b = (RedisVault(redis_url, VaultCipher(KeySource(tmp_path, {}))) for _ in range(2))
-    try:
-        made = await a.epoch("s", create=True)
-        assert await b.epoch("s") == made
-        await b.purge_scope("s")
-        assert await a.epoch("s") is None
-    finally:
-        await a.close()
-        await b.close()
+    await assert_replicas_share_the_epoch(a, b)
 
 
 async def test_sqlite_file_without_the_epoch_column_is_upgraded(tmp_path: Path) -> None:
@@ -122,6 +115,12 @@ async def test_sqlite_processes_on_one_file_share_the_epoch(tmp_path: Path) -> N
     path = tmp_path / "vault.db"
     a = await SqliteVault.open(path, VaultCipher(KeySource(tmp_path, {})))
     b = await SqliteVault.open(path, VaultCipher(KeySource(tmp_path, {})))
+    await assert_replicas_share_the_epoch(a, b)
+
+
+async def assert_replicas_share_the_epoch(a: ManagedVault, b: ManagedVault) -> None:
+    """An epoch made through ``a`` is read through ``b``, and a purge through ``b`` ends it
+    for ``a``; both are closed afterwards."""
     try:
         made = await a.epoch("s", create=True)
         assert await b.epoch("s") == made
