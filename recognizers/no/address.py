@@ -2,90 +2,149 @@
 
 A street is a word ending in a street word (``Storgata``, ``Furuveien``, ``Skolevegen``,
 ``Granlia``) or a name followed by a separate one (``Kong Oscars gate``, ``Gamle Drammens
-vei``), then a house number with an optional letter, then optionally ``, NNNN Poststed``.
+vei``), then a house number with an optional letter and bolignummer (``121 B H0303``), then
+optionally ``, NNNN Poststed`` or a known poststed alone (``Storgata 5 Bergen``). Sami letters
+count as letters (``Čávžovuoddu 4, 9730 Karasjok``).
 After an address word (adresse, bor i, bur i, bosatt) any capitalised name with a number will
 do, and so will any capitalised name with a number followed by ``, NNNN Poststed``
 (``Åsamyrane 112, 5116 Ulset``). A ``NNNN Poststed`` pair outside an address is a
 postnummer when the poststed is known, in capitals or next to a postnummer word, or when the
-number cannot be a year; never a plain year after a year word (``i 2019 Bergen``).
+number cannot be a year; never a plain year after a year word (``i 2019 Bergen``). Four
+digits labelled as a postnummer (``postnr 7713``, ``"postnr": "7713"``, a ``Postnr`` column)
+are one without a poststed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from recognizers.no import context, context_words
-from recognizers.no.base import NUMBER_START, NorwegianRecognizer, Verdict, number_pattern
+from recognizers.no import context, context_words, poststeder
+from recognizers.no.base import (
+    NUMBER_END,
+    NUMBER_START,
+    NorwegianRecognizer,
+    Verdict,
+    matches,
+    number_pattern,
+)
 from recognizers.no.poststeder import POSTSTEDER
+from recognizers.normalise import lexicon
 
 SCORE_STREET = 0.8
 SCORE_STREET_WITH_POSTSTED = 0.95
 SCORE_CONTEXT_ONLY = 0.7
 SCORE_POSTNUMMER = 0.75
 SCORE_POSTNUMMER_UNKNOWN_PLACE = 0.6
+SCORE_POSTNUMMER_BARE = 0.6
 
-_SUFFIXES = (
-    "gata|gate|gaten|gt\\.|veien|vegen|vei|veg|allé|alle|alléen|plass|plassen|stien|stigen|"
-    "stig|bakken|svingen|ringen|lia|løkka|løkken|brygge|bryggen|torget|torg|tunet|kroken|"
-    "haugen|åsen|jordet|vollen|grenda|sletta|myra|hagen|parken|terrassen|kaia|tangen|vika|"
-    "stranda|toppen|lunden|berget|bråten|kollen|feltet|linna|tråkket|engen|enga|marka"
-)
-_SEPARATE = (
-    "gate|gata|vei|veg|vegen|veien|allé|alle|plass|terrasse|stien|bakke|brygge|torg|torget|"
-    "kai|park|ring|vegen|stredet|smug|løkke|tun|promenade"
-)
-_NAME = r"[A-ZÆØÅ][\wæøåéü'.\-]*"
+_LONG_SUFFIXES = [suffix for suffix in (*poststeder.STREET_SUFFIXES, "ringen") if len(suffix) > 2]
+_STREET_SUFFIX = lexicon.words_pattern([*_LONG_SUFFIXES, *(s.upper() for s in _LONG_SUFFIXES)])
+"""Street words at the end of a name, in lower case or capitals (``STORGATA``); ``li`` apart,
+after three letters at least."""
+_SEPARATE = lexicon.words_pattern(poststeder.STREET_WORDS)
+_UPPER, _LOWER = poststeder.PLACE_UPPER, poststeder.PLACE_LOWER
+_NAME = rf"[{_UPPER}][\w'.\-]*"
 _LETTER = r"[A-Za-z](?![\wæøå])"
-_UNITS = r"år|mnd|uker|dager|kg|mg|cm|mm|ml|%|timer|min|ganger"
-_HOUSE = rf"\d{{1,4}}(?:\s?{_LETTER})?(?![\d\wæøå]|[.,]\d|\s*(?:{_UNITS}))"
+_UNITS = (
+    r"år|mnd|måned|uke|uka|vek|dag|døgn|time|min|sek|gang|kg|kilo|mg|g\b|cm|mm|ml|dl|liter|%"
+    r"|prosent|tablett|tbl|stk|km|meter|mil\b|personer"
+)
+"""Words after a number that make it a quantity or a duration, not a house number."""
+_FLAT = (
+    r"(?:,?\s(?:(?:[Ll]eilighet|[Ll]eil\.|[Bb]olig(?:nummer|nr\.?)?|[Ll]h|[Ll]gh\.?)\s)?"
+    r"[HULKhulk] ?\d{4})"
+)
+"""A bolignummer after the house number: floor level (H, U, L, K) + floor + flat, maybe
+named (``leilighet H0201``)."""
+_HOUSE = (
+    rf"\d{{1,4}}(?:{_FLAT}|(?:\s?{_LETTER})?{_FLAT}?)"
+    rf"(?![\d\wæøå]|\.\d|,\d{{1,2}}(?!\d)|\s*(?:{_UNITS}))"
+)
 _PLACE_PREFIX = "Indre|Ytre|Nedre|Øvre|Nordre|Søndre|Vestre|Østre|Store|Lille|Nye|Gamle|Sør|Nord"
 _PLACE = (
-    rf"(?:(?:{_PLACE_PREFIX})\s)?[A-ZÆØÅa-zæøå][A-ZÆØÅa-zæøå\-]+"
-    r"(?:\si\s[A-ZÆØÅ][a-zæøå]+|\s[A-ZÆØÅ]\b)?"
+    rf"(?:(?:{_PLACE_PREFIX})\s)?[{_UPPER}{_LOWER}][{_UPPER}{_LOWER}\-]+"
+    rf"(?:\si\s[{_UPPER}][{_LOWER}]+|\s[{_UPPER}]\b)?"
 )
 _POSTSTED = rf"(?:,\s?|\s)(\d{{4}})\s({_PLACE})"
-_COMPOUND = rf"(?:{_NAME}\s){{0,3}}[A-ZÆØÅa-zæøå][\wæøåéü'\-]+?(?:{_SUFFIXES})"
+_ANY_CASE_PREFIX = f"{_PLACE_PREFIX}|{_PLACE_PREFIX.lower()}"
+_COMPOUND = (
+    rf"(?:(?:{_ANY_CASE_PREFIX})\s)?(?:{_NAME}\s){{0,3}}"
+    rf"(?!(?i:{'|'.join(poststeder.NOT_STREETS)})\s)"
+    rf"[{_UPPER}{_LOWER}][\w'\-]+?(?:{_STREET_SUFFIX}|(?<=\w\w\w)(?:li|LI)|gt\.|GT\.)"
+)
 _WITH_SEPARATE = rf"(?:{_NAME}\s){{1,3}}(?:{_SEPARATE})"
 
-_STREET = re.compile(rf"(?<![\wæøå])(?:{_COMPOUND}|{_WITH_SEPARATE})\s{_HOUSE}(?:{_POSTSTED})?")
+_NUMBER_WORD = r"(?:(?:nummer|nr\.?)\s)?"
+"""``Storgata nummer 12``: the word for number, as people say it, before the house number."""
+_STREET = re.compile(
+    rf"(?<![\wæøå])(?:{_COMPOUND}|{_WITH_SEPARATE})\s{_NUMBER_WORD}{_HOUSE}(?:{_POSTSTED})?"
+)
 _AFTER_CONTEXT = re.compile(rf"(?<![\wæøå])(?:{_NAME}\s){{1,3}}{_HOUSE}(?:{_POSTSTED})?")
-_POSTSTED_AFTER_COMMA = rf",\s?(\d{{4}})\s(?=[A-ZÆØÅ])({_PLACE})"
+_POSTSTED_AFTER_COMMA = rf",\s?(\d{{4}})\s(?=[{_UPPER}])({_PLACE})"
+_FUNCTION_WORD = r"(?:i|på|til|fra|ved|bor|bur|er|og|om)\s"
+"""A preposition or verb before a street name written in lower case: not part of it."""
 _LOWER_SEPARATE = re.compile(
-    rf"(?<![\wæøå.])(?:[a-zæøå][\wæøåéü'\-]*\s){{1,3}}(?:{_SEPARATE})\s{_HOUSE}(?:{_POSTSTED})?"
+    rf"(?<![\wæøå.])(?!{_FUNCTION_WORD})(?:[a-zæøå][\wæøåéü'\-]*\s){{1,3}}(?:{_SEPARATE})"
+    rf"\s{_HOUSE}(?:{_POSTSTED})?"
 )
 _WITH_POSTSTED = re.compile(
     rf"(?<![\wæøå])(?:(?:{_PLACE_PREFIX})\s)?{_NAME}\s{_HOUSE}{_POSTSTED_AFTER_COMMA}"
 )
-_POSTNUMMER = number_pattern(NUMBER_START + rf"(?<!-)(\d{{4}})\s(?=[A-ZÆØÅ])({_PLACE})")
-
-_UNITS_IN_CAPITALS = frozenset({"MMOL", "KCAL", "MBQ", "MSV", "GBQ", "TBL", "AMP"})
-_YEAR_WORDS = context.ContextWords.of(
-    "i$",
-    "år",
-    "fra$",
-    "til$",
-    "siden$",
-    "høsten$",
-    "våren$",
-    "sommeren$",
-    "vinteren$",
-    "ca$",
-    "innen$",
-    "in$",
-    "since$",
-    "januar$",
-    "februar$",
-    "mars$",
-    "april$",
-    "mai$",
-    "juni$",
-    "juli$",
-    "august$",
-    "september$",
-    "oktober$",
-    "november$",
-    "desember$",
+_POSTNUMMER = number_pattern(NUMBER_START + rf"(?<!-)(\d{{4}})\s({_PLACE})", runs=(4,))
+_LABELLED_POSTNUMMER = number_pattern(NUMBER_START + r"(?<!-)(\d{4})" + NUMBER_END, runs=(4,))
+_HL7_ADDRESS = re.compile(
+    r"(?m)^[ \t]*(?:PID\|(?:[^|\r\n]*\|){10}|NK1\|(?:[^|\r\n]*\|){3})"
+    r"(?P<address>[^|\r\n^]*[^\W_][^|\r\n]*?)\^*(?=[|\r\n]|$)"
 )
+"""An HL7 v2 address field: PID-11 (the patient's) or NK1-4 (next of kin), components apart
+by ``^`` (``Eikveien 5^^Moss^^1526``)."""
+_HL7_SEGMENTS = ("PID|", "NK1|")
+_FILLER_THEN_PLACE = re.compile(r"[ \t,]+(?:altså|eh|ehm|øh|øhm|liksom)[ \t,]+(\w+)", re.I)
+"""``6405 altså molde``: a spoken postnummer, a filler word, then the poststed."""
+
+_QUANTITY_WORDS = frozenset(
+    """kr kroner nok ,- mg ml g kg mcg µg ie iu e enheter mmol l stk tbl tabletter mm cm m km
+    meter år dager uker timer min sek skritt kcal""".split()
+)
+"""Words after a number that make it a quantity, not a postnummer."""
+_LEADING_WORD = re.compile(r"(\S+)\s+")
+_PREFIXES = frozenset(_PLACE_PREFIX.split("|"))
+_NOT_IN_NAMES = frozenset(
+    "i på til fra ved bor bur er og om send sendes han hun jeg eg vi de dei adresse adressen"
+    " adressa".split()
+)
+_MIN_PLACE = 4
+"""Letters of a lower-case poststed not in the list: ``bor i 3045 nå`` names no place."""
+_LABEL_WORDS = 4
+"""How far back a postnummer label is read: ``postnummeret mitt er 3045``."""
+_PLACE_PREPOSITIONS = frozenset({"i", "på", "til", "fra", "ved"})
+_UNITS_IN_CAPITALS = frozenset({"MMOL", "KCAL", "MBQ", "MSV", "GBQ", "TBL", "AMP"})
+_YEAR_WORDS = context_words.ContextWords.of(
+    *"""i$ år fra$ til$ siden$ høsten$ våren$ sommeren$ vinteren$ ca$ innen$ in$
+    since$ januar$ februar$ mars$ april$ mai$ juni$ juli$ august$ september$ oktober$
+    november$ desember$""".split()
+)
+
+
+def _start_of_name(text: str, start: int, end: int) -> int:
+    """Where the street name of a match begins. Before a one-word street name only a place
+    prefix belongs to it (``Nedre Storgate``): a text in capitals lets the match take in any
+    word (``SEND BREVET TIL STORGATA 12``). Before another name, the verbs, pronouns and
+    prepositions are dropped (``HAN BOR I KONG OSCARS GATE 5``)."""
+    names = []
+    for word in _LEADING_WORD.finditer(text, start, end):
+        if word[1][0].isdigit() or word[1].lower().rstrip(".") in {"nummer", "nr"}:
+            break
+        names.append(word)
+    if names and poststeder.is_street_name(names[-1][1].lower()):
+        first = len(names) - 1
+        while first and names[first - 1][1].capitalize() in _PREFIXES:
+            first -= 1
+        return names[first].start()
+    while names and names[0][1].lower() in _NOT_IN_NAMES:
+        names.pop(0)
+    return names[0].start() if names else start
 
 
 def _looks_like_a_place(place: str) -> bool:
@@ -101,39 +160,63 @@ class AddressRecognizer(NorwegianRecognizer):
     """Norwegian street addresses, bokmål and nynorsk street words."""
 
     ENTITY = "NO_ADDRESS"
-    PATTERNS = (_STREET, _AFTER_CONTEXT, _WITH_POSTSTED, _LOWER_SEPARATE)
+    PATTERNS = (_STREET, _AFTER_CONTEXT, _WITH_POSTSTED, _LOWER_SEPARATE, _HL7_ADDRESS)
     CONTEXT_WORDS = context_words.ADDRESS.entries()
 
+    def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
+        """The HL7 pattern only in a text with a PID or NK1 segment."""
+        if any(segment in text for segment in _HL7_SEGMENTS):
+            return self.PATTERNS
+        return self.PATTERNS[:-1]
+
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
-        """Street words suffice; a bare name and number needs an address word before it."""
+        """Street words suffice; a bare name and number needs an address word before it; an
+        HL7 address field is one whatever it holds."""
+        if match.re is _HL7_ADDRESS:
+            return Verdict(SCORE_STREET_WITH_POSTSTED, start=match.start(1), end=match.end(1))
         near = context.context_near(text, match.span(), context_words.ADDRESS, before=3, after=0)
         if match.re in (_AFTER_CONTEXT, _LOWER_SEPARATE) and not near:
             return None
         if match.re is _WITH_POSTSTED and not _postnummer_plausible(match.group(1)):
             return None
+        start = _start_of_name(text, match.start(), match.end())
         postnummer = match.group(1)
         if postnummer and _postnummer_plausible(postnummer):
-            return Verdict(SCORE_STREET_WITH_POSTSTED)
+            return Verdict(SCORE_STREET_WITH_POSTSTED, start=start)
         score = SCORE_STREET if match.re in (_STREET, _LOWER_SEPARATE) else SCORE_CONTEXT_ONLY
         if not postnummer:
-            return Verdict(score)
+            return Verdict(score, start=start, end=poststeder.poststed_after(text, match.end()))
         street = text[match.start() : match.start(1)].rstrip(", ")
-        return Verdict(score, end=match.start() + len(street))
+        return Verdict(score, start=start, end=match.start() + len(street))
 
 
 class PostnummerRecognizer(NorwegianRecognizer):
     """A postnummer next to its poststed, outside a full address."""
 
     ENTITY = "NO_POSTNUMMER"
-    PATTERNS = (_POSTNUMMER,)
+    MIN_CHAIN_DIGITS = 4
+    PATTERNS = (_POSTNUMMER, _LABELLED_POSTNUMMER)
     CONTEXT_WORDS = context_words.POSTNUMMER.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Known, context-backed or all-caps poststed; any capitalised word after a number
-        that cannot be a year; never after a year word."""
-        number, place = match.group(1), match.group(2)
-        if not _postnummer_plausible(number):
+        that cannot be a year; never after a year word. Bare digits: a label right before."""
+        if not _postnummer_plausible(match.group(1)):
             return None
+        if match.re is _LABELLED_POSTNUMMER:
+            return self._labelled(text, match.start(), match.end())
+        return self.with_place(text, match)
+
+    @staticmethod
+    def with_place(text: str, match: re.Match[str]) -> Verdict | None:
+        """The verdict on a ``_POSTNUMMER`` match: a postnummer and its poststed, or None."""
+        number, place = match.group(1), match.group(2)
+        if place[0].islower() and (len(place) < 4 or place not in POSTSTEDER):  # "ski", "mo"
+            near = context.context_near(text, match.span(), context_words.POSTNUMMER)
+            lives = len(place) >= _MIN_PLACE and context_words.RESIDENCE.matches_any(
+                context.words_before(text, match.start(), 3)
+            )
+            return Verdict(SCORE_POSTNUMMER) if near or lives else None
         before = context.words_before(text, match.start(), 1)
         if 1900 <= int(number) <= 2099 and before and _YEAR_WORDS.matches(before[0]):
             return None
@@ -146,3 +229,69 @@ class PostnummerRecognizer(NorwegianRecognizer):
         if not could_be_year and len(place) >= 3 and _looks_like_a_place(place):
             return Verdict(SCORE_POSTNUMMER_UNKNOWN_PLACE)
         return None
+
+    @staticmethod
+    def _labelled(text: str, start: int, end: int) -> Verdict | None:
+        """Four bare digits with a postnummer label at most four words before (no other number
+        between), as column header or in the question they answer; a filler word and a known
+        poststed after them; or a place named by its postnummer (see :func:`_same_region`,
+        :func:`_where_someone_lives`)."""
+        filler = _FILLER_THEN_PLACE.match(text, end)
+        if filler is not None and len(filler[1]) >= 4 and filler[1].lower() in POSTSTEDER:
+            return Verdict(SCORE_POSTNUMMER)
+        if _same_region(text, start, end) or _where_someone_lives(text, start, end):
+            return Verdict(SCORE_POSTNUMMER_BARE)
+        if not context.could_occur(text, context_words.POSTNUMMER_LABEL):
+            return None
+        before = _since_last_number(context.words_before(text, start, _LABEL_WORDS))
+        before += context.question_words(text, start)
+        labelled = context_words.POSTNUMMER_LABEL.matches_any(before)
+        return Verdict(SCORE_POSTNUMMER) if labelled else None
+
+
+def _since_last_number(words: list[str]) -> list[str]:
+    """The words after the last one with a digit: a label before an earlier number is that
+    number's (``postnr 3045 og tlf 2233``)."""
+    numbers = [index for index, word in enumerate(words) if any(c.isdigit() for c in word)]
+    return words[numbers[-1] + 1 :] if numbers else words
+
+
+def _same_region(text: str, start: int, end: int) -> bool:
+    """Four bare digits in the postal region (the first two digits) of a postnummer given with
+    its poststed in the same text, after words about an old or new address: ``… 8006 Bodø,
+    gammel var 8010``. Not a year, nor a quantity (``5000 IE``)."""
+    regions = context.remembered(text, _same_region, _regions)
+    number = text[start:end]
+    if number[:2] not in regions or start in regions[number[:2]] or 1900 <= int(number) <= 2099:
+        return False
+    if not context_words.MOVING.matches_any(context.words_before(text, start, 6)):
+        return False
+    after = context.words_after(text, end, 1)
+    return not (after and after[0] in _QUANTITY_WORDS)
+
+
+def _where_someone_lives(text: str, start: int, end: int) -> bool:
+    """``bor nå i 5009``, ``flyttet fra 8010``: four digits right after a preposition that
+    follows a living word, or a moving word right before the preposition (``flytte timen til
+    1430`` moves an appointment); not a year, a time or a quantity."""
+    if not context.could_occur(text, context_words.RESIDENCE):
+        return False
+    before = context.words_before(text, start, 3)
+    if len(before) < 2 or before[-1] not in _PLACE_PREPOSITIONS:
+        return False
+    if 1900 <= int(text[start:end]) <= 2099 or context_words.APPOINTMENT.matches_any(before):
+        return False
+    living = context_words.RESIDENCE.matches(before[-2]) or context_words.LIVING.matches_any(
+        before[:-1]
+    )
+    after = context.words_after(text, end, 1)
+    return living and not (after and after[0] in _QUANTITY_WORDS)
+
+
+def _regions(text: str) -> dict[str, set[int]]:
+    """The postal regions of the postnumre with a poststed in ``text``, and where they are."""
+    regions: dict[str, set[int]] = {}
+    for match in matches(_POSTNUMMER, text):
+        if _postnummer_plausible(match[1]) and PostnummerRecognizer.with_place(text, match):
+            regions.setdefault(match[1][:2], set()).add(match.start())
+    return regions

@@ -153,6 +153,19 @@ def validate_fnr(number: str) -> FnrVerdict | None:
     return FnrVerdict(tuple(sorted(features)))
 
 
+def fnr_date_plausible(number: str) -> bool:
+    """Whether the first six digits of an 11-digit number can be a fødselsnummer's date: a
+    real day (D-nummer: + 40) and month (H-nummer + 40, synthetic + 65 / + 80) in some century
+    [DH][SYN]. Check digits are not looked at: this is for numbers that fail them."""
+    if _digits(number, 11) is None:
+        return False
+    day, month, yy = int(number[0:2]), int(number[2:4]), int(number[4:6])
+    if day > 40:
+        day -= 40
+    month, _ = _fnr_month(month)
+    return _date_exists(day, month, yy, (1800, 1900, 2000))
+
+
 def valid_duf(number: str) -> bool:
     """DUF-nummer: 12 digits, last two = weighted sum of the first ten mod 11 [DUF]."""
     digits = _digits(number, 12)

@@ -1,12 +1,8 @@
-"""Norwegian context words (bokmål and nynorsk) and the look-around that finds them.
+"""The look-around that finds context words (:mod:`recognizers.no.context_words`).
 
 Context is matched on lower-cased words around a candidate, not on lemmas, so no NLP
-pipeline is needed: an entry matches a word that *starts with* it (``fødselsnummer``
-matches ``fødselsnummeret``), unless it ends with ``$``, which asks for the whole word
-(``pass$`` must not match ``passer``). An entry with a space (``pasient id``) matches two
-adjacent words exactly. Punctuation around a word is ignored, dots inside it are kept
-(``f.nr``, ``tlf.nr``), and each part of a hyphenated compound counts too
-(``kontantkort-mobil`` matches ``mobil``).
+pipeline is needed. Punctuation around a word is ignored, dots inside it are kept (``f.nr``,
+``tlf.nr``); ``?``, ``&`` and ``=`` end a word, so URL parameters are words (``?hpr=``).
 
 What the look-around needs to know about a whole text — its lower-cased copy, where its
 lines start, which lines form a table — is worked out once per :func:`scanning` block and
@@ -17,70 +13,24 @@ the block ends: no text outlives the detection call that read it.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
-_WORD = re.compile(r"([^\s;,|=()\[\]{}<>\"«»:]+)(:?)")
+# Re-exported for callers that write ``context.ContextWords`` (custom_yaml).
+from recognizers.no.context_words import ContextWords as ContextWords  # noqa: PLC0414
+
+_WORD = re.compile(r"([^\s;,|=()\[\]{}<>\"«»:?&]+)(:?)")
 _DELIMITERS = (";", "\t", "|", ",")
+_QUOTE_OR = {d: re.compile(f'"|{re.escape(d)}') for d in _DELIMITERS}
 _MAX_HEADER_WORDS = 4
-_PARTS = re.compile(r"[-/]")
-_DIGIT_RUN = re.compile(r"\d+")
+_SPEAKER = re.compile(r"[ \t]*[^\W\d][\w .'-]{0,30}:[ \t]*")
+_ANSWER_OPENING = 4
+_DIGIT = re.compile(r"\d")
 _EDGE_PUNCT = ",;:!?()[]{}\"'«»<>*=/\\|"
-
-
-@dataclass(frozen=True, slots=True)
-class ContextWords:
-    """A set of context entries: prefixes, and whole words (written with a trailing ``$``)."""
-
-    prefixes: tuple[str, ...]
-    exact: frozenset[str]
-    phrases: frozenset[str] = frozenset()
-    needles: tuple[str, ...] = field(init=False, repr=False, compare=False)
-    """Strings one of which must occur in a text for any entry to match (see might_occur)."""
-
-    def __post_init__(self) -> None:
-        needles = (*self.prefixes, *self.exact, *(p.split()[0] for p in self.phrases))
-        object.__setattr__(self, "needles", needles)
-
-    @classmethod
-    def of(cls, *entries: str) -> ContextWords:
-        """Build from entries: ``"fødselsnummer"`` (prefix), ``"pass$"`` (whole word),
-        ``"pasient id"`` (two adjacent words)."""
-        phrases = frozenset(e.rstrip("$") for e in entries if " " in e)
-        words = [e for e in entries if " " not in e]
-        prefixes = tuple(e for e in words if not e.endswith("$"))
-        exact = frozenset(e[:-1] for e in words if e.endswith("$"))
-        return cls(prefixes, exact, phrases)
-
-    def matches(self, word: str) -> bool:
-        """True when a normalised word, or a part of a hyphenated compound, is an entry."""
-        if self._matches_one(word):
-            return True
-        parts = _PARTS.split(word)
-        return len(parts) > 1 and any(self._matches_one(p) for p in parts if p)
-
-    def matches_any(self, words: list[str]) -> bool:
-        """True when any word, or any two adjacent words, match."""
-        if any(self.matches(w) for w in words if w):
-            return True
-        return bool(self.phrases) and any(
-            f"{a} {b}" in self.phrases for a, b in itertools.pairwise(words)
-        )
-
-    def _matches_one(self, word: str) -> bool:
-        return word in self.exact or word.startswith(self.prefixes)
-
-    def might_occur(self, lowered_text: str) -> bool:
-        """Cheap prefilter: could any entry occur in this (lower-cased) text at all?"""
-        return any(entry in lowered_text for entry in self.needles)
-
-    def entries(self) -> list[str]:
-        """All entries as plain words (for Presidio's ``context`` attribute)."""
-        return [*self.prefixes, *sorted(self.exact), *sorted(self.phrases)]
+T = TypeVar("T")
 
 
 class _Scan:
@@ -91,13 +41,12 @@ class _Scan:
     """
 
     __slots__ = (
-        "_cells",
         "_delimiter_at",
-        "_delimiters_in_text",
-        "_digit_runs",
         "_header_lines",
         "_line_starts",
         "_lowered",
+        "_splits",
+        "memo",
         "text",
     )
 
@@ -107,19 +56,13 @@ class _Scan:
         self._line_starts: list[int] | None = None
         self._delimiter_at: dict[int, str | None] = {}
         self._header_lines: dict[str, list[int]] = {}
-        self._delimiters_in_text: dict[str, list[int]] = {}
-        self._cells: dict[tuple[int, str], list[str]] = {}
-        self._digit_runs: list[int] | None = None
+        self._splits: dict[tuple[int, str], list[int]] = {}
+        self.memo: dict[object, object] = {}
 
     def lowered(self) -> str:
         if self._lowered is None:
             self._lowered = self.text.lower()
         return self._lowered
-
-    def digit_runs(self) -> list[int]:
-        if self._digit_runs is None:
-            self._digit_runs = [m.start() for m in _DIGIT_RUN.finditer(self.text)]
-        return self._digit_runs
 
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
@@ -157,21 +100,21 @@ class _Scan:
             headers[line] = headers[line - 1] if above else line
         return headers
 
-    def count(self, delimiter: str, start: int, end: int) -> int:
-        """How often ``delimiter`` occurs in ``text[start:end]``."""
-        found = self._delimiters_in_text.get(delimiter)
-        if found is None:
-            found = [m.start() for m in re.finditer(re.escape(delimiter), self.text)]
-            self._delimiters_in_text[delimiter] = found
-        return bisect.bisect_left(found, end) - bisect.bisect_left(found, start)
-
-    def cells(self, line: int, delimiter: str) -> list[str]:
-        """The cells of ``line`` split at ``delimiter``."""
+    def splits(self, line: int, delimiter: str) -> list[int]:
+        """Where the fields of ``line`` end: at each ``delimiter`` outside double quotes
+        (``"Olsen, Tarjei",2090325`` has one field end, not two)."""
         key = (line, delimiter)
-        if key not in self._cells:
+        found = self._splits.get(key)
+        if found is None:
             start, end = self.bounds(line)
-            self._cells[key] = self.text[start:end].split(delimiter)
-        return self._cells[key]
+            found, quoted = [], False
+            for mark in _QUOTE_OR[delimiter].finditer(self.text, start, end):
+                if mark.group() == '"':
+                    quoted = not quoted
+                elif not quoted:
+                    found.append(mark.start())
+            self._splits[key] = found
+        return found
 
 
 _NEWLINE = re.compile("\n")
@@ -204,10 +147,28 @@ def lowered(text: str) -> str:
     return _scan_of(text).lowered()
 
 
-def digit_run_starts(text: str) -> list[int]:
-    """Where each run of digits in ``text`` starts, once per :func:`scanning` block (the
-    number recognizers try their patterns only there)."""
-    return _scan_of(text).digit_runs()
+def remembered(text: str, key: Hashable, compute: Callable[[str], T]) -> T:
+    """``compute(text)``, worked out once per :func:`scanning` block and ``key`` (outside a
+    block, every time): what several recognizers or candidates ask about the same text."""
+    current: _Scan | None = getattr(_SCANS, "current", None)
+    if current is None or current.text is not text:
+        return compute(text)
+    if key not in current.memo:
+        current.memo[key] = compute(text)
+    return cast(T, current.memo[key])
+
+
+def could_occur(text: str, words: ContextWords) -> bool:
+    """False only when no entry of ``words`` occurs anywhere in ``text`` (asked once per
+    :func:`scanning` block; outside one, always True: the answer would cost a pass)."""
+    current: _Scan | None = getattr(_SCANS, "current", None)
+    if current is None or current.text is not text:
+        return True
+    key = ("could_occur", id(words))  # the memo keeps ``words`` alive: the id stays its own
+    found = current.memo.get(key)
+    if found is None:
+        found = current.memo[key] = (words, words.might_occur(current.lowered()))
+    return cast(tuple[ContextWords, bool], found)[1]
 
 
 def _normalise(word: str) -> str:
@@ -274,18 +235,65 @@ def column_header(text: str, position: int) -> str | None:
     header = scan.header_line(line, delimiter)
     if header == line:
         return None
-    column = scan.count(delimiter, scan.bounds(line)[0], position)
-    cells = scan.cells(header, delimiter)
-    cell = cells[column].strip() if column < len(cells) else ""
+    column = bisect.bisect_left(scan.splits(line, delimiter), position)
+    first, last = scan.bounds(header)
+    edges = [first - 1, *scan.splits(header, delimiter), last]
+    cell = text[edges[column] + 1 : edges[column + 1]].strip() if column + 1 < len(edges) else ""
     if not cell or any(c.isdigit() for c in cell) or len(cell.split()) > _MAX_HEADER_WORDS:
         return None
     return _normalise(cell)
 
 
+def question_words(text: str, start: int, count: int = 8) -> list[str]:
+    """When ``start`` opens an answer — the first words of a speaker's turn after another
+    speaker's turn (``lege: når er du født`` / ``pasient: 10.01.85``), or of a line after one
+    ending in ``?`` or ``:`` — the last ``count`` words of the line before: the question it
+    answers. Otherwise none (``HPR 5908078`` / ``Rekv.nr: 24031188`` is a form)."""
+    scan = _scan_of(text)
+    line = scan.line_of(start)
+    if line == 0:
+        return []
+    line_start, _ = scan.bounds(line)
+    previous_start, previous_end = scan.bounds(line - 1)
+    label = _SPEAKER.match(text, line_start, start)
+    head = text[label.end() if label else line_start : start]
+    asker = _SPEAKER.match(text, previous_start, previous_end)
+    question = text[asker.end() if asker else previous_start : previous_end].rstrip()
+    if len(head.split()) > _ANSWER_OPENING or _DIGIT.search(question):
+        return []  # not an opening, or the line before holds numbers: not a question
+    if not (label and asker) and not question.endswith(("?", ":")):
+        return []
+    window = text[max(previous_start, previous_end - 24 * count) : previous_end]
+    return [_normalise(word) for word, _ in _WORD.findall(window)[-count:]]
+
+
 def context_near(
     text: str, span: tuple[int, int], words: ContextWords, *, before: int = 6, after: int = 3
 ) -> bool:
-    """True when a context word occurs within ``before`` words before or ``after`` words after."""
-    return words.matches_any(words_before(text, span[0], before)) or words.matches_any(
-        words_after(text, span[1], after)
+    """True when a context word occurs within ``before`` words before or ``after`` words
+    after, or in the question ``span`` answers (:func:`question_words`)."""
+    if not could_occur(text, words):
+        return False
+    return (
+        words.matches_any(words_before(text, span[0], before))
+        or words.matches_any(words_after(text, span[1], after))
+        or words.matches_any(question_words(text, span[0]))
     )
+
+
+def labelled_otherwise(
+    text: str, start: int, own: ContextWords, other: ContextWords, *, before: int = 3
+) -> bool:
+    """True when a word of ``other`` is among the ``before`` words before ``start`` and no
+    word of ``own`` is nearer: ``Ordrenr 91234567`` is an order number, ``Faktura, betal til
+    1234.56.78903`` an account."""
+    if not could_occur(text, other):
+        return False
+    nearest_first = words_before(text, start, before)[::-1]
+    for i, word in enumerate(nearest_first):
+        phrase = f"{nearest_first[i + 1]} {word}" if i + 1 < len(nearest_first) else ""
+        if own.matches(word) or phrase in own.phrases:
+            return False
+        if other.matches(word):
+            return True
+    return False

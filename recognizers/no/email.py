@@ -1,32 +1,120 @@
-"""EMAIL_ADDRESS: e-mail addresses (no network look-ups, unlike Presidio's own recognizer)."""
+"""EMAIL_ADDRESS: e-mail addresses (no network look-ups, unlike Presidio's own recognizer).
+
+Also as people write them to dodge spam filters or say them aloud: ``kari.nordmann @
+gmail.com``, ``kari.nordmann (at) gmail.com``, ``[at]``, ``(a)``, ``kari.nordmann at gmail
+dot com``. Fullwidth ``＠`` is folded to ``@`` before recognizers run (NFKC). A plain ``at``
+is an English and Norwegian word (``sa at nav.no ...``): it only counts when the local part
+looks like one (a dot, digit, underscore or plus in it), the domain is spoken (``dot``), or
+an e-mail word is near.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from recognizers.no import context_words
+from recognizers.no import context, context_words
 from recognizers.no.base import NorwegianRecognizer, Verdict
 
 SCORE = 1.0
+SCORE_WRITTEN_OUT = 0.9
 
+_LABEL = r"[A-Za-z0-9æøåÆØÅ](?:[A-Za-z0-9æøåÆØÅ\-]*[A-Za-z0-9æøåÆØÅ])?"
 _EMAIL = re.compile(
-    r"(?<![\w.+\-])[\w.%+\-]+@(?:[A-Za-z0-9æøåÆØÅ](?:[A-Za-z0-9æøåÆØÅ\-]*[A-Za-z0-9æøåÆØÅ])?\.)+"
-    r"[A-Za-z]{2,24}(?![\w\-])"
+    rf"(?<![\w.+\-])[\w.%+\-][\w.%+\-'’]*@(?:{_LABEL}\.)+[A-Za-z]{{2,24}}(?![\w\-])"
 )
+"""A local part may hold an apostrophe after its first character (``kari.o'neil@``)."""
+_DOT = r"(?:\.|[ \t]?[(\[]dot[)\]][ \t]?|[ \t](?:dot|punktum|prikk)[ \t])"
+_AT = (
+    r"(?:[ \t]?[(\[{](?:at|a|@)[)\]}][ \t]?|[ \t]@[ \t]|@[ \t]"
+    r"|[ \t](?:at|krøllalfa|alfakrøll)[ \t])"
+)
+_WRITTEN_OUT = re.compile(rf"(?i:{_AT})(?:{_LABEL}(?i:{_DOT}))+[A-Za-z]{{2,24}}(?![\w\-])")
+"""From the ``at`` marker to the end of the domain; the local part is read backwards."""
+_LOCAL = re.compile(r"[\w%+\-]+(?:\.[\w%+\-]+)*\Z")
+_LOCAL_LOOKS_LIKE_ONE = re.compile(r"[._+\d]")
+_SPOKEN_DOT = re.compile(r"(?i)[ \t]dot[ \t]")
+_MARKERS = (
+    *(f"{o}{at}{c}" for o, c in ("()", "[]", "{}") for at in ("at", "a", "@")),
+    "@ ",
+    " at ",
+    "\tat ",
+    "krøllalfa",
+    "alfakrøll",
+)
+"""Where a written-out ``@`` can begin, found with ``str.find`` (``_WRITTEN_OUT`` is tried
+only there: searched with the regex, every space in a text would be a start)."""
+_MARKER_PARTS = ("(a", "[a", "{a", " at ", "\tat ", "krøllalfa", "alfakrøll")
+"""Every marker without an ``@`` contains one of these."""
+
+
+def _marker_starts(text: str, lowered: str) -> set[int]:
+    """Offsets of every marker, moved back over one space or tab before it."""
+    starts: set[int] = set()
+    for marker in _MARKERS:
+        if marker not in lowered:
+            continue
+        position = lowered.find(marker)
+        while position != -1:
+            spaced = position > 0 and text[position - 1] in " \t" and marker[0] not in " \t"
+            starts.add(position - 1 if spaced else position)
+            position = lowered.find(marker, position + 1)
+    return starts
 
 
 class EmailRecognizer(NorwegianRecognizer):
     """Addresses of the form local@domain.tld, including Norwegian letters."""
 
     ENTITY = "EMAIL_ADDRESS"
-    PATTERNS = (_EMAIL,)
+    PATTERNS = (_EMAIL, _WRITTEN_OUT)
     NEEDS_DIGIT = False
-    REQUIRED_CHAR = "@"
     CONTEXT_WORDS = context_words.EMAIL.entries()
+
+    def could_match(self, text: str) -> bool:
+        """An ``@`` or the start of a written-out one somewhere in ``text``."""
+        if "@" in text:
+            return True
+        lowered = text.lower()
+        return any(start in lowered for start in _MARKER_PARTS)
+
+    def candidates(self, text: str) -> Iterator[re.Match[str]]:
+        """Plain addresses where there is an ``@``; written-out ones at their markers."""
+        if "@" in text:
+            yield from _EMAIL.finditer(text)
+        lowered = context.lowered(text)
+        if len(lowered) != len(text):  # lower-casing moved offsets (rare letters, e.g. "İ")
+            yield from _WRITTEN_OUT.finditer(text)
+            return
+        for start in sorted(_marker_starts(text, lowered)):
+            match = _WRITTEN_OUT.match(text, start)
+            if match is not None:
+                yield match
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """The regex is strict enough; a leading or doubled dot in the local part is not."""
+        if match.re is _WRITTEN_OUT:
+            return self._written_out(text, match)
         local = match.group().split("@", 1)[0]
         if local.startswith(".") or ".." in local:
             return None
         return Verdict(SCORE)
+
+    @staticmethod
+    def _written_out(text: str, match: re.Match[str]) -> Verdict | None:
+        """Read the local part back from the marker; a plain ``at`` needs more evidence."""
+        window = text[max(0, match.start() - 64) : match.start()]
+        local = _LOCAL.search(window)
+        if local is None:
+            return None
+        start = match.start() - len(local.group())
+        if start > 0 and text[start - 1] in ".+-@":
+            return None
+        marker = match.group().lstrip()[:1]
+        plain_at = marker not in "([{@"
+        if plain_at and not (
+            _LOCAL_LOOKS_LIKE_ONE.search(local.group())
+            or _SPOKEN_DOT.search(match.group())
+            or context.context_near(text, (start, match.end()), context_words.EMAIL, after=0)
+        ):
+            return None
+        return Verdict(SCORE_WRITTEN_OUT, start=start)

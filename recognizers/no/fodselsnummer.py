@@ -1,56 +1,151 @@
 """NO_FODSELSNUMMER: fødselsnummer, D-, H-, FH-nummer, synthetic test numbers, 2032 rule.
 
-Layouts ``DDMMYYNNNNN``, ``DDMMYY NNNNN`` and ``DDMMYY-NNNNN``. A checksum-valid number is
-reported on its own (the variant goes into the result's metadata); a checksum-invalid one only
-when a fødselsnummer context word is near, at a lower score, because real records contain
-typos. A bare number next to kontonummer words (and no fødselsnummer words) is left to the
-kontonummer recognizer: every valid fødselsnummer also passes the kontonummer checksum.
+Eleven digits, unbroken or in any grouping (``130972 48022``, ``13.09.72 48022``,
+``13-09-72-48022``, ``1309 7248 022``), also in a URL path or query string. Recall first:
+
+- a checksum-valid number is reported on its own (the variant goes into the metadata),
+  even after a label that says it is something else — the checksum outweighs the label;
+- a checksum-invalid one (real records contain typos) when a fødselsnummer word is near;
+- without a word, when its first six digits are a real date and it is laid out as a
+  fødselsnummer (unbroken, ``DDMMYY NNNNN`` with any separators inside the date, or
+  ``DDMM YYNN NNN``) and not labelled as a lot, order or other number: a birth date
+  followed by five digits is strong evidence on its own.
+
+Five digits are the personnummer part of one (individnummer and check digits) after a
+personnummer label (``personnummer 49233``), or when they correct the end of a fødselsnummer
+just said (``18015749237 nei vent 49233``).
+
+A number next to kontonummer words, or in the account layout ``4.2.5``, and without
+fødselsnummer words is left to the kontonummer recognizer: every valid fødselsnummer also
+passes the kontonummer checksum.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from recognizers.no import context, context_words
 from recognizers.no.base import (
+    CHAIN_END,
+    CHAIN_START,
     NUMBER_END,
     NUMBER_START,
     NorwegianRecognizer,
     Verdict,
+    compact_digits,
+    grouped_digits,
+    longest_chain,
     number_pattern,
 )
-from recognizers.no.checksums import validate_fnr
+from recognizers.no.checksums import fnr_date_plausible, validate_fnr
 
 SCORE_VALID = 0.95
 SCORE_VALID_2032_ONLY = 0.85
 SCORE_WITH_CONTEXT = 1.0
-SCORE_INVALID_WITH_CONTEXT = 0.5
+SCORE_INVALID_WITH_CONTEXT = 0.6
+SCORE_INVALID_DATE_LAYOUT = 0.5
+SCORE_PERSONNUMMER_PART = 0.6
+_DIGITS = 11
+
+_UNBROKEN = number_pattern(NUMBER_START + r"\d{11}" + NUMBER_END, runs=(11,))
+_GROUPED = number_pattern(CHAIN_START + grouped_digits(11) + CHAIN_END, chain=11)
+_PART = number_pattern(NUMBER_START + r"\d{5}" + NUMBER_END, runs=(5,))
+_CORRECTED = re.compile(r"(?<!\d)(\d(?:[ .]?\d){10})([^\d\n]{1,40})$")
+"""An eleven-digit number and the words after it, up to a five-digit correction."""
+_GROUP = re.compile(r"\d+")
+_ACCOUNT_BREAKS = frozenset({4, 6})
+_DATE_BREAKS = frozenset({2, 4, 6})
+_DDMM_YYNN_NNN = frozenset({4, 8})
+
+
+def _breaks(value: str) -> frozenset[int]:
+    """Where separators fall, counted in digits (``13.09.72 48022`` -> {2, 4, 6})."""
+    ends = [m.end() - m.start() for m in _GROUP.finditer(value)][:-1]
+    return frozenset(sum(ends[: i + 1]) for i in range(len(ends)))
+
+
+def _laid_out_as_fnr(value: str) -> bool:
+    """Unbroken, ``DDMMYY NNNNN`` with any breaks inside the date, or ``DDMM YYNN NNN``;
+    not the account layout ``DDMM.YY.NNNNN`` or a four-digit year (``13.09.2019 120``)."""
+    breaks = _breaks(value)
+    if breaks == _ACCOUNT_BREAKS:
+        return False
+    return breaks <= _DATE_BREAKS or breaks == _DDMM_YYNN_NNN
 
 
 class FodselsnummerRecognizer(NorwegianRecognizer):
     """Norwegian national identity numbers and their relatives (DESIGN.md §5)."""
 
     ENTITY = "NO_FODSELSNUMMER"
-    PATTERNS = (number_pattern(NUMBER_START + r"(\d{6})([ \-]?)(\d{5})" + NUMBER_END),)
+    MIN_CHAIN_DIGITS = 5
+    PATTERNS = (_UNBROKEN, _GROUPED, _PART)
     CONTEXT_WORDS = context_words.FODSELSNUMMER.entries()
 
+    def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
+        """Eleven digits need a chain that long; five need a personnummer or correction word."""
+        whole = (_UNBROKEN, _GROUPED) if longest_chain(text) >= _DIGITS else ()
+        if context.could_occur(text, context_words.PERSONNUMMER) or (
+            whole and context.could_occur(text, context_words.CORRECTION)
+        ):
+            return (*whole, _PART)
+        return whole
+
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
-        """Checksum and date first; context decides typos and kontonummer look-alikes."""
-        digits = match.group(1) + match.group(3)
+        """Checksum and date first; context and layout decide typos and look-alikes."""
+        if match.re is _PART:
+            return self._personnummer_part(text, match)
+        return self._whole_number(text, match)
+
+    def _whole_number(self, text: str, match: re.Match[str]) -> Verdict | None:
+        digits = compact_digits(match.group())
         near_fnr = context.context_near(text, match.span(), context_words.FODSELSNUMMER)
-        verdict = validate_fnr(digits)
-        if verdict is None:
-            if near_fnr and len(set(digits)) > 1:
-                return Verdict(SCORE_INVALID_WITH_CONTEXT, {"checksum": "invalid"})
+        if not near_fnr and self._left_to_kontonummer(text, match):
             return None
-        if not near_fnr and not match.group(2):
-            near_konto = context.context_near(text, match.span(), context_words.KONTONUMMER)
-            if near_konto:
-                return None
+        verdict = validate_fnr(digits)
+        if verdict is not None:
+            if near_fnr:
+                score = SCORE_WITH_CONTEXT
+            elif "2032" in verdict.features:
+                score = SCORE_VALID_2032_ONLY
+            else:
+                score = SCORE_VALID
+            return Verdict(score, {"variant": verdict.variant, "checksum": "valid"})
+        if len(set(digits)) == 1:
+            return None
         if near_fnr:
-            score = SCORE_WITH_CONTEXT
-        elif "2032" in verdict.features:
-            score = SCORE_VALID_2032_ONLY
-        else:
-            score = SCORE_VALID
-        return Verdict(score, {"variant": verdict.variant, "checksum": "valid"})
+            return Verdict(SCORE_INVALID_WITH_CONTEXT, {"checksum": "invalid"})
+        if self._birth_date_shaped(text, match, digits):
+            return Verdict(SCORE_INVALID_DATE_LAYOUT, {"checksum": "invalid"})
+        return None
+
+    @staticmethod
+    def _personnummer_part(text: str, match: re.Match[str]) -> Verdict | None:
+        """Five digits after a personnummer label, or after a correction word that follows an
+        eleven-digit number."""
+        before = context.words_before(text, match.start(), 3)
+        if context_words.PERSONNUMMER.matches_any(before):
+            return Verdict(SCORE_PERSONNUMMER_PART, {"part": "personnummer"})
+        corrected = _CORRECTED.search(text, max(0, match.start() - 64), match.start())
+        if corrected is None:
+            return None
+        if context_words.CORRECTION.matches_any(corrected.group(2).lower().split()):
+            return Verdict(SCORE_PERSONNUMMER_PART, {"part": "personnummer", "corrects": "yes"})
+        return None
+
+    @staticmethod
+    def _left_to_kontonummer(text: str, match: re.Match[str]) -> bool:
+        if _breaks(match.group()) == _ACCOUNT_BREAKS:
+            return True
+        return context.context_near(text, match.span(), context_words.KONTONUMMER)
+
+    @staticmethod
+    def _birth_date_shaped(text: str, match: re.Match[str], digits: str) -> bool:
+        """A real date, a fødselsnummer layout, and no other label (nor KID) right before."""
+        if not fnr_date_plausible(digits) or not _laid_out_as_fnr(match.group()):
+            return False
+        if context_words.KID.matches_any(context.words_before(text, match.start(), 3)):
+            return False
+        return not context.labelled_otherwise(
+            text, match.start(), context_words.FODSELSNUMMER, context_words.LABELLED_OTHERWISE
+        )

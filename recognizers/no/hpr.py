@@ -18,13 +18,14 @@ SCORE_CHECKSUM = 0.9
 SCORE_CONTEXT_ONLY = 0.7
 ADJACENT_BONUS = 0.05
 
-_HPR = number_pattern(NUMBER_START + r"(?<!-)\d{7,9}" + NUMBER_END)
+_HPR = number_pattern(NUMBER_START + r"(?<!-)\d{7,9}" + NUMBER_END, runs=(7, 8, 9))
 
 
 class HprRecognizer(NorwegianRecognizer):
     """7-9 digits after HPR / helsepersonellnummer; the unconfirmed checksum only adds score."""
 
     ENTITY = "NO_HPR"
+    MIN_CHAIN_DIGITS = 7
     PATTERNS = (_HPR,)
     CONTEXT_WORDS = context_words.HPR.entries()
     REQUIRED_CONTEXT = context_words.HPR

@@ -1,8 +1,11 @@
 """NO_KONTONUMMER: Norwegian bank account numbers.
 
-The ``4.2.5`` layout (``1234.56.78903``, ``1234 56 78903``) is reported on its checksum alone.
-A bare 11-digit run is only a kontonummer next to account words: without them it is either a
-fødselsnummer (that recognizer decides) or an unrelated number.
+The ``4.2.5`` layout (``1234.56.78903``, ``1234 56 78903``, ``1234-56-78903``) is reported
+on its checksum alone. Any other eleven digits — unbroken or in any grouping — are a
+kontonummer only next to account words: without them they are either a fødselsnummer (that
+recognizer decides) or an unrelated number. Next to account words the checksum only sets the
+score (recall first: a mistyped account number still identifies its owner), unless a label
+such as ``Faktura`` or ``Ordrenr`` is nearer than the account word.
 """
 
 from __future__ import annotations
@@ -11,10 +14,14 @@ import re
 
 from recognizers.no import context, context_words
 from recognizers.no.base import (
+    CHAIN_END,
+    CHAIN_START,
     NUMBER_END,
     NUMBER_START,
     NorwegianRecognizer,
     Verdict,
+    compact_digits,
+    grouped_digits,
     number_pattern,
 )
 from recognizers.no.checksums import valid_kontonummer
@@ -23,31 +30,38 @@ SCORE_LAYOUT = 0.9
 SCORE_WITH_CONTEXT = 1.0
 SCORE_INVALID_WITH_CONTEXT = 0.5
 
-_GROUPED = number_pattern(NUMBER_START + r"\d{4}([. ])\d{2}\1\d{5}" + NUMBER_END)
-_BARE = number_pattern(NUMBER_START + r"\d{11}" + NUMBER_END)
+_LAYOUT = number_pattern(NUMBER_START + r"\d{4}([. \-_])\d{2}\1\d{5}" + NUMBER_END, runs=(4,))
+_BARE = number_pattern(NUMBER_START + r"\d{11}" + NUMBER_END, runs=(11,))
+_ANY = number_pattern(CHAIN_START + grouped_digits(11) + CHAIN_END, chain=11)
 
 
 class KontonummerRecognizer(NorwegianRecognizer):
     """Bank account numbers, told apart from fødselsnummer by layout and context."""
 
     ENTITY = "NO_KONTONUMMER"
-    PATTERNS = (_GROUPED, _BARE)
+    MIN_CHAIN_DIGITS = 11
+    PATTERNS = (_LAYOUT, _BARE, _ANY)
     CONTEXT_WORDS = context_words.KONTONUMMER.entries()
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
-        """Grouped layout: checksum suffices. Bare digits: account words must be near."""
-        digits = re.sub(r"\D", "", match.group())
+        """Account layout: checksum suffices. Other layouts: account words must be near."""
+        if context.labelled_otherwise(
+            text, match.start(), context_words.KONTONUMMER, context_words.LABELLED_OTHERWISE
+        ):
+            return None
+        valid = valid_kontonummer(compact_digits(match.group()))
         near = context.context_near(text, match.span(), context_words.KONTONUMMER)
-        valid = valid_kontonummer(digits)
-        if match.re is _BARE:
-            right_before = context.words_before(text, match.start(), 1)
-            if (
-                not near
-                or context.context_near(text, match.span(), context_words.FODSELSNUMMER)
-                or context_words.KID.matches_any(right_before)
-            ):
-                return None
-            return Verdict(SCORE_WITH_CONTEXT) if valid else None
+        if match.re is not _LAYOUT and not self._account_words_decide(text, match, near):
+            return None
         if valid:
             return Verdict(SCORE_WITH_CONTEXT if near else SCORE_LAYOUT)
-        return Verdict(SCORE_INVALID_WITH_CONTEXT, {"checksum": "invalid"}) if near else None
+        if near and len(set(compact_digits(match.group()))) > 1:
+            return Verdict(SCORE_INVALID_WITH_CONTEXT, {"checksum": "invalid"})
+        return None
+
+    @staticmethod
+    def _account_words_decide(text: str, match: re.Match[str], near: bool) -> bool:
+        """Account words near, and no fødselsnummer word near nor KID right before."""
+        if not near or context.context_near(text, match.span(), context_words.FODSELSNUMMER):
+            return False
+        return not context_words.KID.matches_any(context.words_before(text, match.start(), 1))

@@ -22,14 +22,15 @@ SCORE = 0.6
 SCORE_WITH_CONTEXT = 0.95
 SCORE_MVA = 1.0
 
-_MVA = re.compile(r"(?<![\w])NO\s?\d{3}\s?\d{3}\s?\d{3}(?:\s?MVA)?(?![\w])")
-_PLAIN = number_pattern(NUMBER_START + r"(?<!-)\d{3}([ .]?)\d{3}\1\d{3}" + NUMBER_END)
+_MVA = re.compile(r"(?<![\w])NO\s?\d{3}[ \t]?\d{3}[ \t]?\d{3}(?:\s?MVA)?(?![\w])")
+_PLAIN = number_pattern(NUMBER_START + r"(?<!-)\d{3}([ .]?)\d{3}\1\d{3}" + NUMBER_END, runs=(3, 9))
 
 
 class OrgnrRecognizer(NorwegianRecognizer):
     """Nine digits starting with 8 or 9 and a valid modulus-11 control digit."""
 
     ENTITY = "NO_ORGNR"
+    MIN_CHAIN_DIGITS = 9
     PATTERNS = (_MVA, _PLAIN)
     CONTEXT_WORDS = context_words.ORGNR.entries()
 

@@ -1,31 +1,63 @@
 """PHONE_NUMBER: Norwegian phone numbers.
 
 Eight digits; mobile numbers start with 4[015-8] or 9, fixed lines with 2, 3, 5, 6 or 7
-(Nkom's numbering plan). With a ``+47`` / ``0047`` prefix, or in the grouped layouts
-``XXX XX XXX`` and ``XX XX XX XX``, a number is reported on its own; a bare eight-digit run
-(``91234567``, ``9123 4567``) only with a phone word near, because bare runs collide with
-dates (``17052017``) and amounts.
+(Nkom's numbering plan). Recall first: eight digits in any grouping (``912.34.567``,
+``4 8 3 8 3 0 0 3``) after a ``+47`` / ``0047`` / ``47`` prefix or right after a phone word
+(``tlf``, ``mobil``, ``nås på``, a ``Tlf`` column header) are a phone number even outside the
+numbering plan, because people mistype and the plan changes. Without a word, only the
+layouts ``XXX XX XXX`` and ``XX XX XX XX`` (spaces, dots or dashes) and bare mobile numbers
+in the plan count, because bare runs collide with dates (``17052017``) and amounts. A number
+labelled as something else (``Ordrenr``, ``Lot``), written as a date (``17.05.2017``) or a
+business's freephone number (``800 12 345``) is not one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from recognizers.no import context, context_words
-from recognizers.no.base import NUMBER_END, NorwegianRecognizer, Verdict, number_pattern
+from recognizers.no.base import (
+    CHAIN_END,
+    CHAIN_START,
+    DIGIT_SEPARATOR,
+    NUMBER_END,
+    NorwegianRecognizer,
+    Verdict,
+    compact_digits,
+    grouped_digits,
+    number_pattern,
+)
 
 SCORE_PREFIXED = 0.95
 SCORE_GROUPED = 0.7
 SCORE_WITH_CONTEXT = 0.9
+SCORE_OUTSIDE_PLAN_WITH_CONTEXT = 0.8
 SCORE_BARE_MOBILE = 0.6
 
-_BODY = r"(?:\d{8}|\d{3}[ -]\d{2}[ -]\d{3}|\d{2}[ -]\d{2}[ -]\d{2}[ -]\d{2}|\d{4}[ -]\d{4})"
-_END = NUMBER_END
-_PREFIXED = re.compile(r"(?<![\w+])(?:\(\s?(?:\+|00)47\s?\)|(?:\+|00)47)[ -]?" + _BODY + _END)
-_GROUPED = number_pattern(
-    r"(?<![\w+/-])(?<!\d[.,:])(?:\d{3} \d{2} \d{3}|\d{2} \d{2} \d{2} \d{2})" + _END
+_EIGHT = rf"(?:\d{{8}}|{grouped_digits(8)})"
+_PREFIXED = re.compile(
+    r"(?<![\w+])(?:\(\s?(?:\+|00)47\s?\)|(?:\+|00)47)" + rf"{DIGIT_SEPARATOR}?{_EIGHT}{CHAIN_END}"
 )
-_BARE = number_pattern(r"(?<![\w+/-])(?<!\d[.,:])(?:\d{8}|\d{4} \d{4})" + _END)
+_COUNTRY = number_pattern(CHAIN_START + r"47(?:[ \t]" + _EIGHT + r"|\d{8})" + CHAIN_END, chain=10)
+"""``47 91234567``; run together (``4791234567``, as in ``sms?to=4791234567``) only next to a
+phone word."""
+_LAYOUT = number_pattern(
+    r"(?<![\w+/-])"
+    + CHAIN_START
+    + r"(?:\d{3}([ .\-])\d{2}\1\d{3}|\d{2}([ .\-])\d{2}\2\d{2}\2\d{2})"
+    + CHAIN_END,
+    chain=8,
+)
+_BARE = number_pattern(
+    r"(?<![\w+])(?<!(?<!\d{8})[/-])(?<!\d[.:])(?:\d{8}|\d{4} \d{4})" + NUMBER_END, runs=(4, 8)
+)
+"""Eight digits, or four and four; after a slash or dash only when eight digits come before
+it (``91234567/98765432`` is two numbers, ``2023/12345678`` a case number)."""
+_ANY = number_pattern(CHAIN_START + grouped_digits(8) + CHAIN_END, chain=8)
+_FREEPHONE = "800"
+"""Grønne nummer (800 xx xxx) belong to businesses, not people."""
+_DATE = re.compile(r"(\d{2})([./\-])(\d{2})\2\d{4}|\d{4}([./\-])(\d{2})\4(\d{2})")
 
 
 def is_mobile(national: str) -> bool:
@@ -40,28 +72,84 @@ def in_number_plan(national: str) -> bool:
     return national[0] in "23567" or is_mobile(national)
 
 
+def _written_as_a_date(value: str) -> bool:
+    """``17.05.2017``, ``17/05/2017``, ``2017-05-17`` with a real day and month."""
+    date = _DATE.fullmatch(value)
+    if date is None:
+        return False
+    day, month = (date[1], date[3]) if date[1] else (date[6], date[5])
+    return 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+
+
+def _not_a_phone_number(text: str, match: re.Match[str], national: str) -> bool:
+    """A date, a business's freephone number, or the decimals of a number (``3,91234567``;
+    in a CSV row, ``1988-02-11,94915407``, the comma ends a field)."""
+    if _written_as_a_date(match.group()) or national.startswith(_FREEPHONE):
+        return True
+    start = match.start()
+    if start < 2 or text[start - 1] != "," or not text[start - 2].isdigit():
+        return False
+    return context.column_header(text, start) is None
+
+
+def _phone_word_near(text: str, span: tuple[int, int], in_plan: bool) -> bool:
+    """A phone word nearby (closer for a number outside the plan), or a weak one right
+    before (see :data:`~recognizers.no.context_words.PHONE_LABELS`)."""
+    before, after = (8, 2) if in_plan else (4, 1)
+    if context.context_near(text, span, context_words.PHONE, before=before, after=after):
+        return True
+    if not context.could_occur(text, context_words.PHONE_LABELS):
+        return False
+    words = context.words_before(text, span[0], 3)
+    for i in (len(words) - 1, len(words) - 2):
+        if i >= 0 and words[i] in context_words.PHONE_LABELS.exact:
+            owner = words[i - 1] if i > 0 else ""
+            owners = context_words.PHONE_LABEL_OWNERS
+            return not owner or owner in owners or context_words.PHONE.matches(owner)
+    return False
+
+
 class PhoneRecognizer(NorwegianRecognizer):
     """Norwegian phone numbers; see module docstring for when layout alone suffices."""
 
     ENTITY = "PHONE_NUMBER"
-    PATTERNS = (_PREFIXED, _GROUPED, _BARE)
+    MIN_CHAIN_DIGITS = 8
+    PATTERNS = (_PREFIXED, _COUNTRY, _LAYOUT, _BARE, _ANY)
     CONTEXT_WORDS = context_words.PHONE.entries()
 
+    def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
+        """The ``+47`` pattern (tried at every character) only where ``47`` occurs."""
+        return self.PATTERNS if "47" in text else self.PATTERNS[1:]
+
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
-        """Number plan first; then prefix, grouped layout or context decide."""
-        digits = re.sub(r"\D", "", match.group())
+        """Prefix first; then the plan, phone words, other labels and the layout."""
         if match.re is _PREFIXED:
-            digits = digits[4:] if digits.startswith("0047") else digits[2:]
-            return Verdict(SCORE_PREFIXED) if in_number_plan(digits) else None
-        if not in_number_plan(digits):
+            return Verdict(SCORE_PREFIXED)
+        national = compact_digits(match.group())[-8:]
+        if _not_a_phone_number(text, match, national):
             return None
-        near = context.context_near(text, match.span(), context_words.PHONE, before=8, after=2)
-        if match.re is _GROUPED:
-            return Verdict(SCORE_WITH_CONTEXT if near else SCORE_GROUPED)
-        if near:
-            return Verdict(SCORE_WITH_CONTEXT)
-        if is_mobile(digits) and not context.context_near(
-            text, match.span(), context_words.ORDER_NUMBER, before=3, after=0
+        in_plan = in_number_plan(national)
+        near = _phone_word_near(text, match.span(), in_plan)
+        spaced_country = match.re is _COUNTRY and not match.group().isdigit()
+        if not (near or in_plan or spaced_country) or context.labelled_otherwise(
+            text, match.start(), context_words.PHONE, context_words.LABELLED_OTHERWISE
         ):
-            return Verdict(SCORE_BARE_MOBILE)
-        return None
+            return None
+        if spaced_country:
+            return Verdict(SCORE_PREFIXED)
+        if near:
+            return Verdict(SCORE_WITH_CONTEXT if in_plan else SCORE_OUTSIDE_PLAN_WITH_CONTEXT)
+        return self._by_layout(text, match, national)
+
+    @staticmethod
+    def _by_layout(text: str, match: re.Match[str], national: str) -> Verdict | None:
+        """Without a phone word: the grouped layouts, or a bare mobile not after an order
+        word (``Pakke 40001232``)."""
+        if match.re is _LAYOUT:
+            return Verdict(SCORE_GROUPED)
+        if match.re is not _BARE or not is_mobile(national):
+            return None
+        order = context.context_near(
+            text, match.span(), context_words.ORDER_NUMBER, before=3, after=0
+        )
+        return None if order else Verdict(SCORE_BARE_MOBILE)

@@ -150,3 +150,27 @@ def test_hpr_plausible(number: str) -> None:
 @pytest.mark.parametrize("number", ["1234568", "123456", "1234567890"])
 def test_hpr_implausible(number: str) -> None:
     assert not checksums.valid_hpr(number)
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "13097248023",  # ordinary date, check digits wrong
+        "53097248023",  # D-nummer: day + 40
+        "13497248023",  # H-nummer: month + 40
+        "13779048023",  # Norsk helsenett synthetic: month + 65
+        "13899048023",  # Tenor synthetic: month + 80
+        "29020048023",  # 29 February 2000
+    ],
+)
+def test_fnr_date_plausible(number: str) -> None:
+    assert checksums.fnr_date_plausible(number)
+    assert checksums.validate_fnr(number) is None
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["32097248023", "13137248023", "00097248023", "72097248023", "29027148023", "1309724802"],
+)
+def test_fnr_date_implausible(number: str) -> None:
+    assert not checksums.fnr_date_plausible(number)

@@ -46,6 +46,8 @@ FOUND = [
     ("DATE_OF_BIRTH", "Fødselsdato: 1954-04-03", "1954-04-03"),
     ("DATE_OF_BIRTH", "fødd 3. mars 1954", "3. mars 1954"),
     ("DATE_OF_BIRTH", "Patient born March 3, 1954, presents with", "March 3, 1954"),
+    ("DATE_OF_BIRTH", "D.O.B. 03.04.1954", "03.04.1954"),
+    ("DATE_OF_BIRTH", "bursdagen min er 03.04.1954", "03.04.1954"),
 ]
 
 NOT_FOUND = [

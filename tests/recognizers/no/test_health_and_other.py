@@ -22,6 +22,9 @@ FOUND = [
     ("NO_JOURNALNUMMER", "Journalnr: 2023/12345", "2023/12345"),
     ("NO_JOURNALNUMMER", "pasientnr AB-774411", "AB-774411"),
     ("NO_JOURNALNUMMER", "PID 88213377 i DIPS", "88213377"),
+    ("NO_JOURNALNUMMER", "J.nr. 3307715 er lagt inn", "3307715"),
+    ("NO_JOURNALNUMMER", "Journal nr. 3307715", "3307715"),
+    ("NO_JOURNALNUMMER", "MRN 3307715", "3307715"),
 ]
 
 NOT_FOUND = [
@@ -39,6 +42,7 @@ NOT_FOUND = [
     "Pasienten passer på 12345678",  # "passer" is not "pass"
     "Bestillingsnr 123456 og 7654321",
     "Vaksine Comirnaty lot FK1234, dose 3",
+    "Bursdagsfeiring 12.03.2024 på avdelingen",  # a party's date, not a birth date
 ]
 
 

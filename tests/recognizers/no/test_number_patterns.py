@@ -23,7 +23,7 @@ from recognizers.registry import build_recognizers
 DATA = Path(__file__).resolve().parents[2] / "data"
 build_recognizers(None)  # imports every recognizer module, so all patterns are registered
 PATTERNS = sorted(base._AT_DIGIT_RUNS, key=lambda p: p.pattern)
-ALPHABET = "0123456789012345678901234567 -.,:/+()\nabcNOÅøKID"
+ALPHABET = "0123456789012345678901234567 -.,:/+()\nabcNOÅøKID_\t"
 
 
 def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
@@ -32,8 +32,8 @@ def _spans(found: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
 
 def test_every_number_recognizer_registers_its_patterns() -> None:
     assert len(PATTERNS) >= 10
-    assert all(p.pattern.startswith(base.NUMBER_START) or "(?<![\\w+/-])" in p.pattern
-               for p in PATTERNS)  # fmt: skip
+    guards = (base.NUMBER_START, base.CHAIN_START, "(?<![\\w+])", "(?<![\\w+/-])")
+    assert all(p.pattern.startswith(guards) for p in PATTERNS)
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.pattern[30:60])
@@ -41,6 +41,25 @@ def test_every_number_recognizer_registers_its_patterns() -> None:
 @given(text=st.text(alphabet=ALPHABET, max_size=80))
 def test_same_matches_as_finditer(pattern: re.Pattern[str], text: str) -> None:
     assert _spans(base.matches(pattern, text)) == _spans(pattern.finditer(text))
+
+
+CHAIN_BOUND = [
+    (type(r).__name__, r.MIN_CHAIN_DIGITS, pattern)
+    for r in build_recognizers(None)
+    if isinstance(r, base.NorwegianRecognizer) and r.MIN_CHAIN_DIGITS
+    for pattern in r.PATTERNS
+]
+
+
+@pytest.mark.parametrize(("name", "least", "pattern"), CHAIN_BOUND, ids=lambda v: str(v)[:30])
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=ALPHABET + "MVA", max_size=80))
+def test_every_match_holds_the_promised_chain(
+    name: str, least: int, pattern: re.Pattern[str], text: str
+) -> None:
+    """``MIN_CHAIN_DIGITS`` lets a recognizer skip texts: none of its matches is shorter."""
+    for match in pattern.finditer(text):
+        assert base.longest_chain(match.group()) >= least, name
 
 
 def test_same_matches_on_the_corpora() -> None:
@@ -62,8 +81,30 @@ def test_same_matches_on_the_corpora() -> None:
 def test_a_pattern_that_breaks_the_promise_would_be_caught() -> None:
     """The comparison has teeth: a pattern that may start before a digit differs."""
     loose = re.compile(r"[a-z]?\d{3}")
-    base._AT_DIGIT_RUNS.add(loose)
+    base._AT_DIGIT_RUNS[loose] = base._Starts()
     try:
         assert _spans(base.matches(loose, "ab123")) != _spans(loose.finditer("ab123"))
     finally:
-        base._AT_DIGIT_RUNS.discard(loose)
+        base._AT_DIGIT_RUNS.pop(loose)
+
+
+@pytest.mark.parametrize(
+    ("regex", "where", "text"),
+    [
+        (base.NUMBER_START + r"\d{5}", base._Starts(runs=(4,)), "tlf 12345"),
+        (
+            base.CHAIN_START + base.grouped_digits(4) + base.CHAIN_END,
+            base._Starts(chain=3),
+            "1 234",
+        ),
+    ],
+)
+def test_a_wrong_run_or_chain_promise_would_be_caught(
+    regex: str, where: base._Starts, text: str
+) -> None:
+    wrong = re.compile(regex)
+    base._AT_DIGIT_RUNS[wrong] = where
+    try:
+        assert _spans(base.matches(wrong, text)) != _spans(wrong.finditer(text))
+    finally:
+        base._AT_DIGIT_RUNS.pop(wrong)
