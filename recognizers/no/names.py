@@ -1,10 +1,18 @@
-"""First-name lists for lower-case names in chat text (loaded once, at import)."""
+"""Name gazetteers and the ordinary-word test for lower-case and ALL-CAPS names (loaded once).
+
+First names and surnames: NorNE's PER annotations (``scripts/build_name_lists.py`` rebuilds
+them) plus hand-written lists of common ones. The NorNE
+vocabulary (``recognizers/ner/common_words.txt``, ``clinical_words.txt``) tells a name part
+from a common word when names echo (:mod:`recognizers.no.name_echoes`); the larger lexicon of
+:mod:`recognizers.no.person_lexicon` decides whether an *unknown* word may be a name.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
+_NER = _HERE.parent / "ner"
 _SOURCES = ("first_names.txt", "first_names_extra.txt")
 
 
@@ -18,3 +26,12 @@ FIRST_NAMES: frozenset[str] = frozenset().union(*(read_words(_HERE / name) for n
 """Lower-case first names: NorNE's PER annotations plus a hand-written list."""
 COMMON_FIRST_NAMES: frozenset[str] = read_words(_HERE / _SOURCES[1])
 """The hand-written list only: common enough to count as a name on its own."""
+SURNAMES: frozenset[str] = read_words(_HERE / "surnames.txt") | read_words(
+    _HERE / "surnames_extra.txt"
+)
+"""Lower-case surnames: NorNE's PER annotations plus a hand-written list of common ones (some
+are also words: ``bakke``, ``strand``)."""
+COMMON_WORDS: frozenset[str] = read_words(_NER / "common_words.txt") | read_words(
+    _NER / "clinical_words.txt"
+)
+"""Lower-case words of news and clinical text that never occur inside a NorNE name."""

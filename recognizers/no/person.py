@@ -1,78 +1,64 @@
-"""PERSON by context: names right after a title, a role, a relative or "jeg heter".
+"""PERSON by context: names after a title, role, relative, greeting or introduction; layouts.
 
-The NER model finds most names; this recognizer covers the clinical and chat register it
-may miss: ``fastlege Hansen``, ``datter Kari``, ``kona til Per``, ``Dr. Ingrid Bakke``,
-lower-case chat (``eg heiter kari``, ``ring mora mi, ingrid``) and signatures (``Mvh Ola``).
+The NER model finds most names; this recognizer covers the clinical, chat and spoken register
+it may miss: ``fastlege Hansen``, ``datter Kari``, ``kona til Per``, ``Dr. Ingrid Bakke``,
+lower-case chat (``eg heiter kari``, ``ja hei svitlana``), ALL CAPS (``Fastlege HANSEN``,
+``PASIENTEN KARI NORDMANN HAR VONDT``) and signatures (``Mvh Ola``); and, through
+:mod:`recognizers.no.person_layouts`, names by their place in a layout (``NORDMANN, Kari``,
+a ``Navn`` column, a chat sender, a user name, an e-mail display name, an HL7 name field).
 
-One pass over the words of the text. Up to three name words are taken after a trigger,
-stopping at a common or structural word. Capitalised names are taken after any trigger;
-lower-case names after a title (``dr. grøtte``), or — when they start with a known first name
-(:mod:`recognizers.no.names`) — after a relative, an introduction or a chat verb, and in
-chat-style text (almost no capitals) also on their own. A capitalised known first name counts
-on its own too. Drugs, eponym diagnoses and streets are left alone
-(:func:`recognizers.ner.not_names.is_not_a_person`).
+One pass over the words of the text (:mod:`recognizers.no.person_tokens`). Up to three name
+words are taken after a trigger (:mod:`recognizers.no.person_triggers`; ``fastlegen er``,
+``kona til`` and ``Rom 6`` allow a word or number between), stopping at a common or
+structural word. Capitalised names are taken after any trigger but a chat verb; after
+``gjelder`` or ``Rom 6`` only what may be a name in lower case too. Whether a lower-case word
+(or an ALL-CAPS word on a line of capitals) is taken depends on the trigger's kind
+(:mod:`recognizers.no.person_qualify`): after ``heter`` whatever it is, after a title, role,
+greeting or relative a known name (:mod:`recognizers.no.names`) or no ordinary word
+(:mod:`recognizers.no.person_lexicon`), after a chat verb a known first name or surname.
+Known first names also count on their own: capitalised if common, lower-case in chat. A
+speaker label (``lege:`` at the start of a transcript line) is structure, not a title: after
+it only known names, a name spoken to (``tone du tar rom fire``), or a capitalised value
+filling the rest of the line (``Lege: Ingrid Bakke``), are taken. Dialogue turns
+(:mod:`recognizers.no.person_dialogue`): the answer to ``og etternavnet?``, ``linn her`` and
+``áslat mannen min``. Drugs, eponym diagnoses and streets are left alone
+(:func:`recognizers.ner.not_names.is_not_a_person`); names listed with a found one (``Kine og
+Jamal``) are added with the echoes (:mod:`recognizers.no.name_echoes`).
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.ner.not_names import is_not_a_person
+from recognizers.ner.person_trim import MEASURES
+from recognizers.no import person_qualify as qualify
 from recognizers.no import person_words as words
 from recognizers.no.base import NorwegianRecognizer, Verdict
 from recognizers.no.names import COMMON_FIRST_NAMES, FIRST_NAMES
+from recognizers.no.person_dialogue import answers, named_before_relative, named_here
+from recognizers.no.person_layouts import layout_names
+from recognizers.no.person_lexicon import is_ordinary
+from recognizers.no.person_qualify import is_known, lower_ok, unknown_name
+from recognizers.no.person_tokens import Token
+from recognizers.no.person_tokens import tokens as read_tokens
+from recognizers.no.person_triggers import trigger_kind
 
 SCORE = 0.75
 SCORE_KNOWN_FULL_NAME = 0.7
 SCORE_KNOWN_FIRST_NAME = 0.6
 MAX_NAME_WORDS = 3
-
-_LETTERS = "a-zæøåéèêëáàâãäíìîïóòôõöúùûüñçłśźżćńęąđšžčăơư'’"
-_UPPER = "A-ZÆØÅÉÁÀÄÖÜÓÍÚÑÇŁŚŻČŠŽĐ"
-_TOKEN = re.compile(rf"[\w{_LETTERS}.\-]+")
-_NAME_WORD = re.compile(rf"[{_UPPER}][{_LETTERS}]+(?:-[{_UPPER}a-zæøå][{_LETTERS}]+)?")
-_LOWER_WORD = re.compile(rf"[{_LETTERS}]{{2,}}(?:-[{_LETTERS}]{{2,}})?")
-_TRIGGER_GAPS = frozenset({" ", "\t", ":", ": ", ":\t", ", ", ",\t"})
-_NAME_GAPS = frozenset({" ", "\t"})
-_PHRASE_ENDS = frozenset(p[-1] for p in words.INTRODUCER_PHRASES | words.CHAT_PHRASES)
-_TRIGGER_WORDS = (
-    words.TITLES
-    | words.NAMING_WORDS
-    | words.RELATIVES
-    | words.INTRODUCERS
-    | _PHRASE_ENDS
-    | words.CHAT_VERBS
-    | words.ROLES
+MAX_SKIPPED = 2
+_TRIGGER_GAPS = frozenset(
+    {" ", "\t", ":", ": ", ":\t", ", ", ",\t", "=", " = ", "= ", ":  ", '": "', '":"', ': "', '="'}
 )
-"""Lower-cased words that may start a trigger; others only as an honorific or profession."""
-
-
-class _Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    lower: str
-    word: str
-    """The token without a sentence-final dot (``Hansen.`` -> ``Hansen``)."""
-    word_lower: str
-
-
-def _tokens(text: str) -> list[_Token]:
-    """The words of ``text``, each lower-cased once (the pass below reads them many times)."""
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        lower = token.lower()
-        if token.endswith(".") and len(token) > 2:
-            word = token[:-1]
-            tokens.append(_Token(match.start(), match.end(), token, lower, word, word.lower()))
-        else:
-            tokens.append(_Token(match.start(), match.end(), token, lower, token, lower))
-    return tokens
+_NAME_GAPS = frozenset({" ", "\t"})
+_FIELD_END = re.compile(r"[ \t]*(?:$|[,;(|])", re.MULTILINE)
+_ROOM_NUMBER = re.compile(r"\d{1,4}[a-zA-Z]?")
+_CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,;:!?()])", re.MULTILINE)
 
 
 def is_chat(text: str) -> bool:
@@ -82,85 +68,73 @@ def is_chat(text: str) -> bool:
     return len(letters) >= 12 and capitals <= max(2, len(letters) // 40)
 
 
-def _is_profession(lowered: str) -> bool:
-    if lowered in words.NOT_PROFESSIONS:
-        return False
-    return lowered.endswith(words.PROFESSION_SUFFIXES) or (
-        len(lowered) >= 7 and lowered.endswith("log")
+def _is_stop(
+    token: Token, lowercase: bool, first: bool, loose: bool = False, closes: bool = False
+) -> bool:
+    """Ends a name: a common or structural word; in lower case, after the first word, also
+    an ordinary word that is no known name (``svitlana sett deg``), unless the
+    name was asked for (``loose``: ``heter ingrid sofie nakken``). A first name that is also
+    a word continues a name when it closes the line or clause (``GUNNAR STEN``, ``kari
+    liv.``), not before more words (``kari per dag``)."""
+    lowered = token.word_lower
+    return (
+        (
+            lowered in words.COMMON
+            and (lowercase or first)
+            and not qualify.capital_name(token, first)
+        )
+        or lowered in words.NOT_NAME_WORDS
+        or token.word in words.STRUCTURAL
+        or (lowercase and not (first or loose) and _ends_lower_name(lowered, closes))
     )
 
 
-def _trigger_kind(tokens: list[_Token], i: int) -> str | None:
-    """``any`` (capitalised names follow), ``title`` (lower-case too: ``dr. grøtte``,
-    ``heter andrii``), ``chat`` (lower-case known first names too), ``verb`` or None."""
-    token, lowered = tokens[i].text, tokens[i].lower
-    # Most words are in none of the lists: only the checks below can make them a trigger.
-    kind = _listed_trigger_kind(tokens, i) if lowered in _TRIGGER_WORDS else None
-    if kind is None and (
-        lowered in words.ROLES or token in words.HONORIFICS or _is_profession(lowered)
-    ):
-        return "any"
-    return kind
-
-
-def _listed_trigger_kind(tokens: list[_Token], i: int) -> str | None:
-    """The kind a word from the trigger lists gives, other than ``any``."""
-    lowered = tokens[i].lower
-    if lowered in words.TITLES or lowered in words.NAMING_WORDS:
-        return "title"
-    if lowered in words.RELATIVES or lowered in words.INTRODUCERS:
-        return "chat"
-    if lowered in _PHRASE_ENDS:
-        previous = tuple(t.lower for t in tokens[max(0, i - 2) : i])
-        phrase2, phrase3 = (*previous[-1:], lowered), (*previous, lowered)
-        if words.INTRODUCER_PHRASES & {phrase2, phrase3} or words.CHAT_PHRASES & {phrase2}:
-            return "chat"
-    if lowered in words.CHAT_VERBS:
-        return "verb"
-    return None
-
-
-def _first_name_ok(word: str, *, ambiguous_ok: bool) -> bool:
-    lowered = word.lower()
+def _ends_lower_name(lowered: str, closes: bool) -> bool:
+    """Does the lower-case word ``lowered``, after the first word of a name, end it?"""
     if lowered in words.AMBIGUOUS_FIRST_NAMES:
-        return ambiguous_ok
-    return lowered in FIRST_NAMES
+        return not closes
+    return is_ordinary(lowered) and not is_known(lowered)
 
 
-def _stops_name(token: _Token, lowercase: bool, first: bool) -> bool:
+def _upper_ok(token: Token) -> bool:
+    """An ALL-CAPS word in ordinary text that may be a name rather than an abbreviation."""
     lowered = token.word_lower
-    return (lowered in words.COMMON and (lowercase or first)) or token.word in words.STRUCTURAL
+    return is_known(lowered) or (len(lowered) >= 3 and not is_ordinary(lowered))
 
 
-def _name_span(text: str, tokens: list[_Token], j: int, lowercase: bool) -> tuple[int, int] | None:
-    """The name starting at ``tokens[j]``; ``None`` if none, or if it runs into a street."""
-    shape = _LOWER_WORD if lowercase else _NAME_WORD
+def _fits(token: Token, lowercase: bool) -> bool:
+    if lowercase:
+        return token.case == "low"
+    return token.case == "cap" or (token.case == "up" and _upper_ok(token))
+
+
+def _name_span(text: str, tokens: list[Token], j: int, shape: str) -> tuple[int, int] | None:
+    """The name starting at ``tokens[j]``; ``None`` if none, or if it runs into a street.
+
+    ``shape``: ``cap`` (capitalised or ALL-CAPS words), ``upper`` (the same, and the first
+    word may be any ALL-CAPS word: ``Fastlege BRÅTEN``), ``low`` (lower-case words) or
+    ``loose`` (lower-case words, the name was asked for: see :func:`_is_stop`).
+    """
+    lowercase, loose, upper_start = shape in ("low", "loose"), shape == "loose", shape == "upper"
     end: int | None = None
     taken, k = 0, j
     while k < len(tokens) and taken < MAX_NAME_WORDS:
         token = tokens[k]
         if k > j and text[tokens[k - 1].end : token.start] not in _NAME_GAPS:
             break
-        lowered = token.word_lower
-        if not lowercase and end is not None and lowered in words.PARTICLES:
+        if end is not None and token.word_lower in words.PARTICLES:
             k += 1
             continue
-        if _stops_name(token, lowercase, end is None) or not shape.fullmatch(token.word):
+        fits = (upper_start and k == j and token.case == "up") or _fits(token, lowercase)
+        closes = bool(_CLAUSE_END.match(text, token.start + len(token.word)))
+        if _is_stop(token, lowercase, end is None, loose, closes) or not fits:
             break
-        if lowered in words.STREET_WORDS:
+        if token.word_lower in words.STREET_WORDS:
             return None
         end, taken, k = token.start + len(token.word), taken + 1, k + 1
         if token.word != token.text:
             break
     return None if end is None else (tokens[j].start, end)
-
-
-def _continues_a_name(text: str, tokens: list[_Token], i: int) -> bool:
-    """True when a capitalised word or a name particle sits right before ``tokens[i]``."""
-    if i == 0 or text[tokens[i - 1].end : tokens[i].start] not in _NAME_GAPS:
-        return False
-    previous = tokens[i - 1]
-    return previous.lower in words.PARTICLES or bool(_NAME_WORD.fullmatch(previous.text))
 
 
 Spans = dict[tuple[int, int], tuple[float, str]]
@@ -169,23 +143,66 @@ Spans = dict[tuple[int, int], tuple[float, str]]
 def _add(spans: Spans, text: str, span: tuple[int, int] | None, score: float, why: str) -> None:
     if span is None or is_not_a_person(text, *span):
         return
+    if text[span[0] : span[1]].lower() in words.EMPTY_VALUES:
+        return
     if spans.get(span, (0.0, ""))[0] < score:
         spans[span] = (score, why)
 
 
-def _after_trigger(text: str, tokens: list[_Token], i: int, kind: str, spans: Spans) -> None:
-    j = i + 1
-    if j < len(tokens) - 1 and tokens[j].lower in words.GAP_WORDS:
+def _name_after(text: str, tokens: list[Token], j: int, kind: str) -> tuple[int, int] | None:
+    """The name a trigger of ``kind`` introduces at ``tokens[j]``, if it qualifies."""
+    token = tokens[j]
+    if token.case in ("cap", "up"):
+        return None if kind == "verb" else _capitalised_after(text, tokens, j, kind)
+    if token.case != "low" or not lower_ok(tokens, j, kind):
+        return None
+    span = _name_span(text, tokens, j, "loose" if kind in ("naming", "answer") else "low")
+    if span is None and j + 1 < len(tokens) and is_known(tokens[j + 1].word_lower):
+        # ``kona til hans petter``: an ambiguous first name, stopped as a common word
+        rest = _name_span(text, tokens, j + 1, "low")
+        span = None if rest is None else (token.start, rest[1])
+    return span
+
+
+def _capitalised_after(text: str, tokens: list[Token], j: int, kind: str) -> tuple[int, int] | None:
+    """The name at the capitalised or ALL-CAPS word ``tokens[j]`` after a trigger of ``kind``
+    (not ``verb``): after a speaker label only a known name or a value filling the field
+    (``Lege: Ingrid Bakke``); after ``gjelder`` only what may be a name in lower case too."""
+    token = tokens[j]
+    if token.case == "up" and kind not in ("label", "chat") and len(token.word) >= 4:
+        return _name_span(text, tokens, j, "upper")
+    if kind in ("about", "room") and not lower_ok(tokens, j, kind):
+        return None
+    span = _name_span(text, tokens, j, "cap")
+    if kind != "label" or span is None or is_known(token.word_lower):
+        return span
+    field = not is_ordinary(token.word_lower) and _FIELD_END.match(text, span[1])
+    return span if field and text[span[1] - 1] != "." else None
+
+
+def _after_trigger(text: str, tokens: list[Token], i: int, kind: str, spans: Spans) -> None:
+    if kind == "room":  # ``Rom 6 Liv``: the name follows the number
+        if i + 2 >= len(tokens) or not _ROOM_NUMBER.fullmatch(tokens[i + 1].text):
+            return
+        i += 1
+    j, gaps = i + 1, 0
+    while j < len(tokens) - 1 and j - i <= MAX_SKIPPED:
+        if tokens[j].lower in words.GAP_WORDS and gaps == 0 and not qualify.opens_name(tokens, j):
+            gaps += 1
+        elif tokens[j].lower not in words.FILLERS:
+            break
         j += 1
     if j >= len(tokens) or text[tokens[j - 1].end : tokens[j].start] not in _TRIGGER_GAPS:
         return
-    word = tokens[j].word
-    if kind != "verb" and _NAME_WORD.fullmatch(word):
-        _add(spans, text, _name_span(text, tokens, j, lowercase=False), SCORE, "trigger")
-    elif (kind != "any" and _LOWER_WORD.fullmatch(word)) and (
-        kind == "title" or _first_name_ok(word, ambiguous_ok=kind == "chat")
-    ):
-        _add(spans, text, _name_span(text, tokens, j, lowercase=True), SCORE, "trigger")
+    _add(spans, text, _name_after(text, tokens, j, kind), SCORE, "trigger")
+
+
+def _continues_a_name(text: str, tokens: list[Token], i: int) -> bool:
+    """True when a capitalised word or a name particle sits right before ``tokens[i]``."""
+    if i == 0 or text[tokens[i - 1].end : tokens[i].start] not in _NAME_GAPS:
+        return False
+    previous = tokens[i - 1]
+    return previous.lower in words.PARTICLES or previous.case == "cap"
 
 
 def _known_first(lowered: str) -> str | None:
@@ -197,20 +214,70 @@ def _known_first(lowered: str) -> str | None:
     return None
 
 
-def _known_name(text: str, tokens: list[_Token], i: int, chat: bool, spans: Spans) -> None:
-    word, lowered = tokens[i].word, tokens[i].word_lower
-    first = _known_first(lowered)
-    genitive = first is not None and lowered == first + "s"
+def _known_name(text: str, tokens: list[Token], i: int, chat: bool, spans: Spans) -> None:
+    token = tokens[i]
+    first = _known_first(token.word_lower)
+    genitive = first is not None and token.word_lower == first + "s"
     if first is None or (first in words.AMBIGUOUS_FIRST_NAMES and not genitive):
         return
-    if _NAME_WORD.fullmatch(word) and not _continues_a_name(text, tokens, i):
-        span = _name_span(text, tokens, i, lowercase=False)
+    if token.case == "up" and (genitive or token.word_lower in MEASURES):
+        return  # ``ALS`` is a diagnosis, not Al's; ``ANA positiv`` a lab test, not Ana
+    if token.case in ("cap", "up") and not _continues_a_name(text, tokens, i):
+        span = _name_span(text, tokens, i, "cap")
         several = span is not None and " " in text[span[0] : span[1]].strip()
         if several or first in COMMON_FIRST_NAMES or genitive:
             score = SCORE_KNOWN_FULL_NAME if several or genitive else SCORE_KNOWN_FIRST_NAME
             _add(spans, text, span, score, "known-name")
-    elif chat and _LOWER_WORD.fullmatch(word) and not genitive:
-        _add(spans, text, _name_span(text, tokens, i, lowercase=True), SCORE, "known-name")
+    elif (chat or token.shouted) and token.case == "low" and not genitive:
+        _add(spans, text, _name_span(text, tokens, i, "low"), SCORE, "known-name")
+
+
+def _outermost(spans: Spans) -> Spans:
+    """``spans`` without those inside a longer one (a layout span holds a trigger's)."""
+    ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
+    kept: Spans = {}
+    reach = -1
+    for span in ordered:
+        if span[1] <= reach:
+            continue
+        kept[span] = spans[span]
+        reach = max(reach, span[1])
+    return kept
+
+
+def find_names(text: str) -> Spans:
+    """Every name span of ``text`` with its score and reason; see module docstring."""
+    tokens = read_tokens(text)
+    chat = is_chat(text)
+    spans: Spans = {}
+    for i in range(len(tokens)):
+        kind = trigger_kind(tokens, i)
+        if kind is not None:
+            _after_trigger(text, tokens, i, kind, spans)
+        _known_name(text, tokens, i, chat, spans)
+    _dialogue(text, tokens, spans)
+    for start, end, score, why in layout_names(text, chat):
+        _add(spans, text, (start, end), score, why)
+    return _outermost(spans)
+
+
+def _dialogue(text: str, tokens: list[Token], spans: Spans) -> None:
+    """Answers to a question for a name, and ``kari her`` (:mod:`person_dialogue`)."""
+    for j in answers(text, tokens):
+        _add(spans, text, _name_after(text, tokens, j, "answer"), SCORE, "answer")
+
+    def may_be_name(token: Token) -> bool:
+        lowered = token.word_lower
+        return not _is_stop(token, True, True) and (
+            is_known(lowered, ambiguous_ok=True) or unknown_name(lowered)
+        )
+
+    for first, last in named_here(text, tokens, may_be_name):
+        end = tokens[last].start + len(tokens[last].word)
+        _add(spans, text, (tokens[first].start, end), SCORE, "here")
+    for first, last in named_before_relative(text, tokens, may_be_name):
+        end = tokens[last].start + len(tokens[last].word)
+        _add(spans, text, (tokens[first].start, end), SCORE, "apposition")
 
 
 class PersonContextRecognizer(NorwegianRecognizer):
@@ -229,17 +296,9 @@ class PersonContextRecognizer(NorwegianRecognizer):
         """One pass over the words of ``text``; see module docstring."""
         if entities is not None and self.ENTITY not in entities:
             return []
-        tokens = _tokens(text)
-        chat = is_chat(text)
-        spans: Spans = {}
-        for i in range(len(tokens)):
-            kind = _trigger_kind(tokens, i)
-            if kind is not None:
-                _after_trigger(text, tokens, i, kind, spans)
-            _known_name(text, tokens, i, chat, spans)
         return [
             self.result(start, end, Verdict(score, {"context": why}))
-            for (start, end), (score, why) in sorted(spans.items())
+            for (start, end), (score, why) in sorted(find_names(text).items())
         ]
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:

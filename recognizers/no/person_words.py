@@ -16,8 +16,9 @@ HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Mx Mx. Miss Sir Madam")
 """English honorifics, matched case-sensitively (``MR viser`` is an MRI scan)."""
 ROLES = _words(
     "pasient pasienten pas. pt. patient sykepleier sykepleieren sjukepleiar sjukepleiaren spl. "
+    "sykepleiar sykepleiaren sjukepleier sjukepleieren helsesjukepleiar spl sykepl "
     "jordmor fysioterapeut psykolog ergoterapeut helsesykepleier nurse beboer bebuar resident "
-    "client klient"
+    "client klient tolk tolken kontaktperson primærkontakt verge vergen"
 )
 RELATIVES = _words(
     "datter dattera datteren dotter dottera sønn sønnen sonen son kona kone konen mann mannen "
@@ -27,7 +28,8 @@ RELATIVES = _words(
     "pappa mamma bestemor bestefar farmor mormor farfar morfar oldemor kjæreste kjæresten "
     "onkel tante fetter kusine svigermor svigerfar svigersønn svigerdatter gutten jenta "
     "vennen venninna venninnen barnet eldste yngste guten kollega kollegaen colleague "
-    "friend neighbour neighbor grandmother grandfather grandson granddaughter uncle aunt cousin"
+    "friend neighbour neighbor grandmother grandfather grandson granddaughter uncle aunt cousin "
+    "familien familie fam. barnebarnet søstera sambuaren samboaren kjerringa gubben"
 )
 PROFESSION_SUFFIXES = (
     "lege",
@@ -47,12 +49,41 @@ PROFESSION_SUFFIXES = (
     "fagarbeider",
     "pleier",
     "logen",
+    "behandler",
+    "veileder",
+    "konsulent",
+    "lærer",
+    "praktor",
+    "optiker",
+    "pedagog",
+    "sosionom",
+    "kurator",
+    "osteopat",
+    "radiograf",
+    "audiograf",
+    "helsesøster",
+    "arbeider",
 )
 """Word endings that make a profession (``kardiolog``: a word of 7+ letters ending in ``log``)."""
 NOT_PROFESSIONS = _words("katalog dialog analog prolog epilog")
+
+
+def is_profession(lowered: str) -> bool:
+    """A word for a health or other profession (``kardiolog``, ``helsefagarbeider``)."""
+    if lowered in NOT_PROFESSIONS:
+        return False
+    return lowered.endswith(PROFESSION_SUFFIXES) or (len(lowered) >= 7 and lowered.endswith("log"))
+
+
 INTRODUCERS = _words("heter heiter navn namn name kalt mvh hilsen helsing regards signert sign.")
-NAMING_WORDS = _words("heter heiter navn namn name kalt")
-"""Introducers after which any lower-case word is taken as a name (``jeg heter andrii``)."""
+NAMING_WORDS = _words(
+    "heter heiter het hette heitte hete heite kalles kalt navn namn name fornavn etternavn "
+    "mellomnavn "
+    "pasientnavn kallenavn firstname lastname first_name last_name surname fullname full_name "
+    "staves stavet skrives spelled"
+)
+"""Introducers after which any lower-case word is taken as a name (``jeg heter andrii``,
+``hun het sunniva``, ``det staves zayan`` once the spelled letters are joined)."""
 INTRODUCER_PHRASES = frozenset(
     {
         ("jeg", "er"),
@@ -62,23 +93,40 @@ INTRODUCER_PHRASES = frozenset(
         ("this", "is"),
         ("best", "regards"),
         ("det", "er"),
+        ("du", "er"),
         ("dette", "er"),
         ("det", "er", "meg"),
+        ("her", "er"),
+        ("æ", "e"),
     }
 )
-CHAT_VERBS = _words("ringe ring ringer med og")
+CHAT_VERBS = _words("ringe ring ringer ringt ringte med og")
 CHAT_PHRASES = frozenset(
-    {("snakke", "med"), ("snakka", "med"), ("spør", "etter"), ("hilsen", "fra")}
+    {
+        ("snakke", "med"),
+        ("snakka", "med"),
+        ("snakker", "med"),
+        ("snakkar", "med"),
+        ("spør", "etter"),
+        ("hilsen", "fra"),
+    }
 )
-GAP_WORDS = _words("til min mi mitt vår hans hennes our my")
-"""Words allowed between a trigger and the name (``kona til Per``, ``datter mi, Kari``)."""
+GAP_WORDS = _words("til min mi mitt vår hans hennes our my er")
+"""Words allowed between a trigger and the name (``kona til Per``, ``datter mi, Kari``,
+``fastlegen er gunnhild ås``)."""
+ROOMS = _words("rom seng sengeplass sal stue room bed")
+"""Where a patient lies: a name follows the number (``Rom 6 Liv``, ``seng 4 kari``)."""
+ABOUT = _words("angående vedrørende gjelder gjeld vedr. vedr ang. regarding")
+"""Words that say whom a message is about (``angående sigrid nordhus``, ``Gjelder Yasmin
+Osman``): a name follows, or an ordinary word (``gjelder timen``)."""
 PARTICLES = _words("van von de der den ten ter da di du dos das del la le el al bin ibn binti")
 STREET_WORDS = frozenset({"gate", "gata", "vei", "veien", "veg", "vegen", "plass", "allé", "torg"})
 AMBIGUOUS_FIRST_NAMES = frozenset(
     "per liv hans bo eli sol vår storm even mai august rose frank siv tor mark grace kim ask dag "
     "ida vil glad fin lang sten stein åse ben are cat kid money pretty major will may june deep "
     "sitting grande sony herren frøken guden hu li ban bat tun lund line mark grace love "
-    "hope faith joy sunny tone gro dan don".split()
+    "hope faith joy sunny tone gro dan don tom jo helga live mina dina saga kaia stig gard "
+    "rosa eir".split()
 )
 """First names that are also ordinary words: never taken without a title or relative."""
 
@@ -140,4 +188,99 @@ STRUCTURAL = frozenset(
         "Crp",
         "Inr",
     }
+) | frozenset(
+    "SELECT FROM WHERE LIKE ILIKE AND OR NOT NULL INSERT INTO VALUES UPDATE SET DELETE JOIN "
+    "LEFT RIGHT INNER OUTER ON ORDER GROUP BY HAVING LIMIT DISTINCT UNION BETWEEN EXISTS".split()
 )
+"""Capitalised structure words, and SQL keywords in capitals (``WHERE``, ``LIKE``): a query
+pasted into a prompt is code, not a sentence where ``pasient WHERE`` introduces a name."""
+
+GREETINGS = _words("hei hallo heisann hallais hallaisen heia morn morna hi hello hey dear kjære")
+"""Greetings; a name may follow (``ja hei svitlana``, ``Kjære Kari``)."""
+GREETING_PHRASES = frozenset(
+    {("god", "morgen"), ("god", "dag"), ("god", "kveld"), ("god", "ettermiddag"), ("hei", "igjen")}
+)
+NAMING_PHRASES = frozenset(
+    {
+        ("mitt", "er"),
+        ("mitt", "navn", "er"),
+        ("mitt", "namn", "er"),
+        ("navnet", "mitt", "er"),
+        ("namnet", "mitt", "er"),
+        ("name", "is"),
+    }
+)
+"""Introductions after which any lower-case word is a name (``navnet mitt er liv``)."""
+NAME_IS_PHRASES = frozenset(
+    {("navn", "er"), ("namn", "er"), ("navnet", "er"), ("namnet", "er"), ("navnet", "ditt", "er")}
+)
+"""``navnet er …``: a name or a remark about one (``navnet er feil stavet``)."""
+ASKS_FOR_NAME = _words(
+    "navn navnet namn namnet etternavn etternavnet fornavn fornavnet heter heiter name "
+    "navnet ditt navnet hans navnet hennes igjen da"
+)
+"""Words that end a question for a name (``og etternavnet igjen``): the answer on the next line
+is the name."""
+SIGNATURES = _words("mvh hilsen helsing regards signert sign.")
+"""Signatures: a name follows (``mvh roya``, ``hilsen Kari``)."""
+THANKS = _words("takk ok okei")
+"""``takk rajkumar``: a name or an ordinary word may follow (``takk skal du ha``)."""
+INSTITUTION_SUFFIXES = (
+    "kontoret",
+    "kontor",
+    "vakten",
+    "vakta",
+    "vakt",
+    "senteret",
+    "senter",
+    "klinikken",
+    "klinikk",
+    "sykehuset",
+    "sjukehuset",
+    "apoteket",
+    "tjenesten",
+    "tenesta",
+    "avdelingen",
+    "avdelinga",
+    "posten",
+    "mottaket",
+    "sentralen",
+    "hjemmet",
+    "heimen",
+)
+"""Endings of institutions (``Legekontoret``, ``Hjemmetjenesten``): senders, never people."""
+FILLERS = _words("altså asså da eh ehm eeh øh øhm øhh hm hmm liksom sånn vel")
+"""Spoken fillers skipped between a trigger and the name (``moren hans altså liv ødegård``)."""
+SPEAKER_WORDS = _words(
+    "speaker speaker_00 speaker_01 speaker_02 speaker_03 taler talar tolk intervjuer informant "
+    "person deltaker behandler terapeut lege pasient pas pt l p s t i a b d m f k"
+)
+"""Words that, with a colon at the start of a line, label a speaker (with titles, roles and
+relatives): the word after the label is not a name because of the label."""
+DICTATION_WORDS = _words(
+    "punktum komma kolon semikolon bindestrek tankestrek spørsmålstegn utropstegn parentes "
+    "anførselstegn skråstrek linjeskift avsnitt"
+)
+"""Punctuation a clinician speaks when dictating, which speech-to-text writes out as words,
+often capitalised (``Myklebust Punktum Atrieflimmer``): a sentence or phrase ends there."""
+NOT_NAME_WORDS = (
+    _words(
+        "oppsummer oppsummér summarize summarise summary finn skriv lag lage translate oversett "
+        "forklar vurder list lista liste sammenfatt gjennomgå sjekk beskriv analyser svar rewrite "
+        "write explain extract create draft please "
+        "epikrise epikrisen innkomststatus innkomstnotat anamnese funn vurdering konklusjon "
+        "tiltak plan status diagnose diagnoser medikasjon medisiner notat journalnotat henvisning "
+        "fornavn etternavn mellomnavn navn namn name pasientnavn brukernavn username user bruker "
+        "født fødd fødselsdato fødselsnummer fnr alder kjønn adresse telefon tlf mobil epost "
+        "e-post rom seng dato "
+        "ukjent unknown ingen none null n/a mangler "
+        "hb crp inr alat asat ldh gt alp tsh ft4 egfr kreatinin hba1c bt ekg eeg mr ct rtg "
+        "spo2 sao2 kols hiv adhd mrsa covid copd"
+    )
+    | DICTATION_WORDS
+)
+"""Words never taken as (part of) a name, whatever their case: instructions to the model,
+headings, field names, empty values (``Navn: tom``), lab or examination abbreviations, and
+dictated punctuation."""
+EMPTY_VALUES = _words("tom ukjent unknown ingen none null n/a mangler - x ledig stengt vacant")
+"""A field value that says "nothing here"; never a name on its own."""

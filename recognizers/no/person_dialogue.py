@@ -1,0 +1,124 @@
+"""Names in the turns of a dialogue: an answer to a question for a name, and ``kari her``.
+
+* A line that ends asking for a name (``og etternavnet igjen``, ``kan jeg få navnet``, ``og
+  hun heter``, ``og fornavnet til gutten``) is answered on the next line, after its speaker
+  label: the first word of the answer starts a name when it is a known name or no ordinary
+  word (``SPEAKER_01: mirza``).
+* On the phone people name themselves with ``her``: ``asma qureshi her``, ``hjemmetjenesten linn
+  her``. The one or two words before a ``her`` that ends a clause are a name when each is a
+  known name or no ordinary word.
+* A relative in apposition names the words before it the same way: ``og áslat mannen min``,
+  ``Gjelder Live (datter)``.
+
+Both return token indexes for :mod:`recognizers.no.person` to turn into spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from recognizers.no import person_words as words
+from recognizers.no.person_tokens import Token
+
+_ASKING = frozenset(
+    "navn navnet namn namnet etternavn etternavnet fornavn fornavnet heter heiter name".split()
+)
+_CLAUSE_END = frozenset({"", ".", ",", "!", "?", "\n"})
+MAX_HERE_WORDS = 2
+
+
+_WHOSE = words.RELATIVES | frozenset("til på din di ditt hans hennes deres pasienten".split())
+"""Words that say whose name is asked for (``og fornavnet til gutten``)."""
+_QUESTION_TAIL = 5
+
+
+def _asks_for_name(tokens: list[Token], last: int) -> bool:
+    """Does the line ending at ``tokens[last]`` end asking for a name (``og etternavnet
+    igjen``, ``og fornavnet til gutten``)?"""
+    k = last
+    while k >= 0 and k > last - _QUESTION_TAIL:
+        lowered = tokens[k].lower
+        if lowered in _ASKING:
+            return True
+        if lowered not in words.ASKS_FOR_NAME and lowered not in _WHOSE:
+            return False
+        k -= 1
+    return False
+
+
+def answers(text: str, tokens: list[Token]) -> Iterator[int]:
+    """Indexes of the first word of each answer to a question for a name."""
+    for i in range(1, len(tokens)):
+        if "\n" not in text[tokens[i - 1].end : tokens[i].start]:
+            continue
+        if not _asks_for_name(tokens, i - 1):
+            continue
+        j = i + 1 if tokens[i].label else i
+        while j < len(tokens) - 1 and tokens[j].lower in words.FILLERS:
+            j += 1
+        if j < len(tokens) and "\n" not in text[tokens[i].start : tokens[j].start]:
+            yield j
+
+
+def named_here(
+    text: str, tokens: list[Token], may_be_name: Callable[[Token], bool]
+) -> Iterator[tuple[int, int]]:
+    """``(first, last)`` token indexes of the names before a clause-ending ``her``."""
+    for i in range(1, len(tokens)):
+        if tokens[i].lower != "her":
+            continue
+        after = text[tokens[i].end : tokens[i].end + 1]
+        if after not in _CLAUSE_END or text[tokens[i - 1].end : tokens[i].start] != " ":
+            continue
+        first = _first_before(text, tokens, i, may_be_name)
+        if first < i:
+            yield first, i - 1
+
+
+def _first_before(
+    text: str, tokens: list[Token], i: int, may_be_name: Callable[[Token], bool]
+) -> int:
+    """The first of the (at most two) words right before ``tokens[i]`` that may be a name,
+    or ``i`` if the word before may not."""
+    first = i
+    while (
+        first > 0
+        and i - first < MAX_HERE_WORDS
+        and tokens[first - 1].case in ("low", "cap")
+        and may_be_name(tokens[first - 1])
+        and (first == i or text[tokens[first - 1].end : tokens[first].start] == " ")
+    ):
+        first -= 1
+    return first
+
+
+_POSSESSIVES = frozenset("min mi mitt vår vårt hans hennes deres dykkar my our".split())
+
+
+def _apposition(text: str, tokens: list[Token], i: int) -> bool:
+    """Is ``tokens[i]`` a relative in apposition to the words before it: ``mannen min``
+    right after them, or ``(datter)``?"""
+    if tokens[i].lower not in words.RELATIVES or i == 0:
+        return False
+    gap = text[tokens[i - 1].end : tokens[i].start]
+    if gap == " (":
+        return text[tokens[i].end : tokens[i].end + 1] == ")"
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        gap == " "
+        and following is not None
+        and following.lower in _POSSESSIVES
+        and text[tokens[i].end : following.start] == " "
+    )
+
+
+def named_before_relative(
+    text: str, tokens: list[Token], may_be_name: Callable[[Token], bool]
+) -> Iterator[tuple[int, int]]:
+    """``(first, last)`` token indexes of the names a relative is in apposition to:
+    ``áslat mannen min``, ``Live (datter)``."""
+    for i in range(1, len(tokens)):
+        if _apposition(text, tokens, i):
+            first = _first_before(text, tokens, i, may_be_name)
+            if first < i:
+                yield first, i - 1

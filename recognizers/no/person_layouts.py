@@ -1,0 +1,223 @@
+"""Names found by where they stand: ``Surname, Given``, a name column, a chat sender, a user name.
+
+* ``NORDMANN, Kari``, ``Nordmann, Kari``, ``| Vold, Tobias |``: the whole ``Surname, Given``
+  is one name when the given name is a known first name, the surname a known surname, or the
+  pair fills a cell on its own: a table or CSV cell, a list item (``5. Abraha, Selamawit –
+  tlf``), a column of a fixed-width listing (``08:20  Eira, Máret Inger    030179``), with
+  no ordinary word in it (:mod:`recognizers.no.names`).
+* A table (``|``, tab, ``;`` or ``,`` separated) whose header row has a cell ``Navn``,
+  ``Pasient``, ``Name``, ``Etternavn``, ``Fornavn`` …: the cells below it in that column.
+* Chat exports: the sender before the colon (``24.09.2024, 21:11 - hedvig: hei!``,
+  ``[09:14] Ola Nordmann: …``; ``hedvig: hei`` in a lower-case chat), unless it is a speaker
+  or role word (``lege:``, ``SPEAKER_00:``) or an ordinary word (``Legekontoret:``); without
+  a time stamp, a capitalised sender that opens two lines or more (``- Amadou: hei``).
+* User names in logs and key=value text: ``bruker=minh.duong``, ``user: kari.nordmann``,
+  ``login kari.n``, ``signert av Kari Nordmann``, ``rettet av ellen.knutsen``; and a dotted
+  name anywhere (``jon.erik.holm`` in a CSV log) whose first part is a known first name.
+* A message signed with a bare name after its last sentence (``… i morgon. Tuvamari``).
+* Message formats (:mod:`recognizers.no.person_formats`): e-mail display names and header
+  fields, HL7 v2 name fields.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from recognizers.no import person_words as words
+from recognizers.no.names import FIRST_NAMES, SURNAMES
+from recognizers.no.person_formats import hl7_names, mail_names
+from recognizers.no.person_lexicon import is_ordinary
+from recognizers.no.person_tables import column_cells
+from recognizers.no.person_tokens import LETTERS, UPPER, is_speaker
+
+SCORE = 0.75
+Found = tuple[int, int, float, str]
+
+_W = rf"[{UPPER}](?:[{LETTERS}]+|[{UPPER}'’]+)(?:-[{UPPER}](?:[{LETTERS}]+|[{UPPER}'’]+))?"
+_SURNAME_GIVEN = re.compile(
+    rf"(?<![\w\-])(?P<last>{_W}(?:[ -]{_W})?),[ \t]+(?P<first>{_W}(?:[ \t]{_W}){{0,2}})(?![\w\-])"
+)
+_CELL_EDGE_BEFORE = re.compile(
+    r"(?:^[ \t]*(?:\d{1,3}[.)]|[-*•–]|\d{1,2}[:.]\d{2}|\d{1,4})?|[|;\t\"]|  )[ \t]*$",
+    re.MULTILINE,
+)
+_CELL_EDGE_AFTER = re.compile(r"(?:[ \t]*(?:$|[|;\t\"(])|  |[ \t]+[–-][ \t])", re.MULTILINE)
+_STAMP = (
+    r"(?:\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?"
+    r"|\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2})"
+)
+_SENDER = re.compile(
+    rf"^[ \t]*(?:[-–*•>][ \t]*)?(?P<stamp>{_STAMP}[ \t]*(?:[-–][ \t]*)?)?"
+    rf"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t][^\W\d_][\w'’\-]*){{0,2}})[ \t]*:[ \t]",
+    re.MULTILINE,
+)
+_USER = re.compile(
+    r"\b(?P<key>brukernavn|bruker|brukar|username|user_?name|user_?id|user|login|"
+    r"logget inn som|logged in as|signert av|signed by|(?:rettet|endret|skrevet|opprettet|"
+    r"godkjent|registrert|utført|dokumentert|lest|slettet) av)"
+    r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+)(?P<value>[^\s,;|\"'<>()\[\]{}=:@]+)",
+    re.IGNORECASE,
+)
+_KEYS_NEEDING_SEPARATOR = frozenset(
+    "brukernavn bruker brukar username user_name username user_id userid user".split()
+)
+_NOT_USERS = frozenset("admin administrator root system test guest anonymous ukjent".split())
+_USER_VALUE = re.compile(r"[\w.\-]+")
+_TRAILING_CAPS = re.compile(rf"(?:[ \t]+{_W}){{1,2}}")
+
+
+def _stop(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        lowered in words.COMMON
+        or lowered in words.NOT_NAME_WORDS
+        or word.capitalize() in words.STRUCTURAL
+        or is_speaker(lowered)
+    )
+
+
+def _given_stop(word: str) -> bool:
+    """A stop word in the given-name place, unless a capitalised first name that is also a
+    word (``Pettersen, Vår``)."""
+    return _stop(word) and not (word[:1].isupper() and word.lower() in words.AMBIGUOUS_FIRST_NAMES)
+
+
+def _plausible(word: str) -> bool:
+    """Not a stop word, and a known name or no ordinary word."""
+    lowered = word.lower()
+    known = lowered in FIRST_NAMES or lowered in SURNAMES
+    return not _stop(word) and (known or not is_ordinary(lowered))
+
+
+def _in_cell(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(
+        _CELL_EDGE_BEFORE.search(text, line_start, start) and _CELL_EDGE_AFTER.match(text, end)
+    )
+
+
+def surname_given(text: str) -> Iterator[Found]:
+    """``Surname, Given`` pairs (module docstring), each as one span."""
+    for match in _SURNAME_GIVEN.finditer(text):
+        last = re.split(r"[ -]", match["last"])
+        first = match["first"].split()
+        while first and _given_stop(first[-1]):
+            first.pop()
+        if not first or _given_stop(first[0]) or any(map(_stop, last)):
+            continue
+        known = first[0].lower() in FIRST_NAMES or last[-1].lower() in SURNAMES
+        end = match.start("first") + len(" ".join(first))
+        if known or (_in_cell(text, match.start(), end) and _name_like(last + first)):
+            yield match.start(), end, SCORE, "layout"
+
+
+def _name_like(parts: list[str]) -> bool:
+    """Every word may be a name, or one is a known name (``Eira, Máret Inger``)."""
+    return all(map(_plausible, parts)) or any(
+        p.lower() in FIRST_NAMES or p.lower() in SURNAMES for p in parts
+    )
+
+
+def table_names(text: str) -> Iterator[Found]:
+    """The cells of name columns (module docstring)."""
+    for start, end in column_cells(text):
+        value = text[start:end]
+        if value.lower() not in words.EMPTY_VALUES and not all(map(_stop, value.split())):
+            yield start, end, SCORE, "table"
+
+
+def chat_senders(text: str, chat: bool) -> Iterator[Found]:
+    """Senders of chat-export lines (module docstring). Without a time stamp or a lower-case
+    chat, a sender that opens two lines or more (``- Amadou: hei`` ... ``- Amadou: takk``)
+    is a party to a conversation; not in capitals, which mark log levels and headings."""
+    matches = list(_SENDER.finditer(text))
+    turns = Counter(match["name"] for match in matches)
+    for match in matches:
+        name = match["name"]
+        parts = name.split()
+        if any(_stop(w) for w in parts) or is_speaker(name):
+            continue
+        repeated = turns[name] > 1 and not name.isupper()
+        if all(map(_plausible, parts)) and (
+            match["stamp"] or (chat and name.islower()) or repeated
+        ):
+            yield match.start("name"), match.end("name"), SCORE, "sender"
+
+
+def usernames(text: str) -> Iterator[Found]:
+    """User names after ``bruker=``, ``user:``, ``login``, ``signert av`` (module docstring)."""
+    for match in _USER.finditer(text):
+        key, value = match["key"].lower(), match["value"].rstrip(".-")
+        if key in _KEYS_NEEDING_SEPARATOR and not match["sep"].strip():
+            continue
+        if not _USER_VALUE.fullmatch(value) or value.lower() in _NOT_USERS or _stop(value):
+            continue
+        if not (re.search(r"[._\d]", value) or _plausible(value)):
+            continue
+        end = match.start("value") + len(value)
+        more = _TRAILING_CAPS.match(text, end) if value[:1].isupper() else None
+        yield match.start("value"), more.end() if more else end, SCORE, "user"
+
+
+_SIGNED = re.compile(rf"(?:[.!?]|\n)[ \t]*\n?[ \t]*(?P<name>{_W}(?:[ \t]+{_W})?)[ \t]*[.!]?\s*\Z")
+_SIGNATURE_REACH = 80
+_NOT_SIGNATURES = frozenset("cheers sincerely yours best markdown json yaml csv html xml".split())
+"""Closings and output formats that may end a message on their own."""
+
+
+def signed_names(text: str) -> Iterator[Found]:
+    """A message signed with a bare name: one or two capitalised words that are no ordinary
+    word, alone after the last sentence or on the last line (``… i morgon. Tuvamari``)."""
+    match = _SIGNED.search(text, max(0, len(text) - _SIGNATURE_REACH))
+    if match is None:
+        return
+    parts = match["name"].split()
+    if all(_plausible(w) and not w.isupper() and w.lower() not in _NOT_SIGNATURES for w in parts):
+        yield match.start("name"), match.end("name"), SCORE, "signature"
+
+
+_PLAIN_LETTERS = LETTERS.replace("'", "").replace("’", "")
+_DOTTED = re.compile(
+    rf"(?<![\w.@/])(?P<first>[{_PLAIN_LETTERS}]+)(?:[._][{_PLAIN_LETTERS}]+){{1,2}}"
+    r"(?![\w@/]|\.\w)"
+)
+
+
+_FILE_OR_HOST_ENDS = frozenset(
+    "txt pdf doc docx xls xlsx csv json xml html htm jpg jpeg png gif zip log md py no com org "
+    "net se dk uk eu io".split()
+)
+
+
+def dotted_names(text: str) -> Iterator[Found]:
+    """``jon.erik.holm``: a dotted or underscored lower-case name (module docstring), not a
+    file or host name (``kari.txt``, ``kari.no``)."""
+    for match in _DOTTED.finditer(text):
+        first, last = match["first"], re.split(r"[._]", match.group())[-1]
+        if first in words.AMBIGUOUS_FIRST_NAMES or last in _FILE_OR_HOST_ENDS:
+            continue
+        if first in FIRST_NAMES:
+            yield match.start(), match.end(), SCORE, "user"
+
+
+def layout_names(text: str, chat: bool) -> list[Found]:
+    """Every layout name of ``text`` (module docstring); cheap when no layout is there."""
+    found: list[Found] = []
+    if ", " in text or ",\t" in text:
+        found.extend(surname_given(text))
+    if "|" in text or "\t" in text or ";" in text or "," in text:
+        found.extend(table_names(text))
+    if ":" in text:
+        found.extend(chat_senders(text, chat))
+    if "=" in text or ":" in text or " " in text:
+        found.extend(usernames(text))
+    if "." in text or "_" in text:
+        found.extend(dotted_names(text))
+    if "@" in text or ":" in text:
+        found.extend(mail_names(text))
+    if "|" in text and "^" in text:
+        found.extend(hl7_names(text))
+    found.extend(signed_names(text))
+    return found

@@ -1,0 +1,90 @@
+"""Which words announce a name, and how strongly (for :mod:`recognizers.no.person`).
+
+Kinds, from the most to the least permissive about a lower-case word after them:
+
+* ``naming`` — ``heter``, ``Navn:``, ``navnet mitt er``: any word is the name;
+* ``title`` — titles, roles, professions, honorifics, greetings, thanks, ``navnet er``: a known
+  name or a word that is no ordinary word;
+* ``relative`` — relatives and signatures (``mora til``, ``mvh``): the same, ambiguous first
+  names (``liv``) included;
+* ``chat`` — ``jeg er``, ``det er``, ``snakke med``: a known name, or two words in a row that
+  are no ordinary words (``det er mariam haddad``);
+* ``about`` — ``angående``, ``gjelder``: a known name or a word that is no ordinary word, in
+  lower case or capitalised (``gjelder Timen`` is no name);
+* ``room`` — ``rom``, ``seng`` before a number (``Rom 6 Liv``): as ``relative``, and a
+  capitalised word only when it may be a name in lower case too;
+* ``verb`` — ``ring``, ``med``: a known, unambiguous first name or a known surname that is no
+  ordinary word, never a capitalised word;
+* ``label`` — a speaker label at the start of a transcript line (``lege:``): see
+  :mod:`recognizers.no.person`.
+"""
+
+from __future__ import annotations
+
+from recognizers.no import person_words as words
+from recognizers.no.person_tokens import Token
+
+_NAMING_ENDS = frozenset(p[-1] for p in words.NAMING_PHRASES)
+_PHRASE_ENDS = frozenset(
+    p[-1] for p in words.INTRODUCER_PHRASES | words.CHAT_PHRASES | words.GREETING_PHRASES
+)
+_TITLE_WORDS = words.TITLES | words.ROLES | words.GREETINGS | words.THANKS
+_TRIGGER_WORDS = (
+    _TITLE_WORDS
+    | words.NAMING_WORDS
+    | words.RELATIVES
+    | words.INTRODUCERS
+    | _NAMING_ENDS
+    | _PHRASE_ENDS
+    | words.CHAT_VERBS
+    | words.SIGNATURES
+    | words.ABOUT
+    | words.ROOMS
+    | frozenset(p[-1] for p in words.NAME_IS_PHRASES)
+)
+"""Lower-cased words that may start a trigger; others only as an honorific or profession."""
+
+
+def _ends_phrase(tokens: list[Token], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    previous = tuple(t.lower for t in tokens[max(0, i - 2) : i])
+    lowered = tokens[i].lower
+    return bool(phrases & {(*previous[-1:], lowered), (*previous, lowered)})
+
+
+def _listed_kind(tokens: list[Token], i: int) -> str | None:
+    """The kind a word from the trigger lists gives, by list (the first that applies)."""
+    lowered = tokens[i].lower
+    checks = (
+        (
+            "naming",
+            lowered in words.NAMING_WORDS
+            or (lowered in _NAMING_ENDS and _ends_phrase(tokens, i, words.NAMING_PHRASES)),
+        ),
+        (
+            "title",
+            lowered in _TITLE_WORDS
+            or _ends_phrase(tokens, i, words.GREETING_PHRASES | words.NAME_IS_PHRASES),
+        ),
+        ("relative", lowered in words.RELATIVES or lowered in words.SIGNATURES),
+        (
+            "chat",
+            lowered in words.INTRODUCERS
+            or _ends_phrase(tokens, i, words.INTRODUCER_PHRASES | words.CHAT_PHRASES),
+        ),
+        ("about", lowered in words.ABOUT),
+        ("room", lowered in words.ROOMS),
+        ("verb", lowered in words.CHAT_VERBS),
+    )
+    return next((kind for kind, applies in checks if applies), None)
+
+
+def trigger_kind(tokens: list[Token], i: int) -> str | None:
+    """The kind of trigger ``tokens[i]`` is (module docstring), or ``None``."""
+    token = tokens[i]
+    if token.label:
+        return "label"
+    # Most words are in none of the lists: only the checks below can make them a trigger.
+    kind = _listed_kind(tokens, i) if token.lower in _TRIGGER_WORDS else None
+    if kind is None and (token.text in words.HONORIFICS or words.is_profession(token.lower)):
+        return "title"
+    return kind

@@ -1,0 +1,78 @@
+"""Names in spoken and typed turns (issue 17, round 3), rules only, no NER: turns run onto one
+line, dictated punctuation, hyphenated double first names, a first name that is also a
+pronoun (``Hans``, ``Vår``),
+senders of a bulleted conversation and SQL keywords. Every example is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from recognizers.no.person import PersonContextRecognizer
+
+RECOGNIZER = PersonContextRecognizer()
+
+FOUND = [
+    # hyphenated double first names, lower case, after a chat trigger or a verb
+    ("ja hei det er sigrid-helene fra tredje etasje", ["sigrid-helene"]),
+    ("lege: kan jeg snakke med per-kristian", ["per-kristian"]),
+    ("hei, jeg er liv-marit og trenger time", ["liv-marit"]),
+    ("ring kaia-johanne i morgen", ["kaia-johanne"]),
+    # an unknown word ending the clause after an introduction
+    ("hei!! eg er tuvamari 🌼 har du svar på prøven?", ["tuvamari"]),
+    ("hallo det er zinabu, kan du ringe meg", ["zinabu"]),
+    # a message signed with a bare name
+    ("Eg har fått utslett igjen. Kan du ringe? Tuvamari", ["Tuvamari"]),
+    ("Trenger ny resept på Ventoline.\nSelamawit Gebru", ["Selamawit Gebru"]),
+    # a first name that is also a pronoun: capitalised after a trigger, or before a first name
+    ("Fornavn:\tHans\nEtternavn:\tVikøren", ["Hans", "Vikøren"]),
+    ("Datteren Vår er pårørende.", ["Vår"]),
+    ("lege: og du er hans olav?", ["hans olav"]),
+    ("kona til vår ingrid ringte", ["vår ingrid"]),
+    # dictated punctuation ends the name
+    ("Pasient Gunnhild Brekkeli Punktum Innlagt i går", ["Gunnhild Brekkeli"]),
+    # a bulleted conversation: a sender who opens two lines or more
+    ("Oppsummer meldingene:\n- Amadou: hei\n- Amadou: takk for svar", ["Amadou", "Amadou"]),
+    ("• Wenche-Iren: er timen flyttet?\n• Wenche-Iren: ok", ["Wenche-Iren", "Wenche-Iren"]),
+]
+
+NOT_FOUND = [
+    # turns run onto one line: the role word with a colon is a speaker, not a title
+    "Lege: og hvor gammel er du? Pasient: Syttitre",
+    "Lege: hvem ringer? Pårørende: Mora hennes her",
+    "Pasient: ja Lege: Broren din er på vei",
+    # dictated punctuation, numbers and roles in the mixed written form
+    "sykepleiar: kva nummer kan vi nå deg på",
+    "sykepleiaren: ja det stemmer",
+    "hei eg er trøytt 😴 kan eg få time",
+    "jeg er sliten, kan jeg få sykmelding",
+    "Kan du ringe meg i morgen? Takk",
+    "Blodtrykket var høyt i går. Hodepine",
+    "Lag et sammendrag av notatet.\nMarkdown",
+    "Thanks for your help. Cheers",
+    # pronouns and possessives stay words
+    "Fastlegen hans er på ferie",
+    "snakket med kona hans i dag",
+    "Til vår pasient",
+    "lege: du er hans lege nå",
+    "stengt mai-august",
+    # repeated labels that are fields or log levels, not senders
+    "- Diagnose: J18.9\n- Diagnose: K35.8",
+    "WARN: disk nesten full\nWARN: disk full",
+    "Spl: gitt Paracet 1 g\nSpl: sover nå",
+    # SQL pasted into a prompt
+    "SELECT navn FROM pasient WHERE navn LIKE 'x%' ORDER BY navn",
+]
+
+
+def _found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in RECOGNIZER.analyze(text)]
+
+
+@pytest.mark.parametrize(("text", "names"), FOUND)
+def test_found(text: str, names: list[str]) -> None:
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_not_found(text: str) -> None:
+    assert _found(text) == []
