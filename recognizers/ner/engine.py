@@ -20,15 +20,20 @@ Model labels map to Presidio entities: PER -> PERSON, LOC and GPE_LOC -> LOCATIO
 GPE_ORG -> ORGANIZATION. spaCy's NER gives no probabilities, so every entity of a label gets
 that label's fixed score.
 
-Diagnoses named after people (``Parkinsons sykdom``), drugs, microorganisms and scoring
-systems are not people: :mod:`recognizers.ner.not_names` drops them from PERSON.
+A PERSON span is cut to the parts that may be names (:mod:`recognizers.ner.person_trim`:
+sentence punctuation, codes, lab values, instructions to the LLM, headings), and diagnoses
+named after people (``Parkinsons sykdom``), drugs, microorganisms and scoring systems are
+not people: :mod:`recognizers.ner.not_names` drops them from PERSON, and
+:mod:`recognizers.ner.person_filter` drops ordinary lower-case words and cells of table
+columns that hold no names.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -37,14 +42,18 @@ from presidio_analyzer import AnalysisExplanation, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from spacy import attrs
 from spacy.language import Language
+from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps
 
 from recognizers.errors import RecognizerSetupError
 from recognizers.ner.letter_words import skip_regexes_for_letter_words
 from recognizers.ner.not_names import is_not_a_person
+from recognizers.ner.person_filter import is_no_model_name
+from recognizers.ner.person_trim import trim_person
 from recognizers.ner.prefilter import name_windows, sentences
 from recognizers.ner.tok2vec_inference import fuse_tok2vec
 from recognizers.no.base import LANGUAGE
+from recognizers.no.context import scanning
 from recognizers.no.person import is_chat
 
 BUNDLED_MODEL = Path(__file__).resolve().parent / "model"
@@ -180,28 +189,57 @@ class NorwegianNer:
             docs = self.nlp.pipe(
                 (p.context[p.start : p.end] for p in pieces), batch_size=self._batch_size
             )
-            return [
-                self._results(piece.context, doc.ents, piece.start)
-                for piece, doc in zip(pieces, docs, strict=True)
-            ]
+            results: list[list[RecognizerResult]] = []
+            for _, group in groupby(zip(pieces, docs, strict=True), key=_context_id):
+                for piece, doc in _scanned(group):
+                    results.append(self._results(piece.context, doc.ents, piece.start))
+            return results
 
     @staticmethod
     def _results(
         text: str, entities: Sequence[spacy.tokens.Span], offset: int
     ) -> list[RecognizerResult]:
-        results = []
+        results: list[RecognizerResult] = []
         for entity in entities:
             entity_type = LABELS.get(entity.label_)
-            start, end = entity.start_char + offset, entity.end_char + offset
-            if entity_type is None or (
-                entity_type == "PERSON" and is_not_a_person(text, start, end)
-            ):
+            if entity_type is None:
                 continue
-            score = SCORES[entity_type]
-            explanation = AnalysisExplanation(RECOGNIZER_NAME, score, textual_explanation="NER")
-            metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: RECOGNIZER_NAME}
-            results.append(RecognizerResult(entity_type, start, end, score, explanation, metadata))
+            start, end = entity.start_char + offset, entity.end_char + offset
+            spans = person_spans(text, start, end) if entity_type == "PERSON" else [(start, end)]
+            results.extend(
+                _result(entity_type, span_start, span_end) for span_start, span_end in spans
+            )
         return results
+
+
+def _context_id(pair: tuple[Piece, Doc]) -> int:
+    return id(pair[0].context)
+
+
+def _scanned(group: Iterator[tuple[Piece, Doc]]) -> Iterator[tuple[Piece, Doc]]:
+    """The pieces of one text, read inside one :func:`recognizers.no.context.scanning` block:
+    what the filters work out about the text (its table headers) is worked out once."""
+    first = next(group)
+    with scanning(first[0].context):
+        yield first
+        yield from group
+
+
+def person_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a model PERSON span that may be names and are no term, eponym or street,
+    no ordinary lower-case word and no cell of a column without names."""
+    return [
+        span
+        for span in trim_person(text, start, end)
+        if not is_not_a_person(text, *span) and not is_no_model_name(text, *span)
+    ]
+
+
+def _result(entity_type: str, start: int, end: int) -> RecognizerResult:
+    score = SCORES[entity_type]
+    explanation = AnalysisExplanation(RECOGNIZER_NAME, score, textual_explanation="NER")
+    metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: RECOGNIZER_NAME}
+    return RecognizerResult(entity_type, start, end, score, explanation, metadata)
 
 
 def presidio_nlp_engine(path: Path = BUNDLED_MODEL) -> SpacyNlpEngine:

@@ -1,19 +1,31 @@
 """Words that look like names in clinical text but are not people.
 
-A PERSON span is dropped when it is a known drug, microorganism, scoring system, company or
-hospital; when it is a genitive right before a disease or sign word (``Parkinsons sykdom``,
-``Colles fraktur``, ``McBurneys punkt``); or when a street word follows it (``Kong Olavs
-gate``). Lists are deliberately short and conservative: a missed name leaks, a spared drug
-name only costs the model some context.
+A PERSON span is dropped when it is a known drug (``drug_names.txt`` and the list below),
+microorganism, scoring system, company, hospital, greeting in a foreign language or log level;
+when it is a genitive right before a disease or sign word (``Parkinsons sykdom``, ``Colles
+fraktur``, ``McBurneys punkt``); when a street word follows it (``Kong Olavs gate``); or when
+it is a key (``modul=kurve``, ``"pasient_id":``). A single word is also dropped when it is an
+unseen drug brand by shape and context: a dose or a dosage form after it (``Catapresan 75
+mikrogram``, ``Madopar depottablett``), a drug-stem ending (``-sartan``), a medication word
+before it (``står på``, ``seponert``, ``bivirkninger av``), renewal or running out after it
+(``Aricept fornyet``, ``Flutide er tom``) or a known drug next to it in a list (``Paracet og
+Catapresan``). A person cue right before the word (``dr.``, ``fastlege``, ``pasient``) keeps
+it a name, and a known first name is not taken for a drug or an eponym on context alone. The
+context rules are deliberately conservative: a missed name leaks, a spared drug name only
+costs the model some context.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from recognizers.no.person_words import STREET_WORDS
+from recognizers.no.names import FIRST_NAMES, SURNAMES, read_words
+from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES, STREET_WORDS
 
-NOT_PEOPLE: frozenset[str] = frozenset(
+KNOWN_DRUGS: frozenset[str] = read_words(
+    Path(__file__).resolve().parent / "drug_names.txt"
+) | frozenset(
     """
     paracet paracetamol ibux ibuprofen albyl-e albyl marevan warfarin metformin eliquis
     xarelto pradaxa lixiana zyprexa sobril imovane voltaren humira oxynorm oxycontin concerta
@@ -23,88 +35,254 @@ NOT_PEOPLE: frozenset[str] = frozenset(
     kefzol keflex apocillin penicillin amoxicillin dalacin cipro ciprofloxacin diflucan
     prednisolon medrol solu-medrol fragmin klexane heparin insulin lyrica neurontin cipralex
     sertralin zoloft seroquel abilify risperdal lamictal keppra orfiril tegretol truxal
-    comirnaty spikevax monospot moderna pfizer astrazeneca novartis roche fürst unilabs
+    comirnaty spikevax oxycodone oksykodon morfin morphine fentanyl kodein paralgin pinex
+    ventoline ventolin atrovent spiricort pulmicort symbicort
+    forte mite depot retard zoc
+    """.split()
+)
+"""Drug and vaccine names, and the dosage words of brand names (``Pinex Forte``)."""
+NOT_PEOPLE: frozenset[str] = KNOWN_DRUGS | frozenset(
+    """
+    monospot moderna pfizer astrazeneca novartis roche fürst unilabs
     klebsiella staphylococcus streptococcus escherichia enterococcus pseudomonas candida
     clostridium clostridioides helicobacter mycoplasma chlamydia legionella listeria
-    salmonella campylobacter haemophilus neisseria proteus serratia acinetobacter
+    salmonella campylobacter haemophilus neisseria proteus serratia acinetobacter coli
     apgar mallampati curb-65 chads-vasc cha2ds2-vasc nyha ecog karnofsky mini-mental mmse moca
     epds
     rikshospitalet haraldsplass lovisenberg ullevål haukeland radiumhospitalet aker
     diakonhjemmet rosen celsius fahrenheit kelvin sunday monday tuesday wednesday thursday
     friday saturday bamse
+    dzien dzień dobry dobre dobryj cześć witam добрий добрый день доброго ранку вечір привіт
+    привет здравствуйте дякую спасибо labas laba diena sveiki merhaba marhaba buorre beaivi
+    bures bonjour hola salut ciao xin chào chao namaste vanakkam sawasdee kamusta ahoj szia tere
+    warn warning info error debug trace fatal notice critical http https ftp www
+    sertraline fluoxetine escitalopram citalopram paroxetine venlafaxine duloxetine
+    mirtazapine quetiapine olanzapine risperidone aripiprazole lamotrigine levetiracetam
+    levothyroxine prednisone prednisolone amoxicillin acetaminophen morphine codeine
+    oxycodone apixaban rivaroxaban clopidogrel furosemide zopiclone zolpidem
     """.split()
 )
-_DISEASE_WORDS = (
-    "sykdom|sjukdom|syndrom|lymfom|sarkom|parese|fenomen|tyreoiditt|tegn|fraktur|punkt|prøve|"
-    "test|manøver|refleks|cyste|kontraktur|klassifikasjon|kriterier|skala|score|indeks|"
-    "disease|syndrome|lymphoma|palsy|phenomenon|sign|fracture|point|test|reflex|scale|score|"
-    "criteria|classification|operasjon|metode|mekanisme|reaksjon|diett|feber|kjertelfeber|"
-    "anemi|demens|encefalopati|tumor|svulst|ulcus|kreft|cancer|leukemi|myelom|nevralgi|"
-    "neuropati|arteritt|artritt|kolitt|blokk|prosedyre|skår|kontraktur|lammelse|"
-    "fever|anemia|dementia|tumou?r|ulcer|neuralgia|arteritis|colitis|block|procedure"
+"""Drugs, and words the model takes for names: microorganisms, scores, companies, hospitals,
+greetings in the languages patients write in (``dzień dobry``, ``Добрий день``), log
+levels (``[WARN]``), URL schemes and the English spellings of common drugs."""
+NAME_WORDS: frozenset[str] = FIRST_NAMES | AMBIGUOUS_FIRST_NAMES
+"""Lower-case words that may be first names, ``august`` and ``liv`` included."""
+_SPECIFIC_DISEASE_WORDS = (
+    "sykdom|sjukdom|syndrom|lymfom|sarkom|parese|fenomen|tyreoiditt|kontraktur|dystrofi|"
+    "disease|syndrome|lymphoma|palsy|phenomenon|encefalopati|nevralgi|neuropati|arteritt|"
+    "artritt|kolitt|neuralgia|arteritis|colitis|dystrophy"
 )
-_EPONYM_NEXT = re.compile(rf"(?:\s|-)(?:{_DISEASE_WORDS})", re.IGNORECASE)
+_DISEASE_WORDS = (
+    f"{_SPECIFIC_DISEASE_WORDS}|tegn|fraktur|punkt|prøve|test|manøver|refleks|cyste|"
+    "klassifikasjon|kriterier|skala|score|indeks|sign|fracture|point|reflex|scale|criteria|"
+    "classification|operasjon|metode|mekanisme|reaksjon|diett|feber|kjertelfeber|anemi|demens|"
+    "tumor|svulst|ulcus|kreft|cancer|leukemi|myelom|blokk|prosedyre|skår|lammelse|fever|anemia|"
+    "dementia|tumou?r|ulcer|block|procedure"
+)
+_EPONYM_NEXT = re.compile(rf"(?:\s|-)(?:{_DISEASE_WORDS})\b", re.IGNORECASE)
+"""A disease word after a single word (``Babinski tegn``)."""
+_GENITIVE_EPONYM_NEXT = re.compile(
+    rf"(?:\s|-)[a-zæøå]*(?:{_DISEASE_WORDS})(?:en|et|a|ene|men)?\b", re.IGNORECASE
+)
+"""A disease word, inflected or at the end of a compound, after a genitive
+(``Duchennes muskeldystrofi``, ``Crohns sykdommen``)."""
 _STREET_NEXT = re.compile(
     r"\s(?:gate|gata|vei|veg|plass|allé|torg|bru|bakke|hospital|sykehus|sjukehus|klinikk|"
     r"skole|skule|kirke|kyrkje|minde|hus|senter|stiftelse|legesenter|apotek)\b",
     re.IGNORECASE,
 )
-_SAINT_BEFORE = re.compile(r"(?:\bSt\.|\bSankt|\bSaint)\s$")
-_DOSE_NEXT = re.compile(
-    r"\s*\(?\d+(?:[.,]\d+)?\s*(?:mg|g|ml|mikrogram|µg|mcg|ie|iu|mmol|mg/ml|%|tabl)\b",
-    re.IGNORECASE,
-)
-_MEDICATION_BEFORE = frozenset(
-    "ta tar tok tatt dose dosen medisinen medikamentet tablett tabletter tbl seponert seponere "
-    "økt auka redusert trappet take takes taking took prescribed".split()
-)
+_SAINT_BEFORE = re.compile(r"(?:\bSt\.|\bSankt|\bSaint|\b[Mm]b\.|\b[Mm]orbus)\s$")
+"""A saint's name is a place (``St. Olavs``); ``Mb.`` or ``morbus`` makes an eponym a disease
+(``Mb. Scheuermann``)."""
+_DISEASE_PART = re.compile(rf"(?:{_SPECIFIC_DISEASE_WORDS}|fraktur|fracture)\w{{0,4}}")
+"""The last part of a hyphenated disease name (``Cauda equina-syndrom``)."""
 _INSTITUTION_WORDS = frozenset(
     "hospital sykehus sjukehus sykehuset klinikk klinikken legesenter legesenteret apotek "
     "skole skule barnehage sykehjem sjukeheim scale skala score index indeks".split()
 )
 _INSTITUTION_SUFFIXES = ("klinikken", "klinikk", "sykehuset", "sjukehuset", "senteret", "hjemmet")
 _GENITIVE = ("s", "'s", "’s", "'", "’")
+_EDGE = ".,;:()«»\"'"
 
 
 def is_not_a_person(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]``, found as PERSON, is a term, eponym or street instead."""
     span = text[start:end]
-    words = [w.strip(".,;:()").lower() for w in span.split()]
+    words = [w.strip(_EDGE).lower() for w in span.split()]
     if not words:
         return False
     return (
         _is_term_or_place(words)
-        or (span.endswith(_GENITIVE) and bool(_EPONYM_NEXT.match(text, end)))
-        or (
-            len(words) == 1
-            and (bool(_EPONYM_NEXT.match(text, end)) or _is_medication(text, start, end))
-        )
+        or _is_key(text, end, words)
+        or _is_eponym(span, words, text, end)
+        or (len(words) == 1 and _is_medication(text, start, end))
         or bool(_STREET_NEXT.match(text, end))
         or bool(_SAINT_BEFORE.search(text[max(0, start - 8) : start]))
     )
 
 
+_KEY_NEXT = re.compile(r"""=|["']\s*:""")
+
+
+def _is_key(text: str, end: int, words: list[str]) -> bool:
+    """A key of ``key=value`` or JSON (``modul=kurve``, ``"pasient_id": …``), unless it holds
+    a known name (``{"Kari Nordmann": …}``)."""
+    return bool(_KEY_NEXT.match(text, end)) and not any(
+        w in NAME_WORDS or w in SURNAMES for w in words
+    )
+
+
 def _is_term_or_place(words: list[str]) -> bool:
-    """A listed term, or a name of an institution or street."""
+    """A listed term, a name of an institution or street (``Sophies Minde``), or a disease
+    named with a hyphen (``Cauda equina-syndrom``)."""
     if words[0] in NOT_PEOPLE or words[-1] in NOT_PEOPLE:
         return True
     if words[-1] in _INSTITUTION_WORDS or words[-1] in STREET_WORDS:
         return True
+    if "-" in words[-1] and _DISEASE_PART.fullmatch(words[-1].rsplit("-", 1)[1]):
+        return True
+    if len(words) >= 2 and words[-1] == "minde" and words[-2].endswith(_GENITIVE):
+        return True
     return len(words) == 1 and words[0].endswith(_INSTITUTION_SUFFIXES)
 
 
+def _is_eponym(span: str, words: list[str], text: str, end: int) -> bool:
+    """A genitive or single word before a disease or sign word; a known first name only
+    before a word that names a disease (``Karis operasjon`` is Kari's operation)."""
+    bare = words[0].removesuffix("s").rstrip("'’")
+    if len(words) == 1 and (words[0] in NAME_WORDS or bare in NAME_WORDS):
+        return bool(re.match(rf"\s(?:{_SPECIFIC_DISEASE_WORDS})\b", text[end:], re.IGNORECASE))
+    if span.endswith(_GENITIVE) and _GENITIVE_EPONYM_NEXT.match(text, end):
+        return True
+    return len(words) == 1 and bool(_EPONYM_NEXT.match(text, end))
+
+
 _DRUG_SUFFIXES = tuple(
-    "mab pril sartan statin olol azol cillin mycin cyklin floxacin zepam zolam xetin pram tidin "
-    "prazol gliptin gliflozin parin tiazid semid dronat lukast triptan vudin navir tinib "
-    "ciklovir".split()
+    "mab pril sartan statin olol azol cillin mycin micin cyklin floxacin floksacin xacin zepam "
+    "azepam zolam xetin oxetin pram tidin prazol gliptin gliflozin parin tiazid semid dronat "
+    "lukast triptan vudin navir tinib anib ciklovir kain cain pentin grel grelor glutid "
+    "azole prazole tidine xetine apine".split()
 )
 """International non-proprietary name stems no Norwegian or immigrant name ends with."""
+_DOSE_NEXT = re.compile(
+    r"(?:\s+(?:forte|mite|depot|retard|zoc|comp))?,?\s*\(?\d+(?:[.,]\d+)?\s*(?:mg|g|ml|mikrogram|µg|mcg|ie|iu|mmol|mg/ml|%|tabl|"
+    r"tablett(?:er)?|kapsl(?:er)?|dråper|pust|doser)\b",
+    re.IGNORECASE,
+)
+_FORM_NEXT = re.compile(
+    r"\s+(?:x\s?\d|\d+\s?x\s?\d|(?:depot|smelte|bruse|tygge)?tablett(?:er)?\b|tbl\b|"
+    r"kapsel\b|kapsler\b|mikstur\b|injeksjon\b|infusjon\b|inj\.|inf\.|i\.v\.|i\.m\.|s\.c\.|"
+    r"p\.o\.|iv\b|supp\b|stikkpille\b|plaster\b|inhalasjon\b|ved behov\b|v\.b\.|mikrogram\b)"
+)
+"""A dosage form, route or frequency after a drug (case-sensitive: ``Kristian IV`` is a king)."""
+_MEDICATION_BEFORE = frozenset(
+    "dose dosen medisinen medikamentet preparatet legemiddelet tablett tabletter tbl seponert "
+    "antibiotika antibiotikum "
+    "seponere seponerer seponeres take takes taking took prescribed dispensed".split()
+)
+"""Words a drug follows and a name does not."""
+_MEDICATION_VERBS = frozenset(
+    "ta tar tok tatt fikk fekk får fått gitt gis bruker brukar startet starta starter økt "
+    "auka økte redusert trappet byttet endret fortsetter".split()
+)
+"""Verbs a drug follows, but also a name in the subject slot of a Norwegian main clause
+(``I dag fikk Ahmed besøk``): they count only when the word ends its phrase."""
+_MEDICATION_PHRASES = (
+    ["dose", "of"],
+    ["står", "på"],
+    ["stod", "på"],
+    ["sto", "på"],
+    ["bivirkning", "av"],
+    ["bivirkninger", "av"],
+    ["bivirkningar", "av"],
+    ["effects", "of"],
+)
+"""Two words a drug follows (``bivirkninger av Catapresan``)."""
+_SUPPLY_NEXT = re.compile(
+    r"\s+(?:fornyet|fornya|fornyes|forny|(?:er|var)\s+(?:tom|tomt|slutt|oppbrukt|brukt opp))\b"
+)
+"""What is said of a drug and not of a person: renewed, or run out (``trenger Aricept
+fornyet``, ``Flutide er tom``)."""
+_PHRASE_END_NEXT = re.compile(
+    r"\s*(?:[.,;:)!?]|$|\s(?:og|eller|ved|mot|pga\.?|x|kl\.?|når|hvis|om|fordi|mens)(?:\s|$))"
+)
+_LIST_AFTER = re.compile(r"\s*(?:[,/]|\s(?:og|eller|and|or))\s+([\w-]+)")
+_MEDICATION_HEADING = re.compile(
+    r"\b(?:legemiddel|legemidler|medisin|medikament|medication|faste medisin)\w*\s*:", re.IGNORECASE
+)
+"""A medication list heading earlier on the line (``Legemiddelliste: Vallergan, ...``)."""
+_FROM_TO_AFTER = re.compile(r"\s+til\s+([\w-]+)")
+_CONJUNCTIONS = frozenset({"og", "eller", "and", "or", "/"})
+PERSON_CUES = frozenset(
+    "dr dr. doktor lege legen fastlege fastlegen overlege pasient pasienten pas pas. pt. "
+    "patient heter heiter sykepleier sykepleieren spl. "
+    "jordmor herr fru frk. mr mr. mrs mrs. ms ms. datter dotter sønn sonen kona mannen mor far "
+    "bror søster pårørende pårørande kontaktperson signert sign. hilsen mvh".split()
+)
+"""Words right before a name: a title, role, relative, introduction or name label."""
+PERSON_CUE_ENDINGS = ("lege", "legen", "pleier", "pleiar", "terapeut")
+"""Endings of role words (``Henvisende lege``, ``Fysioterapeut``)."""
+_NAME_LABEL_ENDINGS = ("navn", "namn", "name")
+
+
+def after_person_cue(text: str, start: int) -> bool:
+    """Is the word before ``start`` a person cue? A name label counts only as a label
+    (``Etternavn: Strand``, not the table heading ``Etternavn Fornavn``); a cue on the line
+    before only as a label (``Pasient:`` above the name, not the heading ``ny pasient``)."""
+    window = text[max(0, start - 40) : start]
+    if "\n" in window.rstrip(" \t") and not window.rstrip().endswith(":"):
+        window = window[window.rindex("\n") + 1 :]
+    before = window.lower().split()
+    raw = before[-1] if before else ""
+    previous = raw.strip("(:,")
+    if previous.endswith(_NAME_LABEL_ENDINGS):
+        return raw.endswith(":")
+    return previous in PERSON_CUES or previous.endswith(PERSON_CUE_ENDINGS)
 
 
 def _is_medication(text: str, start: int, end: int) -> bool:
-    """A single word with a dose after it, or right after a medication verb (``ta Cozaar``)."""
-    if _DOSE_NEXT.match(text, end) or text[start:end].lower().endswith(_DRUG_SUFFIXES):
+    """A single word that is a drug by its dose, ending, or the words around it."""
+    if after_person_cue(text, start):
+        return False
+    before = text[max(0, start - 40) : start].lower().split()
+    word = text[start:end].strip(_EDGE).lower()
+    if _DOSE_NEXT.match(text, end) or _FORM_NEXT.match(text, end):
         return True
-    before = text[max(0, start - 24) : start].lower().split()
+    if word in NAME_WORDS:
+        return False
     previous = before[-1].strip(".,:;(") if before else ""
-    return previous in _MEDICATION_BEFORE or before[-2:] == ["dose", "of"]
+    return (
+        word.endswith(_DRUG_SUFFIXES)
+        or previous in _MEDICATION_BEFORE
+        or before[-2:] in _MEDICATION_PHRASES
+        or bool(_SUPPLY_NEXT.match(text, end))
+        or (previous in _MEDICATION_VERBS and bool(_PHRASE_END_NEXT.match(text, end)))
+        or _listed_with_drugs(text, start, end)
+        or bool(_MEDICATION_HEADING.search(text, text.rfind("\n", 0, start) + 1, start))
+    )
+
+
+def _listed_with_drugs(text: str, start: int, end: int) -> bool:
+    """A known drug next to the word in a list (``Paracet og Catapresan``, ``Ibux,
+    Catapresan``, ``fra Ibux til Vallergan``) or right before it (``Pinex Forte``)."""
+    tokens = text[max(0, start - 40) : start].split()
+    neighbours = []
+    if tokens and (tokens[-1][-1].isalnum() or tokens[-1][-1] in ",/"):
+        neighbours.append(tokens[-1])
+    if len(tokens) >= 2 and (
+        tokens[-1] in _CONJUNCTIONS or (tokens[-1] == "til" and "fra" in tokens[-5:-2])
+    ):
+        neighbours.append(tokens[-2])
+    after = _LIST_AFTER.match(text, end)
+    if after is None and tokens[-1:] == ["fra"]:
+        after = _FROM_TO_AFTER.match(text, end)
+    if after is not None:
+        neighbours.append(after.group(1))
+    return any(map(_is_drug_word, neighbours))
+
+
+def _is_drug_word(word: str) -> bool:
+    lowered = word.strip(_EDGE + "/").lower()
+    return lowered in KNOWN_DRUGS or (
+        len(lowered) > 5 and lowered.endswith(_DRUG_SUFFIXES) and lowered not in NAME_WORDS
+    )

@@ -1,4 +1,4 @@
-"""The bundled NER model as sladd runs it: labels, eponyms, prefilter, memory, size."""
+"""The bundled NER model as sladd runs it: labels, eponyms, trimming, prefilter, memory, size."""
 
 from __future__ import annotations
 
@@ -37,6 +37,34 @@ def test_labels_map_to_presidio_entities(ner: NorwegianNer) -> None:
 )
 def test_eponyms_and_drugs_are_not_people(ner: NorwegianNer, text: str) -> None:
     assert "PERSON" not in _found(ner, text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # the model tags "145. Behandlende" and "F32.1. Pasienten Kåre Lien"
+        ("CRP 145. Behandlende lege Ola Hansen", ["Ola Hansen"]),
+        ("ICD-10 F32.1. Pasienten Kåre Lien", ["Kåre Lien"]),
+        # ... "Oppsummer", "Summarize", "Fornavn" and "Etternavn"
+        ("Oppsummer journalnotatet for Kari Nordmann.", ["Kari Nordmann"]),
+        ("Summarize: Ole Hansen was admitted yesterday.", ["Ole Hansen"]),
+        ("Fornavn: Kari\nEtternavn: Hansen\nFødselsdato: 01.01.1970", ["Kari", "Hansen"]),
+        # ... codes with the diagnosis after them, "tom" in a date range, English months
+        ("Diagnoseliste: I10 Essensiell hypertensjon; E78.0 Hyperkolesterolemi.", []),
+        ("Kode ICPC-2 L84. Fom 06.05.2024 tom 02.06.2024.", []),
+        ("Svar patologi, prøvenr H24-08813: Hudbiopsi rygg.", []),
+        # ... unseen drug brands
+        ("Legemiddelliste: Pulmicort, Zentravan og Paracet.", []),
+        ("Står på Catapresan og Morvidal.", []),
+        ("Ho har hatt Crohns sjukdom i mange år og brukar Bricanyl.", []),
+        # a person cue keeps a drug-like word a name; "Finn" before a surname is a name
+        ("Fastlege Morvidal henviser pasienten.", ["Morvidal"]),
+        ("Finn Hovland ringte i dag.", ["Finn Hovland"]),
+    ],
+)
+def test_person_spans_are_trimmed_to_names(ner: NorwegianNer, text: str, people: list[str]) -> None:
+    (results,) = ner.analyze_batch([text])
+    assert [text[r.start : r.end] for r in results if r.entity_type == "PERSON"] == people
 
 
 def test_places_and_organisations_are_found_but_allowed_by_default() -> None:

@@ -1,0 +1,118 @@
+"""Model PERSON spans that cannot be names where they stand: ordinary lower-case words, and
+cells of a table column that holds no names.
+
+* Lower case: in speech-to-text transcripts and chat every word is lower case, and the model
+  takes some ordinary ones for names (``har kols``, ``hemoglobin``, ``over åtti``,
+  ``allmenntilstanden``). A span of lower-case words is dropped when every word is an
+  ordinary word (:func:`recognizers.no.person_lexicon.is_ordinary`, a clinical ending such as
+  ``-metri``, a number said as a word) and none is a known first name or surname (``vold``,
+  ``rønning`` and ``bo`` stay), unless a person cue comes right before it (``bakvakt vold``;
+  a speaker label such as ``lege:`` is no cue).
+  A word with a dot, ``@`` or digit (a user name, an address) is never ordinary here.
+  A lower-case span with a vowelless part of three letters or more (``gpt-dep``, ``llm``)
+  is an abbreviation or an identifier, not a name.
+* Tables: a cell under a column header is a name only under a header that may head names
+  (``Navn``, ``Pasient``, ``Ansvarlig lege``, ``Kontaktperson``, ``Hvem`` …) or when it looks
+  like one: a known first name or surname in it. A cell under ``Diagnose``, ``Prosedyre``,
+  ``Vaksine``, ``Kommentar`` or ``Type`` that is no known name (``| Karpaltunnel |``,
+  ``| Influvac Tetra |``) is dropped. Column headers come from
+  :func:`recognizers.no.context.column_header` (linear in a table's length inside a
+  :func:`recognizers.no.context.scanning` block).
+"""
+
+from __future__ import annotations
+
+import re
+
+from recognizers.ner.not_names import NAME_WORDS, after_person_cue
+from recognizers.no.context import column_header
+from recognizers.no.names import SURNAMES
+from recognizers.no.person_lexicon import is_ordinary
+
+_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORDS = re.compile(r"[^\W\d_]+")
+_SPEAKER_LABEL = re.compile(r"[ \t]*[^\W\d][\w.]*[ \t]*:[ \t]*")
+"""A transcript's speaker label (``lege:``): a role word, but no cue for the word after it."""
+PERSON_HEADER_WORDS = frozenset(
+    "hvem kven who mor far fra til av by from to sign signatur vakt staff ansatt ansvarlig "
+    "beboer bebuar klient client foresatt forelder pasient pasienten patient pårørende "
+    "pårørande bruker brukar user behandler avsender mottaker doctor nurse kontakt".split()
+)
+"""Header words under which names may stand (``Utført av``, ``Sendt til``, ``Hvem``)."""
+PERSON_HEADER_ENDINGS = (
+    "navn",
+    "namn",
+    "name",
+    "lege",
+    "legen",
+    "pleier",
+    "pleiar",
+    "terapeut",
+    "person",
+    "ansvarlig",
+)
+"""Endings of such header words (``Pasientnavn``, ``Fastlege``, ``Kontaktperson``)."""
+_HEADER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _may_head_names(header: str) -> bool:
+    return any(
+        word in PERSON_HEADER_WORDS or word.endswith(PERSON_HEADER_ENDINGS)
+        for word in _HEADER_WORD.findall(header)
+    )
+
+
+def is_no_model_name(text: str, start: int, end: int) -> bool:
+    """True when the model's PERSON span ``text[start:end]`` is no name (module docstring)."""
+    return (
+        _ordinary_lower_case(text, start, end)
+        or _vowelless_lower_case(text, start, end)
+        or _in_other_column(text, start, end)
+    )
+
+
+_VOWELS = frozenset("aeiouyæøåäöüéèáíóúàâêôûã")
+
+
+def _vowelless_lower_case(text: str, start: int, end: int) -> bool:
+    """A lower-case span with a part of three letters or more and no vowel (``gpt-dep``,
+    ``llm``): an abbreviation or an identifier, not a name said or typed in lower case."""
+    value = text[start:end]
+    if not value.islower():
+        return False
+    return any(
+        len(part) >= 3 and _VOWELS.isdisjoint(part) and not _is_known(part)
+        for part in _WORDS.findall(value)
+    )
+
+
+def _is_known(lowered: str) -> bool:
+    return lowered in NAME_WORDS or lowered in SURNAMES
+
+
+def _ordinary_lower_case(text: str, start: int, end: int) -> bool:
+    words = text[start:end].split()
+    if not words or not all(w.islower() and _PLAIN_WORD.fullmatch(w) for w in words):
+        return False
+    for word in words:
+        if _is_known(word) or not is_ordinary(word):
+            return False
+    return not after_person_cue(text, start) or bool(
+        _SPEAKER_LABEL.fullmatch(text, _line_start(text, start), start)
+    )
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _in_other_column(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if not any(d in line for d in ("|", "\t", ";", ",")):
+        return False
+    header = column_header(text, start)
+    if header is None or _may_head_names(header):
+        return False
+    return not any(_is_known(w.lower()) for w in _WORDS.findall(text[start:end]))
