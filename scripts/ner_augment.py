@@ -407,15 +407,102 @@ def lowercase(sent: Sentence) -> Sentence:
     return Sentence(tuple(t.lower() for t in sent.tokens), sent.tags, sent.spaces)
 
 
+def uppercase(sent: Sentence) -> Sentence:
+    """The whole sentence in capitals (shouted chat, admin fields); tags unchanged."""
+    return Sentence(tuple(t.upper() for t in sent.tokens), sent.tags, sent.spaces)
+
+
+FILLERS = ("eh", "ehm", "øh", "altså", "liksom", "ja", "nei", "på en måte", "du vet", "sånn")
+"""Spoken fillers inserted into transcript copies (always O)."""
+SPEAKERS = ("lege:", "pasient:", "sykepleier:", "SPEAKER_00:", "SPEAKER_01:", "pårørende:")
+"""Speaker labels a transcription tool may put at the start of a turn (always O)."""
+
+
+def _is_punct(token: str) -> bool:
+    return not any(c.isalnum() for c in token)
+
+
+def transcript(sent: Sentence, rng: random.Random) -> Sentence:
+    """A speech-to-text version: lower case, punctuation gone, fillers, maybe a speaker label.
+
+    Only O punctuation is dropped and fillers never go inside an entity (not before an
+    ``I-`` tag), so every entity keeps its tokens and tags.
+    """
+    tokens: list[str] = []
+    tags: list[str] = []
+    if rng.random() < 0.3:
+        tokens += [rng.choice(SPEAKERS)[:-1], ":"]
+        tags += ["O", "O"]
+    for token, tag in zip(sent.tokens, sent.tags, strict=True):
+        if tag == "O" and _is_punct(token):
+            continue
+        if not tag.startswith("I-") and rng.random() < 0.06:
+            filler = rng.choice(FILLERS).split()
+            tokens += filler
+            tags += ["O"] * len(filler)
+        tokens.append(token.lower())
+        tags.append(tag)
+    spaces = tuple(i + 1 == len(tokens) or tokens[i + 1] != ":" for i in range(len(tokens)))
+    return Sentence(tuple(tokens), tuple(tags), spaces)
+
+
+def doc_sentence(doc: Doc) -> Sentence:
+    """A gold ``Doc`` back as a tagged ``Sentence`` (to give templates case copies)."""
+    tags = tuple(f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc)
+    return Sentence(tuple(t.text for t in doc), tags, tuple(bool(t.whitespace_) for t in doc))
+
+
 @dataclass(frozen=True)
 class AugmentPlan:
-    """How much augmentation to add (fractions of NorNE sentences containing PER)."""
+    """How much augmentation to add.
+
+    ``swap``/``lower``: fractions of NorNE sentences containing PER that get a name-swapped
+    and a swapped lower-case copy. ``case_lower``/``case_upper``/``transcript``: fractions of
+    every NorNE sentence and rendered template that get a lower-case, an upper-case and a
+    transcript copy (names swapped with probability ``swap``), so that names are found
+    whatever the case without the cased majority losing its weight.
+    """
 
     swap: float = 0.5
     lower: float = 0.25
     positive_templates: int = 6000
     negative_templates: int = 3000
     pseudo_names: int = PSEUDO_NAMES
+    case_lower: float = 0.0
+    case_upper: float = 0.0
+    transcript: float = 0.0
+
+
+def case_copies(
+    sents: Sequence[Sentence],
+    rng: random.Random,
+    pools: NamePools,
+    plan: AugmentPlan,
+    known: frozenset[str],
+) -> list[Sentence]:
+    """Lower-case, upper-case and transcript copies of shares of ``sents`` (see AugmentPlan)."""
+    out: list[Sentence] = []
+    for sent in sents:
+        for share, change in (
+            (plan.case_lower, lowercase),
+            (plan.case_upper, uppercase),
+            (plan.transcript, lambda s: transcript(s, rng)),
+        ):
+            if share and rng.random() < share:  # no draw at 0: older recipes stay as they were
+                swapped = swap_names(sent, rng, pools, known) if rng.random() < plan.swap else sent
+                out.append(change(swapped))
+    return out
+
+
+def person_tokens(sents: Iterable[Sentence]) -> frozenset[str]:
+    """Every token inside a PER span (to recognise genitives when swapping names)."""
+    return frozenset(
+        s.tokens[i]
+        for s in sents
+        for a, b, lbl in spans(s.tags)
+        if lbl == "PER"
+        for i in range(a, b)
+    )
 
 
 def augment_norne(
@@ -423,13 +510,7 @@ def augment_norne(
 ) -> list[Sentence]:
     """Name-swapped and lowercased copies of NorNE sentences that contain PER."""
     with_per = [s for s in train if any(lbl == "PER" for _, _, lbl in spans(s.tags))]
-    known = frozenset(
-        s.tokens[i]
-        for s in with_per
-        for a, b, lbl in spans(s.tags)
-        if lbl == "PER"
-        for i in range(a, b)
-    )
+    known = person_tokens(with_per)
     out = [swap_names(s, rng, pools, known) for s in with_per if rng.random() < plan.swap]
     out += [
         lowercase(swap_names(s, rng, pools, known)) for s in with_per if rng.random() < plan.lower
@@ -458,12 +539,20 @@ def template_docs(
 def training_docs(
     nlp: Language, train: Sequence[Sentence], seed: int, plan: AugmentPlan | None
 ) -> list[Doc]:
-    """NorNE train Docs plus (unless ``plan`` is None) augmentation, shuffled by ``seed``."""
+    """NorNE train Docs plus (unless ``plan`` is None) augmentation, shuffled by ``seed``.
+
+    Augmentation: name-swapped NorNE sentences, rendered clinical templates, and lower-case,
+    capitals and transcript copies of a share of both (:func:`case_copies`).
+    """
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not security
     docs = [to_doc(nlp, s) for s in train]
     if plan is not None:
         pools = name_pools(train, held_out=False, pseudo=plan.pseudo_names)
         docs += [to_doc(nlp, s) for s in augment_norne(train, rng, pools, plan)]
-        docs += template_docs(nlp, rng, pools, plan)
+        templates = template_docs(nlp, rng, pools, plan)
+        docs += templates
+        sources = [*train, *(doc_sentence(d) for d in templates)]
+        copies = case_copies(sources, rng, pools, plan, person_tokens(train))
+        docs += [to_doc(nlp, s) for s in copies]
     rng.shuffle(docs)
     return docs

@@ -15,6 +15,9 @@ would pseudonymise, redact or block, and a name counts as covered only when they
 character of it (as ``eval_names.py`` counts PERSON recall). ``--model`` is not used then.
 
     .venv/bin/python scripts/ner_clinical_eval.py --detector
+
+``--case lower`` / ``--case upper`` score the same sentences written all in lower case
+(speech-to-text transcripts, chat) or all in capitals.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import random
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import spacy
@@ -186,11 +189,23 @@ def negative_cases(fill: Filler) -> list[Case]:
     return cases
 
 
-def generate(data: Path, seed: int = 0) -> list[Case]:
-    """The whole evaluation set (positives then negatives), deterministic for ``seed``."""
+CASES: dict[str, Callable[[str], str]] = {"cased": str, "lower": str.lower, "upper": str.upper}
+"""The set as written, or every sentence in lower case (transcripts, chat) or capitals."""
+
+
+def generate(data: Path, seed: int = 0, case: str = "cased") -> list[Case]:
+    """The whole evaluation set (positives then negatives), deterministic for ``seed``.
+
+    ``case`` rewrites every sentence (``CASES``); spans stay valid, since a sentence whose
+    length the rewrite would change is kept as it is.
+    """
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not security
     fill = Filler(rng, eval_pools(data), read_terms("eval_terms.json"))
-    return positive_cases(fill) + negative_cases(fill)
+    cases = positive_cases(fill) + negative_cases(fill)
+    change = CASES[case]
+    return [
+        replace(c, text=change(c.text)) if len(change(c.text)) == len(c.text) else c for c in cases
+    ]
 
 
 def _covered(span: Mention, predicted: Iterable[tuple[int, int]], text: str) -> bool:
@@ -301,9 +316,11 @@ def score(cases: Sequence[Case], predicted: Sequence[list[Span]], report: Clinic
         report.add(case, spans)
 
 
-def evaluate(nlp: Language, data: Path = DEFAULT_DATA, seed: int = 0) -> ClinicalReport:
+def evaluate(
+    nlp: Language, data: Path = DEFAULT_DATA, seed: int = 0, case: str = "cased"
+) -> ClinicalReport:
     """Run ``nlp`` over the generated evaluation set and count hits and false positives."""
-    cases = generate(data, seed)
+    cases = generate(data, seed, case)
     report = ClinicalReport()
     score(cases, predicted_per(nlp, [c.text for c in cases]), report)
     return report
@@ -328,6 +345,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--examples", type=int, default=8, help="error examples to print")
     p.add_argument("--dump", action="store_true", help="print the generated sentences and exit")
+    p.add_argument("--case", choices=sorted(CASES), default="cased", help="rewrite the set's case")
     p.add_argument(
         "--detector",
         action="store_true",
@@ -335,14 +353,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = p.parse_args(argv)
     if args.dump:
-        for case in generate(args.data, args.seed):
+        for case in generate(args.data, args.seed, args.case):
             print(f"{case.category}\t{case.text}")
         return
     if args.detector:
         print(DETECTOR_HEADING)
-        print(evaluate_detector(generate(args.data, args.seed)).markdown(args.examples))
+        cases = generate(args.data, args.seed, args.case)
+        print(evaluate_detector(cases).markdown(args.examples))
         return
-    report = evaluate(spacy.load(args.model), args.data, args.seed)
+    report = evaluate(spacy.load(args.model), args.data, args.seed, args.case)
     print(report.markdown(args.examples))
 
 

@@ -5,6 +5,11 @@ numpy/BLIS run single-threaded. Nothing is downloaded: no pretrained vectors, no
 
     .venv/bin/python scripts/train_ner.py                 # full run (see model_card.md)
     .venv/bin/python scripts/train_ner.py --max-steps 200 --out /tmp/ner_quick   # smoke test
+    .venv/bin/python scripts/train_ner.py --evaluate --case lower   # score the model on dev
+
+``--case-lower``, ``--case-upper`` and ``--transcript`` add lower-case, capitals and
+speech-to-text copies of a share of the training text, so that names are found in
+transcripts, chat and forms, not only in edited prose.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ DEFAULT_DATA = REPO.parent / "shared/data/norne"
 DEFAULT_OUT = REPO / "recognizers/ner/model"
 DEFAULT_CARD = REPO / "recognizers/ner/model_card.md"
 NOTES = Path(__file__).resolve().parent / "ner_templates/model_card_notes.md"
+CASES = {"cased": None, "lower": ner_augment.lowercase, "upper": ner_augment.uppercase}
+"""Versions of NorNE dev: as written, all lower case (transcripts, chat), all capitals."""
 CONFIG = (Path(__file__).resolve().parent / "ner_templates/spacy_config.cfg").read_text(
     encoding="utf-8"
 )
@@ -78,7 +85,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--templates", type=int, default=6000, help="positive template sentences")
     p.add_argument("--negatives", type=int, default=3000, help="negative template sentences")
     p.add_argument("--swap", type=float, default=0.5, help="share of PER sentences name-swapped")
-    p.add_argument("--lower", type=float, default=0.25, help="share of PER sentences lowercased")
+    p.add_argument("--lower", type=float, default=0.10, help="share of PER sentences lowercased")
+    p.add_argument(
+        "--case-lower", type=float, default=0.15, help="share of all sentences: lower-case copy"
+    )
+    p.add_argument(
+        "--case-upper", type=float, default=0.07, help="share of all sentences: upper-case copy"
+    )
+    p.add_argument(
+        "--transcript", type=float, default=0.10, help="share of all sentences: transcript copy"
+    )
     p.add_argument(
         "--drop-minor",
         dest="keep_minor",
@@ -87,6 +103,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--pseudo-names", type=int, default=1500, help="invented names per pool")
     p.add_argument("--pretrain-epochs", type=int, default=0, help="char-objective pretraining")
+    p.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="only score the pipeline at --out on NorNE dev (see --case) and exit",
+    )
+    p.add_argument(
+        "--case", choices=sorted(CASES), default="cased", help="NorNE dev version for --evaluate"
+    )
     return p.parse_args(argv)
 
 
@@ -145,6 +169,9 @@ def build_corpora(args: argparse.Namespace, work: Path) -> tuple[int, int]:
             positive_templates=args.templates,
             negative_templates=args.negatives,
             pseudo_names=args.pseudo_names,
+            case_lower=args.case_lower,
+            case_upper=args.case_upper,
+            transcript=args.transcript,
         )
     )
     docs = ner_augment.training_docs(nlp, train, args.seed, plan)
@@ -196,6 +223,7 @@ class RunResult:
     train_seconds: float
     dev_scores: dict[str, dict[str, float]]
     dev_overall: tuple[float, float, float]
+    per_by_case: dict[str, dict[str, float]]
     chars_per_second: float
     clinical: ner_clinical_eval.ClinicalReport
     size_mb: float
@@ -211,12 +239,18 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def dev_scores(nlp: Language, data: Path) -> tuple[Scores, tuple[float, float, float]]:
+def dev_scores(
+    nlp: Language, data: Path, case: str = "cased"
+) -> tuple[Scores, tuple[float, float, float]]:
     """Exact-span P/R/F per main label and micro-averaged over them, NorNE dev.
 
     Gold tokenisation; gold PROD/EVT/DRV/MISC count as O, predicted minor labels are ignored.
+    ``case`` rewrites every token (``CASES``) to measure names in text that is not cased.
     """
     sents = ner_augment.load_norne(data / "dev.jsonl")
+    change = CASES[case]
+    if change is not None:
+        sents = [change(s) for s in sents]
     counts = {lbl: [0, 0, 0] for lbl in MAIN_LABELS}
     docs = nlp.pipe(_words_doc(nlp, s) for s in sents)
     for sent, doc in zip(sents, docs, strict=True):
@@ -227,6 +261,16 @@ def dev_scores(nlp: Language, data: Path) -> tuple[Scores, tuple[float, float, f
     totals = [sum(c[i] for c in counts.values()) for i in range(3)]
     overall = _prf(*totals)
     return {k: _prf(*c) for k, c in counts.items()}, (overall["p"], overall["r"], overall["f"])
+
+
+def dev_table(nlp: Language, data: Path, case: str = "cased") -> str:
+    """Markdown rows label | P | R | F1 for NorNE dev in ``case``, micro average last."""
+    per_type, (p, r, f) = dev_scores(nlp, data, case)
+    rows = [
+        f"| {lbl} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} |"
+        for lbl, s in sorted(per_type.items())
+    ]
+    return "\n".join([*rows, f"| **PER+ORG+LOC (micro)** | {p:.3f} | {r:.3f} | {f:.3f} |"])
 
 
 def _words_doc(nlp: Language, sent: ner_augment.Sentence) -> Doc:
@@ -257,6 +301,9 @@ def dir_size_mb(path: Path) -> float:
 def main(argv: list[str] | None = None) -> None:
     """Build data, (pre)train, evaluate, export the pipeline and write the model card."""
     args = parse_args(argv)
+    if args.evaluate:
+        print(dev_table(spacy.load(args.out), args.data, args.case))
+        return
     work = args.workdir
     work.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
@@ -282,6 +329,7 @@ def write_card(
         seconds,
         per_type,
         overall,
+        {case: dev_scores(nlp, args.data, case)[0]["PER"] for case in ("lower", "upper")},
         inference_speed(nlp, args.data),
         ner_clinical_eval.evaluate(nlp, args.data, seed=args.seed),
         dir_size_mb(args.out),
@@ -299,9 +347,14 @@ def model_card(args: argparse.Namespace, r: RunResult, argv: list[str]) -> str:
         for lbl, s in sorted(r.dev_scores.items())
     )
     p, rc, f = r.dev_overall
+    case_rows = "\n".join(
+        f"| {case} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} |"
+        for case, s in r.per_by_case.items()
+    )
     cmd = " ".join([".venv/bin/python scripts/train_ner.py", *argv])
     return CARD_TEMPLATE.format(
         rows=rows,
+        case_rows=case_rows,
         p=p,
         r=rc,
         f=f,
@@ -344,6 +397,13 @@ The checkpoint was selected on dev (spaCy's ents_f), so these figures are slight
 |---|---|---|---|
 {rows}
 | **PER+ORG+LOC (micro)** | {p:.3f} | {r:.3f} | {f:.3f} |
+
+PER on NorNE dev with every token lower-cased or upper-cased (speech-to-text transcripts,
+chat, shouted or form text): `.venv/bin/python scripts/train_ner.py --evaluate --case lower`.
+
+| dev version | PER P | PER R | PER F1 |
+|---|---|---|---|
+{case_rows}
 
 ## Clinical-style held-out set (`scripts/ner_clinical_eval.py`)
 

@@ -1,12 +1,14 @@
 """Which parts of a text the NER model needs to see.
 
 Running the NER model is the most expensive step of detection. A sentence can only hold a
-name the model would find if it has a name-like word: a capitalised word that is not a
-common word (``common_words.txt`` from NorNE's training split, ``clinical_words.txt``), a
-post town or a known non-person term; in chat-style text, also a lower-case known first
-name. Sentences without one are skipped, and of the others only the stretch around each
-name-like word is read. Measured by ``scripts/eval_names.py`` (recall) and
-``scripts/bench.py`` (speed).
+name the model would find if it has a name-like word: a word that is not a common word
+(``common_words.txt`` from NorNE's training split, ``clinical_words.txt``), a post town, a
+known non-person term or a number, and whose case lets it be a name. In cased text that
+means a capitalised word or one in capitals (``Fastlege HANSEN henviste``); in a sentence
+without capitals (speech-to-text transcripts, chat) or in chat-style text, a lower-case word
+too, since case says nothing there. Sentences without one are skipped whatever their case,
+and of the others only the stretch around each name-like word is read. Measured by
+``scripts/eval_names.py`` (recall) and ``scripts/bench.py`` (speed).
 """
 
 from __future__ import annotations
@@ -47,14 +49,51 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def is_name_like(word: str, chat: bool) -> bool:
-    """Could ``word`` be (part of) a name the model should look at?"""
+_VOWELS = frozenset("aeiouyæøåäöüéèáíóúàâêôû")
+_JOINERS = str.maketrans("", "", "-'’")
+
+
+def is_name_like(word: str, chat: bool, uncased: bool = True) -> bool:
+    """Could ``word`` be (part of) a name the model should look at?
+
+    ``chat``: the text is chat-style, so a known first name counts in lower case.
+    ``uncased``: the word's sentence has no capitalised word, so any lower-case word with a
+    vowel that is not a common word counts. The default suits callers that do not know the sentence
+    (cutting a text where no word is name-like): it says yes wherever :func:`name_windows`
+    might.
+    Words in capitals count in any sentence when they look like names rather than
+    abbreviations (:func:`_is_capitals_name`).
+    """
     lowered = word.lower()
     if chat and lowered in FIRST_NAMES:
         return True
-    if not word[0].isupper() or lowered in COMMON_WORDS or lowered in NOT_PEOPLE:
+    if len(word) < 3 or lowered in COMMON_WORDS or lowered in NOT_PEOPLE:
         return False
-    return len(word) >= 3 and (word[1:].islower() or "-" in word)
+    if word[0].isupper():
+        return word[1:].islower() or "-" in word or _is_capitals_name(word)
+    return (
+        uncased
+        and word.islower()
+        and word.translate(_JOINERS).isalpha()
+        and not _VOWELS.isdisjoint(lowered)  # a name has a vowel; ``xxxxx`` or ``mmm`` not
+    )
+
+
+def _is_capitals_name(word: str) -> bool:
+    """A word in capitals that may be a name (``HANSEN``, ``OLE``): letters and a vowel, and
+    four letters or more unless a known first name (``BMI``, ``INR``, ``VAS`` are not)."""
+    lowered = word.lower()
+    return (
+        word.isupper()
+        and word.translate(_JOINERS).isalpha()
+        and not _VOWELS.isdisjoint(lowered)
+        and (len(word) >= 4 or lowered in FIRST_NAMES or lowered in AMBIGUOUS_FIRST_NAMES)
+    )
+
+
+def _is_capitalised(word: str) -> bool:
+    """Written with a capital then small letters (``Hansen``, ``Hb``), as cased text has."""
+    return word[0].isupper() and word[1:2].islower()
 
 
 def name_windows(
@@ -64,12 +103,16 @@ def name_windows(
 
     Each name-like word brings ``width`` words on either side (the model's features reach
     about four tokens); overlapping stretches are merged. A sentence without name-like words
-    gives none.
+    gives none. In a sentence of several words with no capitalised word (only lower case and
+    capitals, as in ``SPEAKER_00: ja hei svitlana``), lower-case words may be name-like.
     """
     words = list(_WORD.finditer(text, start, end))
+    # A lone lower-case word (a model name, an enum value: ``emb``, ``approximate``) gives
+    # the model no context to judge by; a sentence of several lower-case words does.
+    uncased = len(words) > 1 and not any(_is_capitalised(word.group()) for word in words)
     windows: list[tuple[int, int]] = []
     for k, word in enumerate(words):
-        if not is_name_like(word.group(), chat):
+        if not is_name_like(word.group(), chat, uncased):
             continue
         left = words[max(0, k - width)].start()
         right = words[min(len(words) - 1, k + width)].end()
