@@ -16,6 +16,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from proxy.scrub.budget import check_budget
 from proxy.scrub.findings import Finding
+from proxy.scrub.views import detect_on_views
 from recognizers.ner.engine import Piece
 from recognizers.no.base import NO_ARTIFACTS
 from recognizers.no.context import scanning
@@ -67,7 +68,12 @@ class Detector:
         return self.detect_many([text])[0]
 
     def detect_many(self, texts: Sequence[str]) -> list[list[Finding]]:
-        """All findings per text; the NER model sees the whole batch at once."""
+        """All findings per text, read through each text's normalised view
+        (:mod:`proxy.scrub.views`); the NER model sees the whole batch at once."""
+        return detect_on_views(texts, self.detect_plain)
+
+    def detect_plain(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """All findings per text as written, without normalising (texts already views)."""
         per_text = [self.rules(text) for text in texts]
         if self._ner is not None and texts:
             check_budget()

@@ -45,6 +45,7 @@ from proxy.scrub.budget import BUDGET, Budget
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
 from proxy.scrub.unit_costs import UnitCosts, UnitTimes
+from proxy.scrub.views import detect_on_views
 from proxy.scrub.work_plan import WorkUnit, plan, segment_pieces
 from proxy.scrub.worker_set import WorkerSet
 from proxy.settings import Settings
@@ -86,7 +87,7 @@ def _work_in_worker(unit: WorkUnit) -> tuple[_Found, UnitTimes]:
     ruled = time.perf_counter()
     if unit.whole:
         indices, texts = zip(*unit.whole, strict=True)
-        found += zip(indices, detector.detect_many(texts), strict=True)
+        found += zip(indices, detector.detect_plain(texts), strict=True)
     shifted = [*unit.pieces, *(p for s in unit.segments for p in segment_pieces(s))]
     pieces = [piece for piece, _ in shifted]
     modelled = time.perf_counter()
@@ -123,7 +124,11 @@ class DetectionPool:
 
     def detect_many(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Findings per text, in input order; raises :class:`DetectionWorkerError`, or
-        :class:`~proxy.scrub.budget.DetectionTimeoutError` when this context's budget runs out."""
+        :class:`~proxy.scrub.budget.DetectionTimeoutError` when this context's budget runs out.
+        Texts are read through their normalised views (:mod:`proxy.scrub.views`)."""
+        return detect_on_views(texts, self._detect_plain)
+
+    def _detect_plain(self, texts: Sequence[str]) -> list[list[Finding]]:
         per_text: list[list[Finding]] = [[] for _ in texts]
         with self._lock:
             busy = self._executor.has_queued_work()

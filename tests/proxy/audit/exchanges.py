@@ -32,7 +32,7 @@ from proxy.vault.open import default_vault_url, open_vault
 from tests.proxy.patient import PROMPT, VALUES
 
 PASSPORT = "Pasienten har passnummer 33445566 og tlf 912 34 567."
-MISSED = "Pasienten (kallenavn Tussa) ringte, fnr 13097210181."
+MISSED = "Pasienten ringte, fnr 13097210181. Tussa er lei seg."
 ALL_VALUES = (*VALUES, "33445566", "Tussa")
 SCOPE = scope_for({"authorization": "Bearer sk-test-clinic-a"})
 TOKEN_FORMAT = TokenFormat("[{type}_{n}]")

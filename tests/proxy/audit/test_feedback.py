@@ -109,7 +109,7 @@ def test_missed_span_becomes_a_recognizer_detection_loads(
     cipher = load_audit_cipher(recorded.data_dir, {})
     slots = open_scrubbed(record.request_id, record.scrubbed, cipher).slots
     assert slots is not None
-    assert "kallenavn Tussa" in slots[0].text
+    assert ". Tussa er" in slots[0].text
     where = targets(tmp_path)
     result = add_missed(record, " Tussa ", "PERSON", where, slots)
     assert result.added
