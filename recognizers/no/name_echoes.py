@@ -61,8 +61,8 @@ def _forms(text: str, spans: Sequence[tuple[int, int]]) -> tuple[set[str], set[s
     """The forms to echo in any case, and those to echo only as written."""
     any_case: set[str] = set()
     exact: set[str] = set()
-    for start, end in spans:
-        name = " ".join(text[start:end].split()).strip(" ,.;:()")
+    names = {" ".join(text[start:end].split()).strip(" ,.;:()") for start, end in set(spans)}
+    for name in names:  # each name once: the rules and the model often report the same one
         parts = _WORD.findall(name)
         if len(parts) > 1:
             any_case.add(name)

@@ -69,6 +69,9 @@ def shouted_lines(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the lines written in capitals (nearly no lower-case letters)."""
     spans, start = [], 0
     for line in text.split("\n"):
+        if line.upper() != line and sum(map(str.islower, line)) * 10 > len(line):
+            start += len(line) + 1  # many small letters: not shouted (the common, cheap case)
+            continue
         letters = [c for c in line if c.isalpha()]
         lower = sum(map(str.islower, letters))
         if len(letters) >= SHOUTED_MIN_LETTERS and lower * 10 <= len(letters):
@@ -107,21 +110,26 @@ def tokens(text: str) -> list[Token]:
     shouted = shouted_lines(text)
     labels = label_starts(text)
     result, line = [], 0
+    cases: dict[tuple[str, bool], str] = {}  # words repeat; forgotten when this returns
     for match in _TOKEN.finditer(text):
         token, start = match.group(), match.start()
         while line < len(shouted) and shouted[line][1] < start:
             line += 1
         loud = line < len(shouted) and shouted[line][0] <= start
         word = token[:-1] if token.endswith(".") and len(token) > 2 else token
+        case = cases.get((word, loud))
+        if case is None:
+            case = cases[word, loud] = _case(word, loud)
+        lower = token.lower()
         result.append(
             Token(
                 start,
                 match.end(),
                 token,
-                token.lower(),
+                lower,
                 word,
-                word.lower(),
-                _case(word, loud),
+                lower if word is token else word.lower(),
+                case,
                 loud,
                 start in labels,
             )
