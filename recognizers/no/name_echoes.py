@@ -163,13 +163,24 @@ def _inside(ordered: Sequence[tuple[int, int]], ends: Sequence[int], start: int,
     return index > 0 and ends[index - 1] >= end
 
 
+def _may_recur(text: str, any_case: set[str], exact: set[str]) -> bool:
+    """Could some form occur twice? Substring counts over-count whole words, so ``False`` is
+    sure: each form occurs at most once, as the found name itself. Most texts stop here, at
+    the cost of a few C-level passes instead of a scan of every word."""
+    plain = " ".join(text.split())
+    folded = fold(plain.lower())
+    return any(plain.count(form) > 1 for form in exact) or any(
+        folded.count(fold(form.lower())) > 1 for form in any_case
+    )
+
+
 def name_echoes(text: str, person_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The names listed with the found ones (:func:`recognizers.no.person_lists.listed_names`)
     and the other occurrences (any case, whole words) of all of them and of their parts."""
     listed = listed_names(text, person_spans) if person_spans else []
     spans = [*person_spans, *listed]
     any_case, exact = _forms(text, spans)
-    if not any_case and not exact:
+    if not _may_recur(text, any_case, exact):
         return listed
     ordered = sorted(spans)
     ends: list[int] = []
