@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recognizers.no.person import PersonContextRecognizer
-
-RECOGNIZER = PersonContextRecognizer()
+from tests.recognizers.no.person_names_found import names_found
 
 FOUND = [
     # greetings
@@ -83,15 +81,11 @@ NOT_FOUND = [
 ]
 
 
-def _found(text: str) -> list[str]:
-    return [text[r.start : r.end] for r in RECOGNIZER.analyze(text)]
-
-
 @pytest.mark.parametrize(("text", "names"), FOUND)
-def test_found(text: str, names: list[str]) -> None:
-    assert _found(text) == names
+def testnames_found(text: str, names: list[str]) -> None:
+    assert names_found(text) == names
 
 
 @pytest.mark.parametrize("text", NOT_FOUND)
-def test_not_found(text: str) -> None:
-    assert _found(text) == []
+def test_notnames_found(text: str) -> None:
+    assert names_found(text) == []
