@@ -16,6 +16,7 @@ full date written right after a found name is that person's date of birth
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from proxy.scrub.findings import Finding
@@ -69,14 +70,5 @@ def _in_original(view: TextView | None, findings: list[Finding]) -> list[Finding
     moved = []
     for finding in findings:
         start, end = view.span_in_original(finding.start, finding.end)
-        moved.append(
-            Finding(
-                finding.entity_type,
-                start,
-                end,
-                finding.score,
-                finding.recognizer,
-                finding.metadata,
-            )
-        )
+        moved.append(dataclasses.replace(finding, start=start, end=end))
     return moved

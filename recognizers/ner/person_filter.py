@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from recognizers.ner.not_names import NAME_WORDS, after_person_cue
+from recognizers.ner.prefilter import VOWELS
 from recognizers.no.context import column_header
 from recognizers.no.names import SURNAMES
 from recognizers.no.person_lexicon import is_ordinary
@@ -71,9 +72,6 @@ def is_no_model_name(text: str, start: int, end: int) -> bool:
     )
 
 
-_VOWELS = frozenset("aeiouyæøåäöüéèáíóúàâêôûã")
-
-
 def _vowelless_lower_case(text: str, start: int, end: int) -> bool:
     """A lower-case span with a part of three letters or more and no vowel (``gpt-dep``,
     ``llm``): an abbreviation or an identifier, not a name said or typed in lower case."""
@@ -81,7 +79,7 @@ def _vowelless_lower_case(text: str, start: int, end: int) -> bool:
     if not value.islower():
         return False
     return any(
-        len(part) >= 3 and _VOWELS.isdisjoint(part) and not _is_known(part)
+        len(part) >= 3 and VOWELS.isdisjoint(part) and not _is_known(part)
         for part in _WORDS.findall(value)
     )
 

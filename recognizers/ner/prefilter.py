@@ -49,7 +49,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_VOWELS = frozenset("aeiouyæøåäöüéèáíóúàâêôû")
+VOWELS = frozenset("aeiouyæøåäöüéèáíóúàâêôûã")
+"""Vowels: a name has one; ``xxxxx``, ``gpt`` and ``llm`` have none."""
 _JOINERS = str.maketrans("", "", "-'’")
 
 
@@ -75,7 +76,7 @@ def is_name_like(word: str, chat: bool, uncased: bool = True) -> bool:
         uncased
         and word.islower()
         and word.translate(_JOINERS).isalpha()
-        and not _VOWELS.isdisjoint(lowered)  # a name has a vowel; ``xxxxx`` or ``mmm`` not
+        and not VOWELS.isdisjoint(lowered)  # a name has a vowel; ``xxxxx`` or ``mmm`` not
     )
 
 
@@ -86,7 +87,7 @@ def _is_capitals_name(word: str) -> bool:
     return (
         word.isupper()
         and word.translate(_JOINERS).isalpha()
-        and not _VOWELS.isdisjoint(lowered)
+        and not VOWELS.isdisjoint(lowered)
         and (len(word) >= 4 or lowered in FIRST_NAMES or lowered in AMBIGUOUS_FIRST_NAMES)
     )
 

@@ -8,12 +8,19 @@ content, instructions, structure) must be overlapped by none of them.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from proxy.scrub.detect import Detector
 from proxy.scrub.findings import Finding
 from proxy.scrub.policy import Policy
 from proxy.settings import Settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "scripts"))
+
+from eval_genres import letters_covered
 
 ZW = ("\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad")
 
@@ -103,13 +110,6 @@ def _rewritten(detector: Detector, settings: Settings, text: str) -> list[Findin
     return [d.finding for d in decisions if d.action != "allow"]
 
 
-def _covered(text: str, start: int, end: int, findings: list[Finding]) -> bool:
-    return all(
-        not text[i].isalnum() or any(f.start <= i < f.end for f in findings)
-        for i in range(start, end)
-    )
-
-
 @pytest.mark.parametrize(("text", "values"), FIND, ids=[repr(t[:40]) for t, _ in FIND])
 def test_found(
     detector: Detector, base_settings: Settings, text: str, values: tuple[str, ...]
@@ -119,7 +119,7 @@ def test_found(
         starts = [i for i in range(len(text)) if text.startswith(value, i)]
         assert starts, value
         for start in starts:
-            assert _covered(text, start, start + len(value), findings), (
+            assert letters_covered(text, start, start + len(value), findings), (
                 value,
                 [(f.entity_type, text[f.start : f.end]) for f in findings],
             )
@@ -137,4 +137,4 @@ def test_kept(
         assert not touching, (keep, touching)
     for value in FOUND_TOO.get(text, ()):
         start = text.index(value)
-        assert _covered(text, start, start + len(value), findings), value
+        assert letters_covered(text, start, start + len(value), findings), value
