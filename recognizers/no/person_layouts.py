@@ -54,7 +54,7 @@ _SENDER = re.compile(
     re.MULTILINE,
 )
 _USER = re.compile(
-    r"\b(?P<key>brukernavn|bruker|brukar|username|user_?name|user_?id|user|login|"
+    r"(?<!\w)(?P<key>brukernavn|bruker|brukar|username|user_?name|user_?id|user|login|"
     r"logget inn som|logged in as|signert av|signed by|(?:rettet|endret|skrevet|opprettet|"
     r"godkjent|registrert|utført|dokumentert|lest|slettet) av)"
     r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+)(?P<value>[^\s,;|\"'<>()\[\]{}=:@]+)",

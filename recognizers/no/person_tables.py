@@ -60,14 +60,21 @@ _HEADER_TRIM = " \t*_:#\"'"
 def cells(line: str, offset: int, delimiter: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each cell of ``line`` (at ``offset`` in its text), trimmed of spaces
     and of the double quotes around a CSV cell."""
-    spans, start, quoted = [], 0, False
-    for i, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == delimiter and not quoted:
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(line)))
+    spans: list[tuple[int, int]] = []
+    if '"' not in line:  # the common case: no quoted cell can hold the delimiter
+        start = 0
+        for part in line.split(delimiter):
+            spans.append((start, start + len(part)))
+            start += len(part) + 1
+    else:
+        start, quoted = 0, False
+        for i, char in enumerate(line):
+            if char == '"':
+                quoted = not quoted
+            elif char == delimiter and not quoted:
+                spans.append((start, i))
+                start = i + 1
+        spans.append((start, len(line)))
     trimmed = []
     for start, end in spans:
         a, b = start, end
@@ -96,6 +103,12 @@ def _header_columns(text: str, line_cells: list[tuple[int, int]], delimiter: str
         for index, (a, b) in enumerate(line_cells)
         if text[a:b].strip(_HEADER_TRIM).lower() in NAME_HEADERS
     ]
+
+
+def _may_name_a_column(line: str) -> bool:
+    """Does a name header occur anywhere in ``line``? (Cheap; most lines are no header.)"""
+    lowered = line.lower()
+    return any(header in lowered for header in NAME_HEADERS)
 
 
 def _is_name_cell(value: str) -> bool:
@@ -128,7 +141,7 @@ def column_cells(text: str) -> list[tuple[int, int]]:
         delimiter = _delimiter(line)
         columns = (
             []
-            if delimiter is None
+            if delimiter is None or not _may_name_a_column(line)
             else _header_columns(text, cells(line, offset, delimiter), delimiter)
         )
     if "  " in text:
