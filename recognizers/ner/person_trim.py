@@ -141,7 +141,7 @@ def _keeps_dot(token: str) -> bool:
     """``K.``, ``dr.`` and ``i.v.`` keep their dot; ``Hansen.``, ``145.`` and ``F32.1.`` end
     a sentence."""
     bare = token.rstrip(".")
-    if not token.endswith(".") or any(c.isdigit() for c in bare):
+    if not token.endswith(".") or any(map(str.isdigit, bare)):
         return False
     return len(bare) == 1 or bare.lower() in _TITLES or "." in bare
 
@@ -191,8 +191,8 @@ def _never_in_names(word: Word) -> bool:
     any case (a transcript capitalises ``Sekstiåtte`` after a speaker label)."""
     known = word.lower in _NEVER_IN_NAMES or (len(word.text) > 3 and is_number_word(word.lower))
     return (
-        any(c.isdigit() for c in word.text)
-        or sum(c.isalpha() for c in word.text) == 0
+        any(map(str.isdigit, word.text))
+        or not any(map(str.isalpha, word.text))
         or (known and word.lower not in NAME_WORDS)
     )
 
@@ -208,7 +208,7 @@ def _opens(text: str, position: int) -> bool:
     last = before[-1].lstrip("\"'«“(") if before else ""
     if not last:
         return False
-    if any(c.isdigit() for c in last):
+    if any(map(str.isdigit, last)):
         return True
     return last[-1] in ".!?:" and not _keeps_dot(last.rstrip(":"))
 
@@ -261,7 +261,7 @@ def _is_no_name(text: str, part: Part) -> bool:
     number or a field) and no person cue comes right before (``Fastlege: Strand``, ``heter
     strand``)."""
     words = part.words
-    if all(sum(c.isalpha() for c in w.text) < 2 for w in words):
+    if all(sum(map(str.isalpha, w.text)) < 2 for w in words):
         return True
     lower = all(w.text.islower() for w in words)
     if lower and len(words) == 1 and part.labels and _is_plain_word(words[0]):
@@ -285,8 +285,9 @@ def _shouted(text: str, position: int) -> bool:
     """Is the line of ``position`` written in capitals, so that they explain nothing?"""
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
-    letters = [c for c in text[start : len(text) if end < 0 else end] if c.isalpha()]
-    return len(letters) >= _SHOUTED_LETTERS and 10 * sum(map(str.islower, letters)) <= len(letters)
+    line = text[start : len(text) if end < 0 else end]
+    letters = sum(map(str.isalpha, line))
+    return letters >= _SHOUTED_LETTERS and 10 * sum(map(str.islower, line)) <= letters
 
 
 def _is_ordinary(word: Word) -> bool:

@@ -252,7 +252,7 @@ class PostnummerRecognizer(NorwegianRecognizer):
 def _since_last_number(words: list[str]) -> list[str]:
     """The words after the last one with a digit: a label before an earlier number is that
     number's (``postnr 3045 og tlf 2233``)."""
-    numbers = [index for index, word in enumerate(words) if any(c.isdigit() for c in word)]
+    numbers = [index for index, word in enumerate(words) if any(map(str.isdigit, word))]
     return words[numbers[-1] + 1 :] if numbers else words
 
 

@@ -239,7 +239,7 @@ def column_header(text: str, position: int) -> str | None:
     first, last = scan.bounds(header)
     edges = [first - 1, *scan.splits(header, delimiter), last]
     cell = text[edges[column] + 1 : edges[column + 1]].strip() if column + 1 < len(edges) else ""
-    if not cell or any(c.isdigit() for c in cell) or len(cell.split()) > _MAX_HEADER_WORDS:
+    if not cell or any(map(str.isdigit, cell)) or len(cell.split()) > _MAX_HEADER_WORDS:
         return None
     return _normalise(cell)
 

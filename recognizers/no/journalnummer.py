@@ -40,7 +40,7 @@ class JournalnummerRecognizer(NorwegianRecognizer):
         """A journal or patient-number word at most three words before; or the same shape as
         such a number earlier in the sentence. Matches are judged in text order (as
         :meth:`analyze` does), so the labelled ones before are known."""
-        if sum(c.isdigit() for c in match.group()) < 3:
+        if sum(map(str.isdigit, match.group())) < 3:
             return None
         labelled = context.remembered(text, _LABELLED_SO_FAR, _none_yet)
         shape = match.group().translate(_SHAPE)

@@ -103,9 +103,12 @@ _FOLD = str.maketrans(_ACCENTED, _PLAIN)
 (``zielinska`` for ``Zielińska``, ``rene`` for ``René``); æ, ø and å stay letters of their own."""
 
 
+_TO_FOLD = re.compile(f"[{_ACCENTED}]")
+
+
 def fold(lowered: str) -> str:
-    """``lowered`` without the accents of :data:`_FOLD`."""
-    return lowered.translate(_FOLD)
+    """``lowered`` without the accents of :data:`_FOLD` (most texts have none: one search)."""
+    return lowered.translate(_FOLD) if _TO_FOLD.search(lowered) else lowered
 
 
 def _lower(parts: _Form) -> _Form:

@@ -22,7 +22,7 @@ class PassportRecognizer(NorwegianRecognizer):
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Context before the number is required."""
-        if sum(c.isdigit() for c in match.group()) < 3:
+        if sum(map(str.isdigit, match.group())) < 3:
             return None
         before = context.words_before(text, match.start(), 3)
         return Verdict(SCORE) if context_words.PASSPORT.matches_any(before) else None

@@ -167,7 +167,7 @@ def _fixed_header(line: str) -> list[int]:
     spans = _chunks(line)
     values = [line[a:b] for a, b in spans]
     if len(values) < _MIN_FIXED_COLUMNS or any(
-        len(v.split()) > _MAX_HEADER_WORDS or any(c.isdigit() for c in v) for v in values
+        len(v.split()) > _MAX_HEADER_WORDS or any(map(str.isdigit, v)) for v in values
     ):
         return []
     return [

@@ -72,9 +72,8 @@ def shouted_lines(text: str) -> list[tuple[int, int]]:
         if line.upper() != line and sum(map(str.islower, line)) * 10 > len(line):
             start += len(line) + 1  # many small letters: not shouted (the common, cheap case)
             continue
-        letters = [c for c in line if c.isalpha()]
-        lower = sum(map(str.islower, letters))
-        if len(letters) >= SHOUTED_MIN_LETTERS and lower * 10 <= len(letters):
+        letters = sum(map(str.isalpha, line))
+        if letters >= SHOUTED_MIN_LETTERS and sum(map(str.islower, line)) * 10 <= letters:
             spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans
