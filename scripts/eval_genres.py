@@ -128,7 +128,7 @@ def report(tally: GenreTally) -> dict[str, object]:
 def main() -> None:
     """Command-line entry point; see module docstring."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "dev2", "holdout"), default="dev")
+    parser.add_argument("--split", choices=("dev", "dev2", "dev3", "holdout"), default="dev")
     parser.add_argument("--genre", action="append", choices=GENRES)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--verbose", action="store_true", help="list misses and false alarms")
