@@ -65,7 +65,7 @@ _NEVER_IN_NAMES = MEASURES | KNOWN_DRUGS
 _PARTICLES = frozenset(
     "van von de der den ten ter da di du dos das del la le el al bin ibn".split()
 )
-_TITLES = frozenset("dr prof hr fru frk st sr jr mr mrs ms pas pt spl sign".split())
+_TITLES = frozenset("dr prof hr fru frk st sr jr mr mrs ms pas pt spl sign adv".split())
 """Abbreviations whose dot does not end a sentence (``dr. Hansen``)."""
 _OBJECT_OPENERS = frozenset(
     "en et ei den det de dei denne dette disse alle alt hvilke hvilken hvilket hva kva noen "
@@ -255,7 +255,8 @@ def _is_lower_ordinary(word: Word) -> bool:
 
 
 def _is_no_name(text: str, part: Part) -> bool:
-    """Nothing in the part can be a name: no word of two letters or more; a date word
+    """Nothing in the part can be a name: no word of two letters or more; a lone identifier
+    label or title (``Jnr``, ``adv.``); a date word
     (:func:`recognizers.ner.date_words.is_date_word`); a lower-case word labelling a number;
     or only ordinary words where something else explains a capital (opening, labelling a
     number or a field) and no person cue comes right before (``Fastlege: Strand``, ``heter
@@ -263,6 +264,10 @@ def _is_no_name(text: str, part: Part) -> bool:
     words = part.words
     if all(sum(map(str.isalpha, w.text)) < 2 for w in words):
         return True
+    if len(words) == 1 and (
+        words[0].lower.rstrip(".").endswith(LABEL_ENDINGS) or words[0].lower.rstrip(".") in _TITLES
+    ):
+        return True  # ``Jnr``, ``Pasnr``, ``adv.``: identifier labels and titles, after any cue
     lower = all(w.text.islower() for w in words)
     if lower and len(words) == 1 and part.labels and _is_plain_word(words[0]):
         return True

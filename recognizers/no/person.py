@@ -56,6 +56,8 @@ _TRIGGER_GAPS = frozenset(
     {" ", "\t", ":", ": ", ":\t", ", ", ",\t", "=", " = ", "= ", ":  ", '": "', '":"', ': "', '="'}
 )
 _NAME_GAPS = frozenset({" ", "\t"})
+_LABEL_ENDINGS = ("nr", "nummer", "nummeret")
+"""Identifier labels end so (``Pasnr``, ``Jnr``, ``Journalnummer``); no name does."""
 _FIELD_END = re.compile(r"[ \t]*(?:$|[,;(|])", re.MULTILINE)
 _ROOM_NUMBER = re.compile(r"\d{1,4}[a-zA-Z]?")
 _CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,;:!?()])", re.MULTILINE)
@@ -84,6 +86,7 @@ def _is_stop(
             and not qualify.capital_name(token, first)
         )
         or lowered in words.NOT_NAME_WORDS
+        or lowered.endswith(_LABEL_ENDINGS)
         or token.word in words.STRUCTURAL
         or (lowercase and not (first or loose) and _ends_lower_name(lowered, closes))
     )
@@ -134,7 +137,20 @@ def _name_span(text: str, tokens: list[Token], j: int, shape: str) -> tuple[int,
         end, taken, k = token.start + len(token.word), taken + 1, k + 1
         if token.word != token.text:
             break
+    if end is not None and not lowercase and k < len(tokens) and _is_initial(text, tokens, k):
+        end = tokens[k].end  # ``mvh Ylvisa T.``: the initial of the surname is the name's too
     return None if end is None else (tokens[j].start, end)
+
+
+def _is_initial(text: str, tokens: list[Token], k: int) -> bool:
+    """``tokens[k]`` is a capital with a dot right after the previous name word (``T.``)."""
+    token = tokens[k]
+    return (
+        len(token.text) == 2
+        and token.text[0].isupper()
+        and token.text[1] == "."
+        and text[tokens[k - 1].end : token.start] in _NAME_GAPS
+    )
 
 
 Spans = dict[tuple[int, int], tuple[float, str]]
@@ -254,7 +270,8 @@ def find_names(text: str) -> Spans:
         kind = trigger_kind(tokens, i)
         if kind is not None:
             _after_trigger(text, tokens, i, kind, spans)
-        _known_name(text, tokens, i, chat, spans)
+        if not tokens[i].label:  # a speaker label is structure (``lis:``), not a name
+            _known_name(text, tokens, i, chat, spans)
     _dialogue(text, tokens, spans)
     for start, end, score, why in layout_names(text, chat):
         _add(spans, text, (start, end), score, why)

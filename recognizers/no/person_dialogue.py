@@ -21,8 +21,16 @@ from recognizers.no import person_words as words
 from recognizers.no.person_tokens import Token
 
 _ASKING = frozenset(
-    "navn navnet namn namnet etternavn etternavnet fornavn fornavnet heter heiter name".split()
+    "navn navnet namn namnet etternavn etternavnet fornavn fornavnet heter heiter name "
+    "fastlege fastlegen".split()
 )
+_ALSO_ASKED = frozenset(
+    "og fødselsdato fødselsdatoen fødselsnummer fødselsnummeret fødselsnr adresse adressa "
+    "adressen telefonnummer telefonnummeret nummer nummeret".split()
+)
+"""What a question may ask for with the name (``navn og fødselsdatoen din``)."""
+_ANSWER_OPENERS = frozenset("ja jo jada ok okei nei".split())
+"""Words an answer may start with before the name (``P: ja Mukhtar Hirsi``)."""
 _CLAUSE_END = frozenset({"", ".", ",", "!", "?", "\n"})
 MAX_HERE_WORDS = 2
 
@@ -40,10 +48,16 @@ def _asks_for_name(tokens: list[Token], last: int) -> bool:
         lowered = tokens[k].lower
         if lowered in _ASKING:
             return True
-        if lowered not in words.ASKS_FOR_NAME and lowered not in _WHOSE:
+        if lowered not in words.ASKS_FOR_NAME and lowered not in _WHOSE | _ALSO_ASKED:
             return False
         k -= 1
     return False
+
+
+def _is_header_row(text: str, end: int) -> bool:
+    """Is the line ending at ``end`` a table's header row (``Avdeling;Navn;Fødselsdato``)?"""
+    line = text[text.rfind("\n", 0, end) + 1 : end]
+    return any(delimiter in line for delimiter in ";|\t")
 
 
 def answers(text: str, tokens: list[Token]) -> Iterator[int]:
@@ -51,10 +65,12 @@ def answers(text: str, tokens: list[Token]) -> Iterator[int]:
     for i in range(1, len(tokens)):
         if "\n" not in text[tokens[i - 1].end : tokens[i].start]:
             continue
-        if not _asks_for_name(tokens, i - 1):
+        if not _asks_for_name(tokens, i - 1) or _is_header_row(text, tokens[i - 1].end):
             continue
         j = i + 1 if tokens[i].label else i
-        while j < len(tokens) - 1 and tokens[j].lower in words.FILLERS:
+        while j < len(tokens) - 1 and (
+            tokens[j].lower in words.FILLERS or tokens[j].lower in _ANSWER_OPENERS
+        ):
             j += 1
         if j < len(tokens) and "\n" not in text[tokens[i].start : tokens[j].start]:
             yield j

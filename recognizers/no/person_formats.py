@@ -2,8 +2,9 @@
 
 * E-mail: the display name before an address (``"Kiran Thapa" <kiran.thapa@…>``, ``Kari
   Nordmann <kari@…>``, ``"Haugland, Trude" <…>``), and a header field (``Fra:``, ``Til:``,
-  ``From:``, ``Cc:`` …) whose value is a name alone (``Fra: Sunniva``): capitalised words, each
-  a known name or no ordinary word, so ``Til: Legekontoret`` is left alone.
+  ``From:``, ``Cc:`` …) whose value is a name, alone or before a parenthesis, comma or dash
+  (``Fra: Sunniva``, ``Til: Viljar Hestnes (Jnr. …)``): capitalised words, each a known name
+  or no ordinary word, so ``Til: Legekontoret`` is left alone.
 * HL7 v2: the person-name fields of the segments that carry them, components joined by ``^``
   (``PID|1||…||HOLTAN^MARIA^ELISE||…``): PID-5, PID-6 and PID-9 (patient, mother's maiden
   name, alias), NK1-2 (next of kin), GT1-3 (guarantor), IN1-16 (insured) as family^given^
@@ -30,7 +31,8 @@ _DISPLAY = re.compile(
 )
 _HEADER = re.compile(
     r"^[ \t>]*(?:fra|from|til|to|kopi|cc|bcc|avsender|mottaker|sender|reply-to|svar til)"
-    rf"[ \t]*:[ \t]*(?P<value>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*$",
+    rf"[ \t]*:[ \t]*(?P<value>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+    r"(?=[ \t]*(?:$|[(,;|<]|[ \t][-–][ \t]))",
     re.MULTILINE | re.IGNORECASE,
 )
 _QUOTED_NAME = re.compile(r"[^\W\d_][\w'’.\-]*(?:,?[ \t]+[^\W\d_][\w'’.\-]*){0,4}")

@@ -3,8 +3,9 @@
 * ``NORDMANN, Kari``, ``Nordmann, Kari``, ``| Vold, Tobias |``: the whole ``Surname, Given``
   is one name when the given name is a known first name, the surname a known surname, or the
   pair fills a cell on its own: a table or CSV cell, a list item (``5. Abraha, Selamawit –
-  tlf``), a column of a fixed-width listing (``08:20  Eira, Máret Inger    030179``), with
-  no ordinary word in it (:mod:`recognizers.no.names`).
+  tlf``), a column of a fixed-width listing (``08:20  Eira, Máret Inger    030179``), a
+  field after its label (``| Navn: Ebadi, Kourosh |``), with no ordinary word in it
+  (:mod:`recognizers.no.names`).
 * A table (``|``, tab, ``;`` or ``,`` separated) whose header row has a cell ``Navn``,
   ``Pasient``, ``Name``, ``Etternavn``, ``Fornavn`` …: the cells below it in that column.
 * Chat exports: the sender before the colon (``24.09.2024, 21:11 - hedvig: hei!``,
@@ -40,7 +41,8 @@ _SURNAME_GIVEN = re.compile(
     rf"(?<![\w\-])(?P<last>{_W}(?:[ -]{_W})?),[ \t]+(?P<first>{_W}(?:[ \t]{_W}){{0,2}})(?![\w\-])"
 )
 _CELL_EDGE_BEFORE = re.compile(
-    r"(?:^[ \t]*(?:\d{1,3}[.)]|[-*•–]|\d{1,2}[:.]\d{2}|\d{1,4})?|[|;\t\"]|  )[ \t]*$",
+    r"(?:^[ \t]*(?:\d{1,3}[.)]|[-*•–]|\d{1,2}[:.]\d{2}|\d{1,4})?|[|;\t\"]|  )[ \t]*"
+    r"(?:[^\W\d_][\w.\-]*(?:[ \t][^\W\d_][\w.\-]*)?[ \t]*:[ \t]*)?$",
     re.MULTILINE,
 )
 _CELL_EDGE_AFTER = re.compile(r"(?:[ \t]*(?:$|[|;\t\"(])|  |[ \t]+[–-][ \t])", re.MULTILINE)
@@ -161,7 +163,11 @@ def usernames(text: str) -> Iterator[Found]:
         yield match.start("value"), more.end() if more else end, SCORE, "user"
 
 
-_SIGNED = re.compile(rf"(?:[.!?]|\n)[ \t]*\n?[ \t]*(?P<name>{_W}(?:[ \t]+{_W})?)[ \t]*[.!]?\s*\Z")
+_SIGNED = re.compile(
+    rf"(?:[.!?]|\n)[ \t]*\n?[ \t]*(?:[-–—~][ \t]*)?(?P<name>{_W}(?:[ \t]+{_W})?"
+    r"(?:[ \t]+[A-ZÆØÅ]\.)?)[ \t]*[.!]?\s*\Z"
+)
+_INITIAL = re.compile(r"[A-ZÆØÅ]\.")
 _SIGNATURE_REACH = 80
 _NOT_SIGNATURES = frozenset("cheers sincerely yours best markdown json yaml csv html xml".split())
 """Closings and output formats that may end a message on their own."""
@@ -169,11 +175,12 @@ _NOT_SIGNATURES = frozenset("cheers sincerely yours best markdown json yaml csv 
 
 def signed_names(text: str) -> Iterator[Found]:
     """A message signed with a bare name: one or two capitalised words that are no ordinary
-    word, alone after the last sentence or on the last line (``… i morgon. Tuvamari``)."""
+    word, maybe an initial, alone after the last sentence or on the last line, maybe after a
+    dash (``… i morgon. Tuvamari``, ``… hjemme? - Lisbet``, ``- Hiba M.``)."""
     match = _SIGNED.search(text, max(0, len(text) - _SIGNATURE_REACH))
     if match is None:
         return
-    parts = match["name"].split()
+    parts = [w for w in match["name"].split() if not _INITIAL.fullmatch(w)]
     if all(_plausible(w) and not w.isupper() and w.lower() not in _NOT_SIGNATURES for w in parts):
         yield match.start("name"), match.end("name"), SCORE, "signature"
 
@@ -207,8 +214,8 @@ def layout_names(text: str, chat: bool) -> list[Found]:
     found: list[Found] = []
     if ", " in text or ",\t" in text:
         found.extend(surname_given(text))
-    if "|" in text or "\t" in text or ";" in text or "," in text:
-        found.extend(table_names(text))
+    if "|" in text or "\t" in text or ";" in text or "," in text or "  " in text:
+        found.extend(table_names(text))  # delimited or fixed-width (two spaces apart)
     if ":" in text:
         found.extend(chat_senders(text, chat))
     if "=" in text or ":" in text or " " in text:

@@ -126,9 +126,23 @@ _BY_KIND: dict[str, Callable[[str, list[Token], int], bool]] = {
 }
 
 
+_VERB_NEXT = frozenset("å meg deg seg oss dykk dere ham henne".split())
+"""Words after a verb, rarely after a name: ``lege ringje meg``, ``gleymde å sei``."""
+
+
 def lower_ok(tokens: list[Token], j: int, kind: str) -> bool:
-    """May the word ``tokens[j]``, in lower case, start a name after a trigger of ``kind``?"""
-    return _BY_KIND.get(kind, _first_name)(tokens[j].word_lower, tokens, j)
+    """May the word ``tokens[j]``, in lower case, start a name after a trigger of ``kind``?
+    Not a word in no list followed by an object pronoun or ``å``: that is a verb."""
+    lowered = tokens[j].word_lower
+    following = _next(tokens, j)
+    if (
+        kind != "naming"
+        and following is not None
+        and following.lower in _VERB_NEXT
+        and not is_known(lowered)
+    ):
+        return False
+    return _BY_KIND.get(kind, _first_name)(lowered, tokens, j)
 
 
 def capital_name(token: Token, first: bool) -> bool:

@@ -49,6 +49,17 @@ NAME_HEADERS = frozenset(
         "ansvarlig",
     }
 )
+NAME_HEADER_WORDS = frozenset(
+    {h for h in NAME_HEADERS if " " not in h}
+    | set(
+        "ansv ssp spl forvakt mellomvakt bakvakt vakt primærkontakt kontakt henvist henviser "
+        "henvisende signatur sign utført terapeut jordmor fysioterapeut tolk given family "
+        "forelder foresatt verge operatør kirurg assistent anestesilege kunde debitor".split()
+    )
+)
+"""Words that make a header cell a name column wherever they stand in it (``Ansv. ssp``,
+``Henvist av``, ``Forvakt``): a cell below that holds a digit or an ``@`` is still no name."""
+_HEADER_WORD = re.compile(r"[^\W\d_]+")
 _DELIMITERS = ("|", "\t", ";", ",")
 _RULE_ROW = re.compile(r"[\s|:+\-=]*")
 _NAME_CELL = re.compile(r"[^\W\d_][\w'’.\- ]*(?:, ?[^\W\d_][\w'’.\- ]*)?")
@@ -98,17 +109,22 @@ def _header_columns(text: str, line_cells: list[tuple[int, int]], delimiter: str
         len(v.split()) > _MAX_HEADER_WORDS for v in values
     ):
         return []
-    return [
-        index
-        for index, (a, b) in enumerate(line_cells)
-        if text[a:b].strip(_HEADER_TRIM).lower() in NAME_HEADERS
-    ]
+    return [index for index, (a, b) in enumerate(line_cells) if is_name_header(text[a:b])]
+
+
+def is_name_header(cell: str) -> bool:
+    """Does a header cell name a column of names (``Navn``, ``Pasientens navn``, ``Ansv.
+    ssp``)? The whole cell is a listed header, or one of its words a header word."""
+    lowered = cell.strip(_HEADER_TRIM).lower()
+    return lowered in NAME_HEADERS or any(
+        word in NAME_HEADER_WORDS for word in _HEADER_WORD.findall(lowered)
+    )
 
 
 def _may_name_a_column(line: str) -> bool:
     """Does a name header occur anywhere in ``line``? (Cheap; most lines are no header.)"""
     lowered = line.lower()
-    return any(header in lowered for header in NAME_HEADERS)
+    return any(word in lowered for word in NAME_HEADER_WORDS)
 
 
 def _is_name_cell(value: str) -> bool:
@@ -125,7 +141,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 def column_cells(text: str) -> list[tuple[int, int]]:
     """Spans of the name cells of every table in ``text`` (module docstring)."""
     lowered = text.lower()
-    if not any(header in lowered for header in NAME_HEADERS):
+    if not any(word in lowered for word in NAME_HEADER_WORDS):
         return []
     found: list[tuple[int, int]] = []
     delimiter: str | None = None
@@ -170,11 +186,7 @@ def _fixed_header(line: str) -> list[int]:
         len(v.split()) > _MAX_HEADER_WORDS or any(map(str.isdigit, v)) for v in values
     ):
         return []
-    return [
-        a
-        for (a, _), v in zip(spans, values, strict=True)
-        if v.strip(_HEADER_TRIM).lower() in NAME_HEADERS
-    ]
+    return [a for (a, _), v in zip(spans, values, strict=True) if is_name_header(v)]
 
 
 def fixed_width_cells(text: str) -> list[tuple[int, int]]:

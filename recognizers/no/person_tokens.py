@@ -18,8 +18,10 @@ from typing import NamedTuple
 
 from recognizers.no import person_words as words
 
-LETTERS = "a-zæøåéèêëáàâãäíìîïóòôõöúùûüñçłśźżćńęąđšžčăơưāēīūėįųşğıőűțșřťďňľýů'’"
-UPPER = "A-ZÆØÅÉÈÊËÁÀÂÃÄÍÌÎÏÓÒÔÕÖÚÙÛÜÑÇŁŚŹŻĆŃĘĄĐŠŽČĂƠƯĀĒĪŪĖĮŲŞĞİŐŰȚȘŘŤĎŇĽÝŮ"
+LETTERS = "a-zæøåéèêëáàâãäíìîïóòôõöúùûüñçłśźżćńęąđšžčăơưāēīūėįųşğıőűțșřťďňľýůа-яёіїєґ'’"
+UPPER = "A-ZÆØÅÉÈÊËÁÀÂÃÄÍÌÎÏÓÒÔÕÖÚÙÛÜÑÇŁŚŹŻĆŃĘĄĐŠŽČĂƠƯĀĒĪŪĖĮŲŞĞİŐŰȚȘŘŤĎŇĽÝŮА-ЯЁІЇЄҐ"
+"""Letters of names: Latin with the diacritics of the languages patients write in, and
+Cyrillic (``Мене звати Дарина Іванчук``)."""
 _TOKEN = re.compile(rf"[\w{LETTERS}.\-]+")
 NAME_WORD = re.compile(
     rf"[{UPPER}][{LETTERS}]+(?:-[{UPPER}a-zæøå][{LETTERS}]+|[{UPPER}][{LETTERS}]+)?"

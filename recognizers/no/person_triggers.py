@@ -45,6 +45,9 @@ _TRIGGER_WORDS = (
 """Lower-cased words that may start a trigger; others only as an honorific or profession."""
 
 
+_ASKING_WHAT = frozenset("hva kva hvem kven what who".split())
+
+
 def _ends_phrase(tokens: list[Token], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
     previous = tuple(t.lower for t in tokens[max(0, i - 2) : i])
     lowered = tokens[i].lower
@@ -85,6 +88,8 @@ def trigger_kind(tokens: list[Token], i: int) -> str | None:
         return "label"
     # Most words are in none of the lists: only the checks below can make them a trigger.
     kind = _listed_kind(tokens, i) if token.lower in _TRIGGER_WORDS else None
+    if kind == "naming" and i > 0 and tokens[i - 1].lower in _ASKING_WHAT:
+        return None  # ``hva heter mannen din``: a question for a name, not one
     if kind is None and (token.text in words.HONORIFICS or words.is_profession(token.lower)):
         return "title"
     return kind

@@ -9,7 +9,7 @@ def _words(text: str) -> frozenset[str]:
 
 TITLES = _words(
     "dr. dr doktor doctor lege legen fastlege fastlegen overlege overlegen lis turnuslege "
-    "prof. professor hr. fru frk. herr"
+    "prof. professor hr. fru frk. herr adv. advokat"
 )
 """Titles; lower-case names may follow them (``dr. grøtte``)."""
 HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Mx Mx. Miss Sir Madam")
@@ -25,7 +25,8 @@ RELATIVES = _words(
     "ektemann ektemannen ektefelle ektefellen samboer samboeren sambuar mor mora moren far "
     "faren bror broren søster søsteren syster systera barnebarn barnebarnet venn venninne nabo "
     "naboen pårørende pårørande wife husband daughter mother father brother sister partner "
-    "pappa mamma bestemor bestefar farmor mormor farfar morfar oldemor kjæreste kjæresten "
+    "pappa mamma pappaen mammaen bestemora bestemoren bestefaren "
+    "bestemor bestefar farmor mormor farfar morfar oldemor kjæreste kjæresten "
     "onkel tante fetter kusine svigermor svigerfar svigersønn svigerdatter gutten jenta "
     "vennen venninna venninnen barnet eldste yngste guten kollega kollegaen colleague "
     "friend neighbour neighbor grandmother grandfather grandson granddaughter uncle aunt cousin "
@@ -80,7 +81,7 @@ NAMING_WORDS = _words(
     "heter heiter het hette heitte hete heite kalles kalt navn namn name fornavn etternavn "
     "mellomnavn "
     "pasientnavn kallenavn firstname lastname first_name last_name surname fullname full_name "
-    "staves stavet skrives spelled"
+    "staves stavet skrives spelled звати зовут звуть"
 )
 """Introducers after which any lower-case word is taken as a name (``jeg heter andrii``,
 ``hun het sunniva``, ``det staves zayan`` once the spelled letters are joined)."""
@@ -111,7 +112,7 @@ CHAT_PHRASES = frozenset(
         ("hilsen", "fra"),
     }
 )
-GAP_WORDS = _words("til min mi mitt vår hans hennes our my er")
+GAP_WORDS = _words("til min mi mitt vår hans hennes our my er din di ditt hennar your")
 """Words allowed between a trigger and the name (``kona til Per``, ``datter mi, Kari``,
 ``fastlegen er gunnhild ås``)."""
 ROOMS = _words("rom seng sengeplass sal stue room bed")
@@ -126,7 +127,7 @@ AMBIGUOUS_FIRST_NAMES = frozenset(
     "ida vil glad fin lang sten stein åse ben are cat kid money pretty major will may june deep "
     "sitting grande sony herren frøken guden hu li ban bat tun lund line mark grace love "
     "hope faith joy sunny tone gro dan don tom jo helga live mina dina saga kaia stig gard "
-    "rosa eir".split()
+    "rosa eir jo".split()
 )
 """First names that are also ordinary words: never taken without a title or relative."""
 
@@ -195,8 +196,10 @@ STRUCTURAL = frozenset(
 """Capitalised structure words, and SQL keywords in capitals (``WHERE``, ``LIKE``): a query
 pasted into a prompt is code, not a sentence where ``pasient WHERE`` introduces a name."""
 
-GREETINGS = _words("hei hallo heisann hallais hallaisen heia morn morna hi hello hey dear kjære")
-"""Greetings; a name may follow (``ja hei svitlana``, ``Kjære Kari``)."""
+GREETINGS = _words(
+    "hei hallo heisann hallais hallaisen heia morn morna hi hello hey dear kjære hils helse"
+)
+"""Greetings; a name may follow (``ja hei svitlana``, ``Kjære Kari``, ``hils jerome``)."""
 GREETING_PHRASES = frozenset(
     {("god", "morgen"), ("god", "dag"), ("god", "kveld"), ("god", "ettermiddag"), ("hei", "igjen")}
 )
@@ -249,11 +252,15 @@ INSTITUTION_SUFFIXES = (
     "heimen",
 )
 """Endings of institutions (``Legekontoret``, ``Hjemmetjenesten``): senders, never people."""
-FILLERS = _words("altså asså da eh ehm eeh øh øhm øhh hm hmm liksom sånn vel")
-"""Spoken fillers skipped between a trigger and the name (``moren hans altså liv ødegård``)."""
+FILLERS = _words("altså asså da eh ehm eeh øh øhm øhh hm hmm liksom sånn vel med. philos. scient.")
+"""Spoken fillers skipped between a trigger and the name (``moren hans altså liv ødegård``),
+and the degree after a title (``Dr. med. Ketil Bjørnå``)."""
 SPEAKER_WORDS = _words(
     "speaker speaker_00 speaker_01 speaker_02 speaker_03 taler talar tolk intervjuer informant "
-    "person deltaker behandler terapeut lege pasient pas pt l p s t i a b d m f k"
+    "person deltaker behandler terapeut lege pasient pas pt l p s t i a b d m f k "
+    "innringer innringeren innringar innringaren oppringer oppringar operatør operator amk "
+    "amk-operatør sentral koordinator sekretær sekretæren resepsjon helsestasjon legevakt "
+    "legevakta legevakten farmasøyt apotek caller dispatcher"
 )
 """Words that, with a colon at the start of a line, label a speaker (with titles, roles and
 relatives): the word after the label is not a name because of the label."""
@@ -272,7 +279,7 @@ NOT_NAME_WORDS = (
         "tiltak plan status diagnose diagnoser medikasjon medisiner notat journalnotat henvisning "
         "fornavn etternavn mellomnavn navn namn name pasientnavn brukernavn username user bruker "
         "født fødd fødselsdato fødselsnummer fnr alder kjønn adresse telefon tlf mobil epost "
-        "e-post rom seng dato "
+        "e-post rom seng dato adv advokat "
         "ukjent unknown ingen none null n/a mangler "
         "hb crp inr alat asat ldh gt alp tsh ft4 egfr kreatinin hba1c bt ekg eeg mr ct rtg "
         "spo2 sao2 kols hiv adhd mrsa covid copd"
