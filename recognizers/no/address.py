@@ -59,7 +59,7 @@ _FLAT = (
 named (``leilighet H0201``)."""
 _HOUSE = (
     rf"\d{{1,4}}(?:{_FLAT}|(?:\s?{_LETTER})?{_FLAT}?)"
-    rf"(?![\d\wæøå]|\.\d|,\d{{1,2}}(?!\d)|\s*(?:{_UNITS}))"
+    rf"(?![\d\wæøå]|\.\d|,\d{{1,2}}(?!\d)|[ \t]*(?:{_UNITS}))"
 )
 _PLACE_PREFIX = "Indre|Ytre|Nedre|Øvre|Nordre|Søndre|Vestre|Østre|Store|Lille|Nye|Gamle|Sør|Nord"
 _PLACE = (
@@ -82,8 +82,12 @@ _STREET = re.compile(
 )
 _AFTER_CONTEXT = re.compile(rf"(?<![\wæøå])(?:{_NAME}\s){{1,3}}{_HOUSE}(?:{_POSTSTED})?")
 _POSTSTED_AFTER_COMMA = rf",\s?(\d{{4}})\s(?=[{_UPPER}])({_PLACE})"
-_FUNCTION_WORD = r"(?:i|på|til|fra|ved|bor|bur|er|og|om)\s"
-"""A preposition or verb before a street name written in lower case: not part of it."""
+_FUNCTION_WORD = (
+    r"(?:i|på|til|fra|ved|bor|bur|er|og|om|har|jeg|eg|vi|hun|han|ho|flytta|flyttet|flytter"
+    r"|flytte|flyttar)\s"
+)
+"""A preposition, pronoun or verb before a street name written in lower case: not part of
+it (``jeg har flytta til strømsnes terrasse tretten``)."""
 _LOWER_SEPARATE = re.compile(
     rf"(?<![\wæøå.])(?!{_FUNCTION_WORD})(?:[a-zæøå][\wæøåéü'\-]*\s){{1,3}}(?:{_SEPARATE})"
     rf"\s{_HOUSE}(?:{_POSTSTED})?"
@@ -91,7 +95,8 @@ _LOWER_SEPARATE = re.compile(
 _WITH_POSTSTED = re.compile(
     rf"(?<![\wæøå])(?:(?:{_PLACE_PREFIX})\s)?{_NAME}\s{_HOUSE}{_POSTSTED_AFTER_COMMA}"
 )
-_POSTNUMMER = number_pattern(NUMBER_START + rf"(?<!-)(\d{{4}})\s({_PLACE})", runs=(4,))
+_POSTNUMMER = number_pattern(NUMBER_START + rf"(?<!-)(\d{{4}})\s({_PLACE})(?![\w:])", runs=(4,))
+"""Four digits and a poststed; a speaker label (``sekretær:``, ``SPEAKER_00``) is none."""
 _LABELLED_POSTNUMMER = number_pattern(NUMBER_START + r"(?<!-)(\d{4})" + NUMBER_END, runs=(4,))
 _HL7_ADDRESS = re.compile(
     r"(?m)^[ \t]*(?:PID\|(?:[^|\r\n]*\|){10}|NK1\|(?:[^|\r\n]*\|){3})"
@@ -112,7 +117,7 @@ _LEADING_WORD = re.compile(r"(\S+)\s+")
 _PREFIXES = frozenset(_PLACE_PREFIX.split("|"))
 _NOT_IN_NAMES = frozenset(
     "i på til fra ved bor bur er og om send sendes han hun jeg eg vi de dei adresse adressen"
-    " adressa".split()
+    " adressa har ho flytta flyttet flytter flytte flyttar".split()
 )
 _MIN_PLACE = 4
 """Letters of a lower-case poststed not in the list: ``bor i 3045 nå`` names no place."""
@@ -239,6 +244,10 @@ class PostnummerRecognizer(NorwegianRecognizer):
         filler = _FILLER_THEN_PLACE.match(text, end)
         if filler is not None and len(filler[1]) >= 4 and filler[1].lower() in POSTSTEDER:
             return Verdict(SCORE_POSTNUMMER)
+        if _after_street_or_poststed(text, start, end):
+            return Verdict(SCORE_POSTNUMMER)
+        if context.corrects(text, start, context_words.POSTNUMMER_LABEL):
+            return Verdict(SCORE_POSTNUMMER_BARE)
         if _same_region(text, start, end) or _where_someone_lives(text, start, end):
             return Verdict(SCORE_POSTNUMMER_BARE)
         if not context.could_occur(text, context_words.POSTNUMMER_LABEL):
@@ -247,6 +256,28 @@ class PostnummerRecognizer(NorwegianRecognizer):
         before += context.question_words(text, start)
         labelled = context_words.POSTNUMMER_LABEL.matches_any(before)
         return Verdict(SCORE_POSTNUMMER) if labelled else None
+
+
+def _after_street_or_poststed(text: str, start: int, end: int) -> bool:
+    """Four digits right after a street address and a comma (``Jernbanegata 4a, 2609``), or
+    right after a known poststed, maybe with a comma or a filler word between (``i Ålesund
+    altså 6010``); not a quantity, and after a poststed not a year (``Bergen 2019``)."""
+    after = context.words_after(text, end, 1)
+    if after and after[0] in _QUANTITY_WORDS:
+        return False
+    comma = _COMMA_BEFORE.search(text, max(0, start - 3), start)
+    if comma is not None:
+        streets = _STREET.finditer(text, max(0, comma.start() - _STREET_REACH), comma.start())
+        if any(street.end() == comma.start() for street in streets):
+            return True
+    if 1900 <= int(text[start:end]) <= 2099:
+        return False
+    words = [w for w in context.words_before(text, start, 2) if w not in lexicon.FILLERS]
+    return bool(words) and len(words[-1]) >= _MIN_PLACE and words[-1] in POSTSTEDER
+
+
+_COMMA_BEFORE = re.compile(r",[ \t]?$")
+_STREET_REACH = 80
 
 
 def _since_last_number(words: list[str]) -> list[str]:

@@ -26,8 +26,13 @@ _WORD = re.compile(r"([^\s;,|=()\[\]{}<>\"«»:?&]+)(:?)")
 _DELIMITERS = (";", "\t", "|", ",")
 _QUOTE_OR = {d: re.compile(f'"|{re.escape(d)}') for d in _DELIMITERS}
 _MAX_HEADER_WORDS = 4
-_SPEAKER = re.compile(r"[ \t]*[^\W\d][\w .'-]{0,30}:[ \t]*")
+_TIMESTAMP = r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
+"""A time before a speaker label: ``[00:00:11] P:``, ``(01:02) Lege:``, ``14:02 Kari:``."""
+_SPEAKER = re.compile(rf"[ \t]*{_TIMESTAMP}[^\W\d][\w .'-]{{0,30}}:[ \t]*")
 _ANSWER_OPENING = 4
+_CORRECTION_OPENING = 8
+_QUESTION_WORDS = 12
+_CORRECTION = ContextWords.of("nei$", "feil$", "unnskyld", "beklager", "mener$", "meiner$")
 _DIGIT = re.compile(r"\d")
 _EDGE_PUNCT = ",;:!?()[]{}\"'«»<>*=/\\|"
 T = TypeVar("T")
@@ -42,6 +47,7 @@ class _Scan:
 
     __slots__ = (
         "_delimiter_at",
+        "_fixed_headers",
         "_header_lines",
         "_line_starts",
         "_lowered",
@@ -56,6 +62,7 @@ class _Scan:
         self._line_starts: list[int] | None = None
         self._delimiter_at: dict[int, str | None] = {}
         self._header_lines: dict[str, list[int]] = {}
+        self._fixed_headers: list[int] | None = None
         self._splits: dict[tuple[int, str], list[int]] = {}
         self.memo: dict[object, object] = {}
 
@@ -100,6 +107,18 @@ class _Scan:
             headers[line] = headers[line - 1] if above else line
         return headers
 
+    def fixed_header_line(self, line: int) -> int:
+        """The first line of the run of fixed-width lines (fields apart by two spaces or more)
+        ``line`` is in; ``line`` itself when the line above is none."""
+        if self._fixed_headers is None:
+            headers = list(range(len(self.line_starts())))
+            rows = {self.line_of(gap.start()) for gap in _FIXED_GAP.finditer(self.text)}
+            for row in sorted(rows):
+                if row - 1 in rows:
+                    headers[row] = headers[row - 1]
+            self._fixed_headers = headers
+        return self._fixed_headers[line]
+
     def splits(self, line: int, delimiter: str) -> list[int]:
         """Where the fields of ``line`` end: at each ``delimiter`` outside double quotes
         (``"Olsen, Tarjei",2090325`` has one field end, not two)."""
@@ -119,6 +138,10 @@ class _Scan:
 
 _NEWLINE = re.compile("\n")
 _SCANS = threading.local()
+_FIXED_GAP = re.compile(r"\S[ ]{2,}(?=\S)")
+"""Two spaces or more between two fields of a line: a fixed-width listing, maybe."""
+_FIXED_CELL = re.compile(r"\S+(?:[ ]\S+)*")
+"""One field of a fixed-width line: words apart by single spaces."""
 
 
 @contextmanager
@@ -223,7 +246,8 @@ def column_header(text: str, position: int) -> str | None:
     """The normalised header of the table column ``position`` is in, if it is in one.
 
     A table is a run of lines sharing a delimiter (``;``, tab, ``|``, or two or more
-    commas); its first line is the header. Headers with digits or many words are not.
+    commas), or a fixed-width listing (see :func:`_fixed_width_header`); its first line is
+    the header. Headers with digits or many words are not.
     """
     scan = _scan_of(text)
     line = scan.line_of(position)
@@ -231,7 +255,7 @@ def column_header(text: str, position: int) -> str | None:
         return None
     delimiter = scan.delimiter(line)
     if delimiter is None:
-        return None
+        return _fixed_width_header(scan, line, position)
     header = scan.header_line(line, delimiter)
     if header == line:
         return None
@@ -242,6 +266,35 @@ def column_header(text: str, position: int) -> str | None:
     if not cell or any(map(str.isdigit, cell)) or len(cell.split()) > _MAX_HEADER_WORDS:
         return None
     return _normalise(cell)
+
+
+def _fixed_width_header(scan: _Scan, line: int, position: int) -> str | None:
+    """The header of the column ``position`` is in, in a fixed-width listing (``PASNR  NAVN
+    FØDT`` over ``00481127  BJELLAND TORKILD  19480926``): a header line of three cells or
+    more without digits, fields apart by two spaces or more, and rows that line up with it
+    (two fields start or end where a header cell does). The header cell is the one the
+    field at ``position`` overlaps most."""
+    header = scan.fixed_header_line(line)
+    (first, last), (start, end) = scan.bounds(header), scan.bounds(line)
+    text = scan.text
+    if header == line or _DIGIT.search(text, first, last):
+        return None
+    heads, cells = _cells(text, first, last), _cells(text, start, end)
+    starts, ends = {a for a, _ in heads}, {b for _, b in heads}
+    if len(heads) < 3 or sum(a in starts or b in ends for a, b in cells) < 2:
+        return None
+    here = [(a, b) for a, b in cells if a <= position - start][-1:]
+    if not here:
+        return None
+    ((a, b),) = here
+    overlap, (head_start, head_end) = max((min(b, hb) - max(a, ha), (ha, hb)) for ha, hb in heads)
+    cell = text[first + head_start : first + head_end]
+    return _normalise(cell) if overlap > 0 and len(cell.split()) <= _MAX_HEADER_WORDS else None
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The fields of the fixed-width line ``text[start:end]``, as offsets into the line."""
+    return [(m.start() - start, m.end() - start) for m in _FIXED_CELL.finditer(text, start, end)]
 
 
 def question_words(text: str, start: int, count: int = 8) -> list[str]:
@@ -265,6 +318,40 @@ def question_words(text: str, start: int, count: int = 8) -> list[str]:
         return []
     window = text[max(previous_start, previous_end - 24 * count) : previous_end]
     return [_normalise(word) for word, _ in _WORD.findall(window)[-count:]]
+
+
+def turns_before(
+    text: str, start: int, count: int, opening: int = _ANSWER_OPENING
+) -> list[tuple[int, int]]:
+    """When ``start`` opens a speaker's turn (``pasient: …``, at most ``opening`` words in),
+    the spans of up to ``count`` turns right before it, nearest first, without their speaker
+    labels; otherwise none."""
+    scan = _scan_of(text)
+    line = scan.line_of(start)
+    line_start, _ = scan.bounds(line)
+    label = _SPEAKER.match(text, line_start, start)
+    if label is None or len(text[label.end() : start].split()) > opening:
+        return []
+    turns: list[tuple[int, int]] = []
+    for previous in range(line - 1, max(-1, line - 1 - count), -1):
+        first, last = scan.bounds(previous)
+        asker = _SPEAKER.match(text, first, last)
+        if asker is None:
+            break
+        turns.append((asker.end(), last))
+    return turns
+
+
+def corrects(text: str, start: int, words: ContextWords) -> bool:
+    """``start`` is in a turn that takes back what the turn before said, and that turn named
+    the value with one of ``words``: ``du står med postnummer 5007`` / ``nei det er feil det
+    er 5014``."""
+    turns = turns_before(text, start, 1, _CORRECTION_OPENING)
+    if not turns or not could_occur(text, words):
+        return False
+    if not _CORRECTION.matches_any(words_before(text, start, _CORRECTION_OPENING)):
+        return False
+    return words.matches_any(words_after(text, turns[0][0], _QUESTION_WORDS))
 
 
 def context_near(

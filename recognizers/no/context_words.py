@@ -103,7 +103,7 @@ PHONE_LABEL_OWNERS = frozenset(
 EMAIL = ContextWords.of("e-post", "epost", "email", "e-mail", "mail")
 ADDRESS = ContextWords.of(
     *"""adresse adr bor$ bur$ bosatt busett postadresse besøksadresse hjemmeadresse address
-    lives bustad bolig""".split()
+    lives bustad bolig flytta$ flyttet$ flytter$ flytte$ flyttar$ flytt$""".split()
 )
 POSTNUMMER = ContextWords.of("postnr", "postnummer", "poststed", "adresse", "post.nr")
 POSTNUMMER_LABEL = ContextWords.of(
@@ -156,7 +156,17 @@ JOURNALNUMMER = ContextWords.of(
     "patient id",
     "pas id",
     "journal id",
+    "hospital no",
+    "hospital nr",
+    "hospital number",
+    "patient no",
+    "patient number",
+    "record no",
+    "record number",
 )
+JOURNAL_COLUMN = ContextWords.of("journal$", "journalen$", "record$", "epj$")
+"""Column headers that name a record number without saying *number* (``Journal`` above
+``30218874``); in running text these words name the record itself, not its number."""
 LOT_OR_ORDER = ContextWords.of(
     *"""lot batch ordre serienr serienummer bestillingsnr varenr art.nr artikkelnr produktnr
     referanse ref$""".split()

@@ -5,10 +5,17 @@ Numeric with any of the usual separators (``12.03.1954``, ``12.3.54``, ``12/3-54
 digits become) or with month names in bokmål, nynorsk or English (``3. mars 1954``,
 ``3 mar 54``, ``1. juni -93``, ``1. juni '93``, ``March 3, 1954``); a comma after it ends a
 CSV field unless a decimal part follows (``1988-02-11,94915407``). A year alone right after
-the birth word (``født 1942``, ``fødd i 1942``) is one too. The date of birth field of an
-HL7 v2 PID segment (PID-7, ``YYYYMMDD`` and maybe a time) needs no birth word: the field says
-what it is. Other dates — visits, admissions, lab results — are not personal identifiers on
-their own and are left alone.
+the birth word (``født 1942``, ``fødd i 1942``) is one too, and so is a day and month
+without a year (``født 15.06``, ``fødd 1. juni``). ``YYYYMMDD`` (``19480926``) is read when
+``DDMMYYYY`` is no date. The date of birth field of an HL7 v2 PID segment (PID-7, ``YYYYMMDD``
+and maybe a time) needs no birth word: the field says what it is.
+
+The birth word may be in the question answered, in a column header (``Født``, ``FØDT`` of a
+fixed-width listing), or two turns back when a speaker reads back or corrects the date with
+the same year (``fødselsdatoen hans`` / ``atten åtte åttini`` / ``attende august åttini``);
+a second date listed right after a date of birth is one too (``fødd 1.9.48 og ho 26/1-38``).
+Other dates — visits, admissions, lab results — are not personal identifiers on their own
+and are left alone.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from recognizers.no import context, context_words
-from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no.base import NUMBER_START, NorwegianRecognizer, Verdict, number_pattern
 
 SCORE = 0.9
 
@@ -46,7 +53,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEP = r"(?:[ \t]?[./\-_][ \t]?|[ \t])"
 _NUMERIC = rf"(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>\d{{4}}|\d{{2}})"
 _ISO = r"(?P<iy>\d{4})[-./](?P<im>\d{1,2})[-./](?P<id>\d{1,2})"
-_COMPACT = r"(?P<cd>\d{2})(?P<cm>\d{2})(?:\d{4}|\d{2})"
+_COMPACT = r"(?P<compact>\d{8}|\d{6})"
 _TEXTUAL = rf"(?P<td>\d{{1,2}})\.?\s?(?P<tm>{_MONTH})\.?\s(?:\d{{4}}|['’‘-]?\d{{2}})"
 _ENGLISH = rf"(?P<em>{_MONTH})\.?\s(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?,?\s\d{{4}}"
 _DATE = re.compile(
@@ -64,8 +71,21 @@ _BIRTH_YEAR = re.compile(
 """A year, maybe with the day and month after it; a date of birth when said right after the
 birth word (``født 1942``, ``fødd i 1942 den 3. mai``): the birth year alone narrows a person
 down, and is what a speaker often gives first."""
-_BIRTH_YEAR_GAP = frozenset({"i", "in", "år", "året"})
-"""Words between a birth word and the year (``født i 1942``, ``born in 1942``)."""
+_BIRTH_GAP = frozenset({"i", "in", "år", "året", "den", "on", "the"})
+"""Words between a birth word and the year or day (``født i 1942``, ``born in 1942``,
+``født den 15.06``)."""
+
+_DAY_MONTH = number_pattern(
+    NUMBER_START + r"(?<![\w.,/-])(?:(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.?"
+    rf"|(?P<wd>\d{{1,2}})\.?[ \t]?(?P<wm>{_MONTH})\.?)"
+    r"(?!\w|[.,/-]?\d|[ \t]*(?:['’‘-][ \t]?)?\d)"
+    r"(?![ \t]*(?:kg|g|gram|cm|mm|uker|uke|veker|veke|dager|døgn|mnd|år)(?!\w))",
+    re.IGNORECASE,
+    runs=(1, 2),
+)
+"""A day and month without a year: a birthday, a date of birth when said right after the
+birth word (``født 15.06``, ``hun er født femtende juni``, ``fødd 1. juni``); not a weight
+or a duration (``født 3.4 kg``)."""
 
 _HL7_BIRTH = re.compile(
     r"(?m)^[ \t]*PID\|(?:[^|\r\n]*\|){6}"
@@ -74,17 +94,35 @@ _HL7_BIRTH = re.compile(
 """PID-7 of an HL7 v2 message: the patient's date (and time) of birth."""
 
 
-def _day_month(match: re.Match[str]) -> tuple[int, int]:
+def _day_month_year(match: re.Match[str]) -> tuple[int, int, str]:
+    """Day, month and the digits of the year of a ``_DATE`` match."""
     groups = match.groupdict()
+    year = _LAST_NUMBER.findall(match.group())[-1]
     if groups["d"]:
-        return int(groups["d"]), int(groups["m"])
+        return int(groups["d"]), int(groups["m"]), groups["y"]
     if groups["iy"]:
-        return int(groups["id"]), int(groups["im"])
-    if groups["cd"]:
-        return int(groups["cd"]), int(groups["cm"])
+        return int(groups["id"]), int(groups["im"]), groups["iy"]
+    if groups["compact"]:
+        return _compact(groups["compact"])
     if groups["td"]:
-        return int(groups["td"]), MONTHS[groups["tm"].lower()]
-    return int(groups["ed"]), MONTHS[groups["em"].lower()]
+        return int(groups["td"]), MONTHS[groups["tm"].lower()], year
+    return int(groups["ed"]), MONTHS[groups["em"].lower()], year
+
+
+def _compact(digits: str) -> tuple[int, int, str]:
+    """``DDMMYY``, ``DDMMYYYY`` or — when that is no date — ``YYYYMMDD`` (``19480926``, as
+    fixed-width listings and exports write it)."""
+    day, month = int(digits[:2]), int(digits[2:4])
+    if len(digits) == 8 and not _real(day, month) and digits[:2] in {"18", "19", "20"}:
+        return int(digits[6:]), int(digits[4:6]), digits[:4]
+    return day, month, digits[4:]
+
+
+def _real(day: int, month: int) -> bool:
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+_LAST_NUMBER = re.compile(r"\d+")
 
 
 class DateOfBirthRecognizer(NorwegianRecognizer):
@@ -98,7 +136,7 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
         """Dates where a birth word may occur; the HL7 field where a PID segment does."""
         birth = context.could_occur(text, context_words.DATE_OF_BIRTH)
-        dates = (_DATE, _BIRTH_YEAR) if birth else ()
+        dates = (_DATE, _BIRTH_YEAR, _DAY_MONTH) if birth else ()
         return (*dates, _HL7_BIRTH) if "PID|" in text else dates
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
@@ -111,19 +149,76 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
             )
         if match.re is _BIRTH_YEAR:
             return Verdict(SCORE) if _right_after_birth_word(text, match.start()) else None
-        day, month = _day_month(match)
-        if not (1 <= day <= 31 and 1 <= month <= 12):
+        if match.re is _DAY_MONTH:
+            return self._day_month(text, match)
+        day, month, year = _day_month_year(match)
+        if not _real(day, month):
             return None
         before = context.words_before(text, match.start(), 3)
         asked = context.question_words(text, match.start())
-        if not context_words.DATE_OF_BIRTH.matches_any(before + asked):
+        found = context_words.DATE_OF_BIRTH.matches_any(before + asked)
+        if not (found or _confirms(text, match.start(), year) or _listed(text, match.start())):
             return None
+        context.remembered(text, _BIRTH_DATES_SO_FAR, _none_yet).append(match.end())
         return Verdict(SCORE)
+
+    @staticmethod
+    def _day_month(text: str, match: re.Match[str]) -> Verdict | None:
+        if match["nd"]:
+            day, month = int(match["nd"]), int(match["nm"])
+        else:
+            day, month = int(match["wd"]), MONTHS[match["wm"].lower()]
+        real = _real(day, month)
+        return Verdict(SCORE) if real and _right_after_birth_word(text, match.start()) else None
 
 
 def _right_after_birth_word(text: str, start: int) -> bool:
-    """The word right before ``start`` is a birth word, maybe with ``i`` between."""
+    """The word right before ``start`` is a birth word, maybe with ``i`` or ``den`` between
+    (``fødd i 1942``, ``født den 15.06``)."""
     before = context.words_before(text, start, 2)
-    if before and before[-1] in _BIRTH_YEAR_GAP:
+    if before and before[-1] in _BIRTH_GAP:
         before = before[:-1]
     return bool(before) and context_words.DATE_OF_BIRTH.matches(before[-1])
+
+
+_BIRTH_DATES_SO_FAR = "date_of_birth: found so far"
+"""Per-scan memo key: where the full dates of birth judged so far end."""
+_YEAR_SAID = re.compile(r"(?<!\d)(?:\d{2}|\d{4})(?!\d)")
+_TURNS_BACK = 2
+_ALSO_BORN = frozenset(
+    """og , ho hun han hen eg jeg vi mor far mora faren kona mannen barnet sønnen sonen dottera
+    dattera datteren broren bror søster syster søstera er e""".split()
+)
+"""What may stand between two dates of birth listed together: ``eg er fødd 1.9.48 og ho
+26/1-38``."""
+_MAX_LISTED_GAP = 40
+
+
+def _none_yet(_: str) -> list[int]:
+    return []
+
+
+def _confirms(text: str, start: int, year: str) -> bool:
+    """The date opens a speaker's turn, repeats the year of the turn before, and a birth
+    word was said in one of the two turns before: a date of birth read back or corrected
+    (``fødselsdatoen hans`` / ``atten åtte åttini`` / ``attende august åttini``)."""
+    turns = context.turns_before(text, start, _TURNS_BACK)
+    if not turns:
+        return False
+    said = _YEAR_SAID.findall(text, *turns[0])
+    if not any(number[-2:] == year[-2:] for number in said):
+        return False
+    return any(
+        context_words.DATE_OF_BIRTH.matches_any(context.words_after(text, turn_start, 12))
+        for turn_start, _ in turns
+    )
+
+
+def _listed(text: str, start: int) -> bool:
+    """A date of birth ends shortly before, on the same line, and only ``og``, a comma,
+    pronouns and family words stand between (``fødd 1.9.48 og ho 26/1-38``)."""
+    ends = [end for end in context.remembered(text, _BIRTH_DATES_SO_FAR, _none_yet) if end <= start]
+    if not ends or start - ends[-1] > _MAX_LISTED_GAP or "\n" in text[ends[-1] : start]:
+        return False
+    gap = text[ends[-1] : start].replace(",", " , ").lower().split()
+    return bool(gap) and gap[0] in {"og", ","} and all(word in _ALSO_BORN for word in gap)

@@ -3,6 +3,11 @@
 Formats are local to each hospital; site-specific layouts without a context word belong in a
 custom YAML recognizer (see ``config/recognizers/``). A second number of the same shape
 later in the same sentence is one too (``Journalnr 58811-24 er slått saman med 58812-24``).
+
+Recall first: the label decides, not the layout. A labelled number may be written in digit
+groups (``journal nr 45 91 07``, ``Pas.nr.: 300 144 87``), stand in a column headed by a
+record-number word (``Jnr``, ``PID``, ``Journal`` in a delimited or fixed-width table), or be
+the answer to a question about it (``journalnummeret?`` / ``to null to fire …``).
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import re
 
 from recognizers.no import context, context_words
-from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no.base import NUMBER_START, NorwegianRecognizer, Verdict, number_pattern
 
 SCORE = 0.85
 SCORE_SAME_SHAPE = 0.7
@@ -19,6 +24,8 @@ _SHAPE = str.maketrans("0123456789", "9999999999")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _LABELLED_SO_FAR = "journalnummer: labelled so far"
 """Per-scan memo key: (end, shape) of the labelled journal numbers judged so far."""
+_MIN_GROUPED_DIGITS = 5
+_MAX_GROUPED_DIGITS = 12
 
 _JOURNAL = re.compile(
     r"(?<![\w\-/])(?=(?:[A-Za-z\-/]*[0-9]){3})[A-Za-z0-9][A-Za-z0-9\-/]{3,19}(?![\w\-/])"
@@ -26,31 +33,87 @@ _JOURNAL = re.compile(
 """A whole run of letters, digits, dashes and slashes with at least three digits in it (the
 look-ahead: it stops at the first character outside the run, where every match ends). Most
 words of a text are such runs without digits; they no longer reach :meth:`judge`."""
+_GROUPED = number_pattern(
+    NUMBER_START + r"(?<![\w\-/.,])\d{1,4}(?:[ ]\d{2,4}){1,3}(?![\w\-/]|[ ]\d|[.,]\d)"
+)
+"""Digit groups apart by single spaces, as a number is read out: ``45 91 07``, ``1048 552``,
+``300 144 87`` (the first group may be short, the others hold two to four digits)."""
+_GROUP_AFTER = re.compile(r"[ ]\d{2,4}(?!\w)")
+_UNIT_AFTER = re.compile(
+    r"[ \t]*(?:%|(?:mg|mcg|µg|g|kg|ml|dl|l|mmol|µmol|ie|iu|e|enheter|stk|tabl|tbl|kr|x|cm|mm"
+    r"|ganger|dager|døgn|uker|år|timer|min)(?!\w))",
+    re.IGNORECASE,
+)
+"""A unit or count after digit groups: ``10 000 IE`` is a dose."""
+_ANY_LABEL = context_words.ContextWords(
+    context_words.JOURNALNUMMER.prefixes + context_words.JOURNAL_COLUMN.prefixes,
+    context_words.JOURNALNUMMER.exact | context_words.JOURNAL_COLUMN.exact,
+    context_words.JOURNALNUMMER.phrases,
+)
+"""Every word that can label a record number, in text or as a column header: a text with
+none of them is not scanned."""
 
 
 class JournalnummerRecognizer(NorwegianRecognizer):
-    """Four to twenty letters, digits, dashes or slashes with at least three digits."""
+    """Four to twenty letters, digits, dashes or slashes with at least three digits, or digit
+    groups apart by spaces, labelled as a record number."""
 
     ENTITY = "NO_JOURNALNUMMER"
-    PATTERNS = (_JOURNAL,)
+    PATTERNS = (_JOURNAL, _GROUPED)
     CONTEXT_WORDS = context_words.JOURNALNUMMER.entries()
-    REQUIRED_CONTEXT = context_words.JOURNALNUMMER
+    REQUIRED_CONTEXT = _ANY_LABEL
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
-        """A journal or patient-number word at most three words before; or the same shape as
-        such a number earlier in the sentence. Matches are judged in text order (as
-        :meth:`analyze` does), so the labelled ones before are known."""
-        if sum(map(str.isdigit, match.group())) < 3:
+        """A journal or patient-number word at most three words before, as the column's
+        header or in the question answered; or the same shape as such a number earlier in
+        the sentence, outside a table (there the column header says what a number is).
+        Matches are judged in text order (as :meth:`analyze` does), so the labelled ones
+        before are known."""
+        value = match.group()
+        if match.re is _GROUPED:
+            if not _whole_number(text, match):
+                return None
+        elif sum(map(str.isdigit, value)) < 3 or _first_of_groups(text, match):
             return None
         labelled = context.remembered(text, _LABELLED_SO_FAR, _none_yet)
-        shape = match.group().translate(_SHAPE)
-        before = context.words_before(text, match.start(), 3)
-        if context_words.JOURNALNUMMER.matches_any(before):
+        shape = value.translate(_SHAPE)
+        if _labelled(text, match.start()):
             labelled.append((match.end(), shape))
             return Verdict(SCORE)
-        if labelled and _same_sentence_echo(text, match.start(), shape, labelled):
+        in_table = context.column_header(text, match.start()) is not None
+        if labelled and not in_table and _same_sentence_echo(text, match.start(), shape, labelled):
             return Verdict(SCORE_SAME_SHAPE)
         return None
+
+
+def _labelled(text: str, start: int) -> bool:
+    """A record-number word among the three words before ``start`` (the column header
+    counts), a record column header, or a record-number word in the question answered."""
+    before = context.words_before(text, start, 3)
+    if context_words.JOURNALNUMMER.matches_any(before):
+        return True
+    header = context.column_header(text, start)
+    if header is not None and context_words.JOURNAL_COLUMN.matches(header):
+        return True
+    return context_words.JOURNALNUMMER.matches_any(context.question_words(text, start))
+
+
+def _whole_number(text: str, grouped: re.Match[str]) -> bool:
+    """A :data:`_GROUPED` match holds one number: five to twelve digits, and no unit after it
+    (``PID 7713 20 mg`` is a number and a dose)."""
+    digits = sum(map(str.isdigit, grouped.group()))
+    if not _MIN_GROUPED_DIGITS <= digits <= _MAX_GROUPED_DIGITS:
+        return False
+    return _UNIT_AFTER.match(text, grouped.end()) is None
+
+
+def _first_of_groups(text: str, match: re.Match[str]) -> bool:
+    """``match`` is all digits and only the first group of a number written in groups, which
+    :data:`_GROUPED` reads whole (``3318`` of ``3318 72``)."""
+    if not match.group().isdigit() or _GROUP_AFTER.match(text, match.end()) is None:
+        return False
+    grouped = _GROUPED.match(text, match.start())
+    return grouped is not None and grouped.end() > match.end() and _whole_number(text, grouped)
 
 
 def _none_yet(_: str) -> list[tuple[int, str]]:

@@ -5,13 +5,17 @@ word: ``Kari Hansen (12.03.1954)``, ``Hansen, Kari, 12.03.1954``, ``KARI HANSEN 
 A visit or admission date follows a verb or a preposition, not the name itself, so a full
 date (day, month and year) separated from a found name only by spaces, a comma, a colon, a
 semicolon, a bar or an opening parenthesis is taken as a date of birth. Recall first: if it
-was an appointment date after all, it comes back in the answer.
+was an appointment date after all, it comes back in the answer. In a table the column header
+says what a date is: under ``Dato``, ``Time`` or ``Henvist`` it is no date of birth (under
+``Født`` the date-of-birth recognizer has it already).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from recognizers.no import context, context_words
 
 _GAP = r"[ \t]*(?:[,;:|(\[][ \t]*|-[ \t]+)?(?:f\.|født|fødd|f)?[ \t]*"
 _DATE = re.compile(
@@ -35,6 +39,12 @@ def dates_after_names(text: str, person_spans: Sequence[tuple[int, int]]) -> lis
     found = []
     for end in sorted({end for _, end in person_spans}):
         match = _DATE.match(text, end)
-        if match is not None and _plausible(match):
+        if match is not None and _plausible(match) and _birth_column(text, match.start("date")):
             found.append(match.span("date"))
     return found
+
+
+def _birth_column(text: str, start: int) -> bool:
+    """Not in a table column whose header names something else than the date of birth."""
+    header = context.column_header(text, start)
+    return header is None or context_words.DATE_OF_BIRTH.matches(header)

@@ -9,12 +9,16 @@ layouts ``XXX XX XXX`` and ``XX XX XX XX`` (spaces, dots or dashes) and bare mob
 in the plan count, because bare runs collide with dates (``17052017``) and amounts. A number
 labelled as something else (``Ordrenr``, ``Lot``), written as a date (``17.05.2017``) or a
 business's freephone number (``800 12 345``) is not one.
+
+Other countries' numbers count too: nine to fifteen digits after ``+`` and a country code,
+or after ``00`` with a phone word near (``Tel. 0048 512 774 093``). Seven or nine digits
+right after a phone word are a mistyped phone number (``ring meg 47 56 21 93 0``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from recognizers.no import context, context_words
 from recognizers.no.base import (
@@ -55,6 +59,40 @@ _BARE = number_pattern(
 """Eight digits, or four and four; after a slash or dash only when eight digits come before
 it (``91234567/98765432`` is two numbers, ``2023/12345678`` a case number)."""
 _ANY = number_pattern(CHAIN_START + grouped_digits(8) + CHAIN_END, chain=8)
+_GROUPS = rf"(?:{DIGIT_SEPARATOR}?\d){{8,14}}{CHAIN_END}"
+_FOREIGN_PLUS = re.compile(r"\+(?<![\w+]\+)(?!47)[1-9]" + _GROUPS)
+_FOREIGN_ZEROS = number_pattern(r"(?<![\w+])00(?!47)[1-9]" + _GROUPS)
+"""A number with another country's code (``+48 502 884 137``, ``0048 512 774 093``):
+recall first, a patient abroad or a relative's foreign number is still someone's number."""
+_FOREIGN_DIGITS = range(9, 16)
+"""Digits of an international number, country code included (E.164 allows 15)."""
+_MISTYPED = tuple(
+    number_pattern(
+        CHAIN_START + rf"\d(?:{DIGIT_SEPARATOR}?\d){{{count - 1}}}" + CHAIN_END, chain=count
+    )
+    for count in (7, 9)
+)
+"""Seven or nine digits in any grouping: a phone number with a digit missing or one too
+many, when a phone word says so right before it (``ring meg plz 47 56 21 93 0``)."""
+_LOOKS_LIKE_A_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})")
+_DIRECT = context_words.ContextWords.of(
+    *"""tlf telefon mob mobil ring sms tel$ phone nås$ nåast$ treffes treffast whatsapp
+    call$ called$ reach$ text$ cell$""".split()
+)
+"""Phone words that say the next number is one to call (not ``kontakt``, ``nummer``): only
+they make a mistyped number a phone number."""
+_MISTYPED_BEFORE = 3
+_OTHER_LABELS = (
+    context_words.LABELLED_OTHERWISE,
+    context_words.HPR,
+    context_words.JOURNALNUMMER,
+    context_words.ORGNR,
+    context_words.KONTONUMMER,
+    context_words.FODSELSNUMMER,
+    context_words.PASSPORT,
+)
+SCORE_FOREIGN = 0.85
+SCORE_MISTYPED = 0.6
 _FREEPHONE = "800"
 """Grønne nummer (800 xx xxx) belong to businesses, not people."""
 _DATE = re.compile(r"(\d{2})([./\-])(\d{2})\2\d{4}|\d{4}([./\-])(\d{2})\4(\d{2})")
@@ -113,18 +151,26 @@ class PhoneRecognizer(NorwegianRecognizer):
     """Norwegian phone numbers; see module docstring for when layout alone suffices."""
 
     ENTITY = "PHONE_NUMBER"
-    MIN_CHAIN_DIGITS = 8
-    PATTERNS = (_PREFIXED, _COUNTRY, _LAYOUT, _BARE, _ANY)
+    MIN_CHAIN_DIGITS = 7
+    PATTERNS = (_PREFIXED, _FOREIGN_PLUS, _COUNTRY, _LAYOUT, _BARE, _ANY, _FOREIGN_ZEROS)
     CONTEXT_WORDS = context_words.PHONE.entries()
 
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
-        """The ``+47`` pattern (tried at every character) only where ``47`` occurs."""
-        return self.PATTERNS if "47" in text else self.PATTERNS[1:]
+        """The ``+47`` pattern (tried at every character) only where ``47`` occurs, the
+        other country codes' only where a ``+`` does, mistyped numbers only near a phone word."""
+        patterns = [p for p in self.PATTERNS if p is not _PREFIXED or "47" in text]
+        if "+" not in text:
+            patterns.remove(_FOREIGN_PLUS)
+        if context.could_occur(text, _DIRECT):
+            patterns += _MISTYPED
+        return patterns
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
-        """Prefix first; then the plan, phone words, other labels and the layout."""
-        if match.re is _PREFIXED:
-            return Verdict(SCORE_PREFIXED)
+        """Prefix and foreign or mistyped numbers first, each by its own rule; then the
+        plan, phone words, other labels and the layout."""
+        special = _SPECIAL_JUDGES.get(match.re)
+        if special is not None:
+            return special(text, match)
         national = compact_digits(match.group())[-8:]
         if _not_a_phone_number(text, match, national):
             return None
@@ -153,3 +199,48 @@ class PhoneRecognizer(NorwegianRecognizer):
             text, match.span(), context_words.ORDER_NUMBER, before=3, after=0
         )
         return None if order else Verdict(SCORE_BARE_MOBILE)
+
+
+def _foreign(text: str, match: re.Match[str]) -> Verdict | None:
+    """Nine to fifteen digits with a country code: after ``+`` always, after ``00`` with a
+    phone word near; never when labelled as something else."""
+    digits = compact_digits(match.group())
+    if match.re is _FOREIGN_ZEROS:
+        digits = digits[2:]
+    if len(digits) not in _FOREIGN_DIGITS or context.labelled_otherwise(
+        text, match.start(), context_words.PHONE, context_words.LABELLED_OTHERWISE
+    ):
+        return None
+    if match.re is _FOREIGN_ZEROS and not _phone_word_near(text, match.span(), in_plan=False):
+        return None
+    return Verdict(SCORE_FOREIGN)
+
+
+def _mistyped(text: str, match: re.Match[str]) -> Verdict | None:
+    """Seven or nine digits right after a phone word, with no other label or number between
+    (``ring meg plz 47 56 21 93 0``), and not written as a date."""
+    if _LOOKS_LIKE_A_DATE.fullmatch(match.group()):
+        return None
+    words = context.words_before(text, match.start(), _MISTYPED_BEFORE)
+    called = [i for i, word in enumerate(words) if _DIRECT.matches(word)]
+    if not called:
+        return None
+    between = words[called[-1] + 1 :]
+    for word in between:
+        if any(map(str.isdigit, word)) or any(labels.matches(word) for labels in _OTHER_LABELS):
+            return None
+    return Verdict(SCORE_MISTYPED)
+
+
+def _prefixed(text: str, match: re.Match[str]) -> Verdict | None:
+    """``+47`` or ``0047`` and eight digits: a Norwegian phone number, whatever they are."""
+    return Verdict(SCORE_PREFIXED)
+
+
+_SPECIAL_JUDGES: dict[re.Pattern[str], Callable[[str, re.Match[str]], Verdict | None]] = {
+    _PREFIXED: _prefixed,
+    _FOREIGN_PLUS: _foreign,
+    _FOREIGN_ZEROS: _foreign,
+    **dict.fromkeys(_MISTYPED, _mistyped),
+}
+"""The patterns judged by their own rules, not by the numbering plan."""

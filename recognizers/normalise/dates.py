@@ -2,7 +2,9 @@
 year: ``sjette i åttende nitten syttien`` → ``06.08.1971``, ``første mai`` → ``01.05``.
 
 The date recognizers know the written form ``DD.MM.YYYY``; a date of birth said aloud is as
-identifying as a written one.
+identifying as a written one. A day taken back (``femte nei fjerde mai``) is part of the
+date; a day and month said as plain numbers (``atten åtte åttini``) are one only after a birth
+word and when the date is all the run of number words says.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 import re
 
 from recognizers.normalise import lexicon
-from recognizers.normalise.number_words import Group, groups, tokens
-from recognizers.normalise.numbers import RUN
+from recognizers.normalise.number_words import NUMBER_WORD, Group, groups, tokens
+from recognizers.normalise.numbers import RUN, SEPARATOR
 from recognizers.normalise.offsets import TextView, ViewBuilder
 
 _MONTH_NUMBERS: dict[str, int] = {
@@ -33,14 +35,59 @@ _SPACES = re.compile(r"[ ]+")
 _WRITTEN_YEAR = re.compile(r"(?:\d{4}|\d{2})(?!\w)(?![.,/:]\d)")
 
 
+_TAKEN_BACK = re.compile(rf"(?<!\w)(?:{_DAY})[ ]*,?[ ]+(?:nei|unnskyld)[ ]*,?[ ]+$")
+"""An ordinal day taken back right before a spoken date: ``femte nei fjerde mai``."""
+_CARDINAL_DAY = lexicon.words_pattern(
+    word
+    for word, value in (lexicon.UNITS | lexicon.TEENS | lexicon.COMPOUNDS).items()
+    if 1 <= value <= 31
+)
+_CARDINAL_MONTH = lexicon.words_pattern(
+    word for word, value in (lexicon.UNITS | lexicon.TEENS).items() if 1 <= value <= 12
+)
+CARDINAL_DATE = re.compile(
+    rf"(?<![\w+])(?P<day>{_CARDINAL_DAY})[ ]+(?P<month>{_CARDINAL_MONTH})(?!\w)"
+)
+"""A day and a month said as plain numbers (``atten åtte åttini``): a date only when a year
+follows and ends the run, and a birth word was said just before (see
+:func:`_cardinal_dates`)."""
+_NUMBER_BEFORE = re.compile(rf"(?:{NUMBER_WORD}|\d){SEPARATOR}$")
+"""A number word or digit right before: the date would be the tail of a longer number."""
+_BIRTH_WORD = re.compile(r"(?<!\w)(?:født|fødd|fødsels|fodt|fodd|bursdag)")
+_BIRTH_REACH = 160
+"""How far before a cardinal date a birth word is looked for: the question before."""
+
+
 def rewrite_dates(text: str, base: TextView | None = None) -> TextView | None:
     """``text`` with each spoken date written ``DD.MM``, ``DD.MM.YY`` or ``DD.MM.YYYY``."""
     builder = ViewBuilder(text, base)
     text = lexicon.lower(text)
-    for match in DATE.finditer(text):
+    found = sorted([*DATE.finditer(text), *_cardinal_dates(text)], key=lambda m: m.start())
+    for match in found:
         if match.start() >= builder.cursor:
             _write_date(builder, text, match)
     return builder.view()
+
+
+def _cardinal_dates(text: str) -> list[re.Match[str]]:
+    """Day and month as plain numbers with a year after them, when nothing but the date is
+    said (the date is the whole run of number words: ``tolv elleve nittiåtte sju …`` and
+    ``tjue null en null tre fem ni tre femti`` are other numbers) and a birth word comes
+    shortly before: ``fødselsdatoen hans`` / ``atten åtte
+    åttini``."""
+    if _BIRTH_WORD.search(text) is None:
+        return []
+    dates = []
+    for match in CARDINAL_DATE.finditer(text):
+        year = _year(text, match.end())
+        run = RUN.match(text, match.start())
+        if not year or run is None or run.end() != year[-1].end:
+            continue
+        if _NUMBER_BEFORE.search(text, max(0, match.start() - _BIRTH_REACH), match.start()):
+            continue
+        if _BIRTH_WORD.search(text, max(0, match.start() - _BIRTH_REACH), match.start()):
+            dates.append(match)
+    return dates
 
 
 def _write_date(builder: ViewBuilder, text: str, match: re.Match[str]) -> None:
@@ -50,6 +97,9 @@ def _write_date(builder: ViewBuilder, text: str, match: re.Match[str]) -> None:
     (``tolvte tolvte sekstien``) counts only with a year after it: ``de andre i to uker`` and
     ``den første andre gangen`` are no dates.
     """
+    if match.re is CARDINAL_DATE:
+        _write_cardinal_date(builder, text, match)
+        return
     month_group = next(name for name in ("number", "name", "bare") if match[name])
     month_word = match[month_group]
     month_start, month_end = match.span(month_group)
@@ -59,15 +109,31 @@ def _write_date(builder: ViewBuilder, text: str, match: re.Match[str]) -> None:
     sure = month_group == "name" or (month_group == "number" and month_word in lexicon.ORDINALS)
     if not (year or sure):
         return
-    day_end = match.end("day")
-    builder.keep_to(match.start())
-    builder.put(f"{lexicon.ORDINALS[match['day']]:02d}", match.start(), day_end)
+    day_start, day_end = match.start(), match.end("day")
+    taken_back = _TAKEN_BACK.search(text, max(0, day_start - 40), day_start)
+    if taken_back is not None and taken_back.start() >= builder.cursor:
+        day_start = taken_back.start()
+    builder.keep_to(day_start)
+    builder.put(f"{lexicon.ORDINALS[match['day']]:02d}", day_start, day_end)
     builder.put(".", day_end, month_start)
     builder.put(f"{_month(month_word):02d}", month_start, month_end)
     if year:
         builder.put(".", month_end, year[0].start)
         for group in year:
             builder.put(group.digits, group.start, group.end)
+
+
+def _write_cardinal_date(builder: ViewBuilder, text: str, match: re.Match[str]) -> None:
+    """``atten åtte åttini`` → ``18.08.89``, each field mapped to its own words."""
+    year = _year(text, match.end())
+    values = lexicon.UNITS | lexicon.TEENS | lexicon.COMPOUNDS
+    builder.keep_to(match.start())
+    builder.put(f"{values[match['day']]:02d}", match.start(), match.end("day"))
+    builder.put(".", match.end("day"), match.start("month"))
+    builder.put(f"{values[match['month']]:02d}", match.start("month"), match.end("month"))
+    builder.put(".", match.end("month"), year[0].start)
+    for group in year:
+        builder.put(group.digits, group.start, group.end)
 
 
 def _month(word: str) -> int:

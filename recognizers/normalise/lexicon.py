@@ -81,7 +81,13 @@ YEARS: dict[str, int] = {
     for century, century_value in (_TEENS | dict.fromkeys(("tjue", "tyve", "tjuge"), 20)).items()
     for year, year_value in (_TEENS | _TENS | COMPOUNDS).items()
 }
-"""``nittenåttini``, ``tjuetolv``: a year written as one word."""
+YEARS |= {
+    "totusen" + link + year: 2000 + value
+    for link in ("", "og")
+    for year, value in (_UNITS | _TEENS | _TENS | COMPOUNDS).items()
+    if value
+}
+"""``nittenåttini``, ``tjuetolv``, ``totusenogti``: a year written as one word."""
 ARTICLE = "et"
 """``et hundre``, ``et tusen``: the article counts as one only before a magnitude."""
 FILLERS = frozenset(

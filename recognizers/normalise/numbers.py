@@ -7,6 +7,11 @@ or ``tusen`` (``fire hundre og tjue``, ``to tusen og tolv``) stands alone. A run
 than four digits stays words, so dosages (``to tabletter tre ganger``), ranges (``fire-fem
 dager``: a hyphen ends a run) and ``tusen takk`` are left alone — except a house number right
 after a street name (:mod:`~recognizers.normalise.streets`).
+
+How people say numbers, kept in what is written: ``strek`` between two written numbers is a
+dash (``tjuetjuetre strek null null fire ni åtte sju`` → ``2023-004987``), ``pluss`` before
+a number with a country code its ``+``, and a false start taken back with ``nei`` (``ni eh
+nitti nei ni åtte …``) is written over by the corrected number, so a finding covers it.
 """
 
 from __future__ import annotations
@@ -41,6 +46,14 @@ RUN = re.compile(rf"{START}{_TOKEN}(?:{SEPARATOR}{_TOKEN})*")
 """Number words and single digits in a row (one or more)."""
 _DICTATED = re.compile(rf"{START}(?:{_TOKEN}(?:{SEPARATOR}{_TOKEN})+|{BIG_WORD})")
 _PLUS = re.compile(r"(?<!\w)pluss[ ]+$")
+_INTERNATIONAL_DIGITS = range(9, 16)
+"""Digits of a number with a country code (E.164 allows 15)."""
+_JOINT = re.compile(r"[ ]+(?:bindestrek|strek|(?P<slash>skråstrek))[ ]+")
+_TAKEN_BACK = re.compile(
+    rf"{START}{_TOKEN}(?:{SEPARATOR}{_TOKEN})*(?:[ ]*,)?[ ]+(?:nei|unnskyld)(?:[ ]*,)?[ ]+$"
+)
+"""Number words taken back with ``nei`` or ``unnskyld`` right before a number."""
+_TAKEN_BACK_REACH = 80
 _SINGLE_DIGITS = re.compile(rf"{START}\d(?: \d){{3,}}(?!\w)(?![.,/:]\d)")
 _PLACE = re.compile(r"[ ]+([^\W\d_]+)")
 _FILLER = re.compile(rf"(?<!\w)(?:{lexicon.words_pattern(lexicon.FILLERS)})(?!\w)")
@@ -52,6 +65,7 @@ def rewrite_numbers(text: str, base: TextView | None = None) -> TextView | None:
     each house number said right after a street name."""
     builder = ViewBuilder(text, base)
     text = lexicon.lower(text)
+    written_end = -1
     for start, end in _runs(text):
         run = tokens(text, start, end)
         if all(token.kind is Kind.DIGIT for token in run) and not _FILLER.search(text, start, end):
@@ -64,7 +78,10 @@ def rewrite_numbers(text: str, base: TextView | None = None) -> TextView | None:
             house = street and numbers[0].start == start
             for part in _split_postnummer(text, numbers, street=house):
                 if _long_enough(text, part) or (house and part[0].start == start and _house(part)):
+                    if written_end >= 0:
+                        _write_joint(builder, text, written_end, part[0].start)
                     _write_groups(builder, text, part)
+                    written_end = part[-1].end
     return builder.view()
 
 
@@ -186,19 +203,39 @@ def _split_postnummer(text: str, found: list[Group], *, street: bool) -> list[li
 
 def _write_groups(builder: ViewBuilder, text: str, found: list[Group]) -> None:
     """Write the digits of ``found``. A run of ``47`` and eight digits gets its ``+`` back
-    (from ``pluss`` if it was said) so it reads as the phone number it is."""
+    (from ``pluss`` if it was said) so it reads as the phone number it is, and so does a
+    foreign number said after ``pluss``. A false start taken back with ``nei`` right before
+    (``ni eh nitti nei ni åtte …``) is written over by the first digits: it is part of what
+    was said."""
     digits = "".join(group.digits for group in found)
     first = found[0]
     plus = _PLUS.search(text, max(0, first.start - 12), first.start)
-    if plus is not None and digits.startswith("47"):
+    taken_back = _TAKEN_BACK.search(text, max(0, first.start - _TAKEN_BACK_REACH), first.start)
+    if plus is not None and (digits.startswith("47") or _international(digits)):
         builder.keep_to(plus.start())
         builder.put("+", plus.start(), plus.start() + len("pluss"))
+    elif taken_back is not None and taken_back.start() >= builder.cursor:
+        builder.keep_to(taken_back.start())
+        builder.put(first.digits, taken_back.start(), first.end)
+        found = found[1:]
     else:
         builder.keep_to(first.start)
         if len(digits) == 10 and digits.startswith("47"):
             builder.put("+", first.start, first.end)
     for group in found:
         builder.put(group.digits, group.start, group.end)
+
+
+def _international(digits: str) -> bool:
+    return digits[0] != "0" and len(digits) in _INTERNATIONAL_DIGITS
+
+
+def _write_joint(builder: ViewBuilder, text: str, end: int, start: int) -> None:
+    """``tjuetjuetre strek null null fire ni åtte sju``: a dash (or slash) said between two
+    written numbers is written as one, so they read as one identifier (``2023-004987``)."""
+    joint = _JOINT.fullmatch(text, end, start)
+    if joint is not None and builder.cursor == end:
+        builder.put("/" if joint["slash"] else "-", end, start)
 
 
 def _write_single_digits(builder: ViewBuilder, text: str, start: int, end: int) -> None:
