@@ -14,7 +14,7 @@ from proxy.scrub.detect import Detector
 from proxy.scrub.factory import build_detector
 from proxy.scrub.policy import Policy
 from proxy.settings import PolicySettings, Settings, load_settings
-from recognizers.registry import build_recognizers
+from recognizers.registry import CLINICAL_PHI, build_recognizers
 from tests.fakes.llm_upstream import FakeUpstream
 
 REPO = Path(__file__).resolve().parents[1]
@@ -80,9 +80,14 @@ def find(rule_detector: Detector) -> Callable[[str], Found]:
 
 @pytest.fixture(scope="session")
 def find_structured(find: Callable[[str], Found]) -> Callable[[str], Found]:
-    """Like ``find``, without PERSON: for tests about structured identifiers only."""
+    """Like ``find``, without PERSON and issue 18's clinical classes (dates, ages, places,
+    care units): for tests about structured identifiers only."""
 
     def run(text: str) -> Found:
-        return [(kind, value) for kind, value in find(text) if kind != "PERSON"]
+        return [
+            (kind, value)
+            for kind, value in find(text)
+            if kind != "PERSON" and kind not in CLINICAL_PHI
+        ]
 
     return run

@@ -67,10 +67,11 @@ def test_person_spans_are_trimmed_to_names(ner: NorwegianNer, text: str, people:
     assert [text[r.start : r.end] for r in results if r.entity_type == "PERSON"] == people
 
 
-def test_places_and_organisations_are_found_but_allowed_by_default() -> None:
+def test_places_are_pseudonymised_and_organisations_allowed_by_default() -> None:
     policy = PolicySettings()
-    assert policy.action_for("PERSON") == "pseudonymise"
-    assert policy.action_for("LOCATION") == policy.action_for("ORGANIZATION") == "allow"
+    assert policy.action_for("PERSON") == policy.action_for("LOCATION") == "pseudonymise"
+    assert policy.action_for("HEALTH_CARE_UNIT") == "pseudonymise"
+    assert policy.action_for("ORGANIZATION") == "allow"
 
 
 def test_the_vocabulary_does_not_grow_with_the_texts_it_reads(ner: NorwegianNer) -> None:
