@@ -12,6 +12,8 @@ on its own, or a name first written ``Kari Nordmann`` and later ``kari nordmann`
 are names listed with a found one (``Kine og Jamal``). And a
 full date written right after a found name is that person's date of birth
 (:func:`recognizers.no.name_dates.dates_after_names`: ``Kari Hansen (12.03.1954)``).
+Readings that are part of another are then dropped (:mod:`proxy.scrub.settle`: a date inside
+a date of birth, a month taken for a name, the model's reading of part of a care unit).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 
 from proxy.scrub.findings import Finding
+from proxy.scrub.settle import settle
 from recognizers.no.name_dates import dates_after_names
 from recognizers.no.name_echoes import name_echoes
 from recognizers.normalise.view import TextView, text_view
@@ -49,6 +52,7 @@ def detect_on_views(texts: Sequence[str], detect: DetectMany) -> list[list[Findi
 
 def _with_name_context(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` plus the echoes of found names and the dates written right after them."""
+    findings = settle(text, findings)  # a place or month the model took for a name echoes not
     names = [(f.start, f.end) for f in findings if f.entity_type == PERSON]
     if not names:
         return findings
@@ -61,7 +65,7 @@ def _with_name_context(text: str, findings: list[Finding]) -> list[Finding]:
         Finding(BIRTH_DATE, start, end, NAME_DATE_SCORE, NAME_DATE_RECOGNIZER)
         for start, end in dates_after_names(text, names)
     ]
-    return [*findings, *echoes, *dates]
+    return settle(text, [*findings, *echoes, *dates])
 
 
 def _in_original(view: TextView | None, findings: list[Finding]) -> list[Finding]:
