@@ -31,6 +31,7 @@ from proxy.audit.writer import AuditLog
 from proxy.errors import ErrorShape, SladdError, error_body
 from proxy.exchange import (
     BlockedError,
+    offset_reader,
     restore_body,
     restore_stream,
     scrub_request,
@@ -166,7 +167,12 @@ async def _outbound(
         trail.model = scrubbed.model
         return Outbound(match, scrubbed.body, scrubbed.restorer, scrubbed.streaming, trail)
     # no body, or an unscrubbed path: answers may still quote this scope's tokens
-    restorer = Restorer(state.scrubber.token_format, {}, vault_resolver(state.scrubber, scope))
+    restorer = Restorer(
+        state.scrubber.token_format,
+        {},
+        vault_resolver(state.scrubber, scope),
+        offset_reader(state.scrubber, scope),
+    )
     return Outbound(match, raw or None, restorer, False, trail)
 
 

@@ -25,9 +25,11 @@ from proxy.providers.errors import IdentifyingFieldError, InvalidShapeError
 from proxy.providers.framing import decoder, encode
 from proxy.providers.response_walk import restore_json
 from proxy.providers.slots import MAX_JSON_STRING_DEPTH, Slot, SlotCollector, json_depth
+from proxy.scrub.date_shift import OffsetSource, scope_offset
 from proxy.scrub.pipeline import LITERAL_ENTITY, Scrubber, ScrubResult
 from proxy.scrub.pseudonymise import normalise_value
 from proxy.scrub.restore import Resolver, Restorer
+from recognizers.registry import CLINICAL_PHI
 
 MAX_JSON_DEPTH = MAX_JSON_STRING_DEPTH
 """How deep a request body may nest; the same bound as JSON inside a string."""
@@ -126,6 +128,9 @@ def _refuse_unrewritable_findings(slots: Sequence[Slot], results: Sequence[Scrub
 
     Token look-alikes count in fixed slots (a client could smuggle one into an id or name);
     in signed slots they are sladd's own tokens, which the provider signed with the text.
+    Dates, ages, places and care units do not refuse: a fixed field holding one is API
+    vocabulary (``gpt-4o-2024-08-06``), and signed text holds what the provider wrote from
+    the moved dates and pseudonyms it was sent.
     """
     for slot, result in zip(slots, results, strict=True):
         if slot.kind == "text":
@@ -134,6 +139,7 @@ def _refuse_unrewritable_findings(slots: Sequence[Slot], results: Sequence[Scrub
             d.finding.entity_type
             for d in result.decisions
             if d.action != "allow"
+            and d.finding.entity_type not in CLINICAL_PHI
             and (slot.kind == "fixed" or d.finding.entity_type != LITERAL_ENTITY)
         ]
         if kinds:
@@ -147,6 +153,15 @@ def vault_resolver(scrubber: Scrubber, scope: str) -> Resolver:
         return await scrubber.vault.lookup(scope, label, number)
 
     return lookup
+
+
+def offset_reader(scrubber: Scrubber, scope: str) -> OffsetSource:
+    """Reads the date offset of ``scope`` from the scrubber's vault (never creates one)."""
+
+    async def read() -> int | None:
+        return await scope_offset(scrubber.vault, scope, create=False)
+
+    return read
 
 
 def _collect(provider: Provider, raw: bytes) -> tuple[dict[str, object], SlotCollector]:
@@ -185,7 +200,10 @@ async def scrub_request(
         slot.apply(result.scrubbed)
     collector.commit()
     restorer = Restorer(
-        scrubber.token_format, _issued(slots, results), vault_resolver(scrubber, scope)
+        scrubber.token_format,
+        _issued(slots, results),
+        vault_resolver(scrubber, scope),
+        offset_reader(scrubber, scope),
     )
     scrubbed = tuple(ScrubbedSlot(slot.where, result.scrubbed.text) for slot, result in rewritten)
     model = safe_model(body.get("model"))

@@ -25,6 +25,7 @@ from urllib.parse import unquote, unquote_plus
 from proxy.errors import SladdError
 from proxy.providers.records import RouteRecord
 from proxy.scrub.pipeline import Scrubber
+from recognizers.registry import CLINICAL_PHI
 
 REFUSED_TYPE = "sladd_identifying_query"
 PATH_REFUSED_TYPE = "sladd_identifying_path"
@@ -103,13 +104,21 @@ async def check_query(raw_query: str, record: RouteRecord, scrubber: Scrubber) -
 async def _first_finding(
     scanned: list[_Scanned], scrubber: Scrubber
 ) -> tuple[_Scanned, list[str]] | None:
-    """The first scanned text policy acts on, with its entity types (no detection if none)."""
+    """The first scanned text policy acts on, with its entity types (no detection if none).
+    Dates, ages, places and care units do not refuse a URL (``2024-06-01``, a deployment
+    named after a town): a URL cannot be rewritten, and these are no identifiers alone."""
     if not scanned:
         return None
     found = await scrubber.detect([item.text for item in scanned])
     for item, findings in zip(scanned, found, strict=True):
         decisions = scrubber.policy.decide(item.text, findings)
-        kinds = sorted({d.finding.entity_type for d in decisions if d.action != "allow"})
+        kinds = sorted(
+            {
+                d.finding.entity_type
+                for d in decisions
+                if d.action != "allow" and d.finding.entity_type not in CLINICAL_PHI
+            }
+        )
         if kinds:
             return item, kinds
     return None

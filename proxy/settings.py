@@ -27,7 +27,10 @@ from proxy.toml_binding import INTERNAL, ConfigError, bind, parse_env_scalar, va
 from proxy.upstream import header_names_problem
 from proxy.vault.open import default_vault_url, vault_url_problem
 
-ACTIONS = ("pseudonymise", "redact", "block", "allow")
+ACTIONS = ("pseudonymise", "redact", "block", "allow", "shift", "generalise")
+SHIFTABLE = frozenset({"DATE", "DATE_OF_BIRTH"})
+"""The entity types ``shift`` applies to (dates); ``generalise`` applies to ``AGE`` only."""
+_PARTIAL_ACTIONS = ("allow", "pseudonymise", "redact", "block")
 DEFAULT_CONFIG = Path("config") / "sladd.toml"
 _ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
@@ -44,10 +47,34 @@ def _action(value: str) -> str | None:
 
 def _actions(value: Mapping[str, str]) -> str | None:
     for entity, action in value.items():
-        problem = _entity(entity) or _action(action)
+        problem = _entity(entity) or _action(action) or _fits_type(entity, action)
         if problem:
             return f"{entity}: {problem}"
     return None
+
+
+def _fits_type(entity: str, action: str) -> str | None:
+    if action == "shift" and entity not in SHIFTABLE:
+        return f"'shift' moves dates; it applies to {', '.join(sorted(SHIFTABLE))} only"
+    if action == "generalise" and entity != "AGE":
+        return "'generalise' applies to AGE only"
+    return None
+
+
+def _default_action(value: str) -> str | None:
+    if value in ("shift", "generalise"):
+        return f"{value!r} applies to some entity types only; set it in [policy.actions]"
+    return _action(value)
+
+
+def _partial_action(value: str) -> str | None:
+    if value in _PARTIAL_ACTIONS:
+        return None
+    return f"{value!r} is not one of {', '.join(_PARTIAL_ACTIONS)}"
+
+
+def _age(value: int) -> str | None:
+    return None if 1 <= value <= 150 else "an age in years between 1 and 150"
 
 
 def _score(value: float) -> str | None:
@@ -166,12 +193,20 @@ class DetectionSettings:
 class PolicySettings:
     """What happens to each entity type that is found."""
 
-    default_action: str = field(default="pseudonymise", metadata=validator(_action))
+    default_action: str = field(default="pseudonymise", metadata=validator(_default_action))
     default_threshold: float = field(default=0.5, metadata=validator(_score))
     actions: dict[str, str] = field(
-        default_factory=lambda: {"LOCATION": "allow", "ORGANIZATION": "allow"},
+        default_factory=lambda: {
+            "ORGANIZATION": "allow",
+            "DATE": "shift",
+            "AGE": "generalise",
+        },
         metadata=validator(_actions),
     )
+    partial_dates: str = field(default="allow", metadata=validator(_partial_action))
+    """What ``shift`` does with a date that gives no day (``august 2013``, ``i 2012``)."""
+    generalise_ages_from: int = field(default=90, metadata=validator(_age))
+    """``generalise`` writes ages from this many years as ``over N-1``; younger ages stay."""
     thresholds: dict[str, float] = field(default_factory=dict, metadata=validator(_scores))
     allow_list: tuple[str, ...] = ()
 

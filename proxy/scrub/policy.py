@@ -1,4 +1,11 @@
-"""Policy: which findings count, and what happens to each (pseudonymise/redact/block/allow)."""
+"""Policy: which findings count, and what happens to each.
+
+Actions: ``pseudonymise`` (a reversible token), ``redact`` (irreversible), ``block`` (refuse
+the request), ``allow`` (leave it), ``shift`` (a date moved by the scope's secret offset,
+:mod:`proxy.scrub.date_shift`; a date that gives no day gets ``partial_dates`` instead) and
+``generalise`` (an age from ``generalise_ages_from`` years is written ``over N-1``,
+:mod:`recognizers.no.age_policy`; a younger age is left alone).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +14,11 @@ from dataclasses import dataclass
 
 from proxy.scrub.findings import Finding, merge_clusters, overlaps_any, resolve_overlaps
 from proxy.settings import PolicySettings
+from recognizers.no.age_policy import generalise_age
 
-SEVERITY = ("allow", "pseudonymise", "redact", "block")
+SEVERITY = ("allow", "generalise", "shift", "pseudonymise", "redact", "block")
 """Actions from mildest to strictest; merged findings take their strictest member's action."""
+_DAY_PRECISIONS = frozenset({"day", "day_month"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +27,8 @@ class Decision:
 
     finding: Finding
     action: str
+    rewrite: str | None = None
+    """The text ``generalise`` puts in place of the finding (``over 89 år``)."""
 
 
 class Policy:
@@ -38,7 +49,7 @@ class Policy:
         actions = {f: self._action(text, f) for f in counted}
         clusters = merge_clusters(f for f in counted if actions[f] != "allow")
         decisions = [
-            Decision(merged, max((actions[f] for f in members), key=SEVERITY.index))
+            self._decision(text, merged, max((actions[f] for f in members), key=SEVERITY.index))
             for merged, members in clusters
         ]
         acted = [merged for merged, _ in clusters]
@@ -55,4 +66,28 @@ class Policy:
             value = text[finding.start : finding.end].casefold().strip()
             if value in self._allowed_values:
                 return "allow"
-        return self._settings.action_for(finding.entity_type)
+        action = self._settings.action_for(finding.entity_type)
+        if action == "shift" and finding.metadata.get("precision", "day") not in _DAY_PRECISIONS:
+            return self._settings.partial_dates  # ``august 2013``: no day to move
+        if action == "generalise" and not self._old(finding):
+            return "allow"
+        return action
+
+    def _old(self, finding: Finding) -> bool:
+        years = finding.metadata.get("years", "")
+        return not years.isdigit() or int(years) >= self._settings.generalise_ages_from
+
+    def _decision(self, text: str, finding: Finding, action: str) -> Decision:
+        """``finding`` with ``action``; a ``generalise`` carries its text, and one that cannot
+        be written (an age it cannot read) is pseudonymised instead."""
+        if action != "generalise":
+            return Decision(finding, action)
+        years = finding.metadata.get("years", "")
+        threshold = self._settings.generalise_ages_from
+        value = text[finding.start : finding.end]
+        rewrite = generalise_age(value, int(years) if years.isdigit() else threshold, threshold)
+        return (
+            Decision(finding, "pseudonymise")
+            if rewrite is None
+            else Decision(finding, action, rewrite)
+        )

@@ -1,4 +1,5 @@
-"""Rewrite text according to policy decisions, asking the vault for stable token numbers."""
+"""Rewrite text according to policy decisions, asking the vault for stable token numbers and
+for the scope's date offset."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from proxy.scrub.date_shift import scope_offset, shift_date
 from proxy.scrub.policy import Decision
 from proxy.scrub.tokens import TokenFormat, label_for
 from proxy.vault.base import Vault
@@ -71,6 +73,15 @@ class ScopeNumbers:
         self._scope = scope
         self._known: dict[tuple[str, str], int] = {}
         self._as_written: dict[tuple[str, str], int] = {}
+        self._offset: int | None = None
+
+    async def date_offset(self) -> int:
+        """The scope's date offset in days, created on first use (:mod:`date_shift`)."""
+        if self._offset is None:
+            self._offset = await scope_offset(self._vault, self._scope, create=True)
+        if self._offset is None:  # pragma: no cover - the vault just stored it
+            raise RuntimeError("the vault lost the scope's date offset")
+        return self._offset
 
     async def number(self, label: str, value: str) -> int:
         """The number of ``value`` under ``label`` in this scope (created if new)."""
@@ -93,6 +104,8 @@ async def apply_decisions(
     token_format: TokenFormat,
 ) -> ScrubbedText:
     """Replace every non-``allow`` decision's span; ``block`` is pseudonymised like the rest.
+    A ``shift`` moves a date by the scope's offset and a ``generalise`` writes the policy's
+    text; a date that cannot be moved is pseudonymised (its replacement says so).
 
     Callers that must refuse blocked requests check for ``block`` before calling this.
     """
@@ -103,9 +116,9 @@ async def apply_decisions(
         if count % YIELD_EVERY == YIELD_EVERY - 1:
             await asyncio.sleep(0)  # a text with many findings lets other requests run
         finding = decision.finding
-        new_text, token = None, None
-        if decision.action != "allow":
-            new_text, token = await _replacement(text, decision, numbers, token_format)
+        new_text, token, action = None, None, decision.action
+        if action != "allow":
+            new_text, token, action = await _replacement(text, decision, numbers, token_format)
             parts.append(text[cursor : finding.start])
             parts.append(new_text)
             cursor = finding.end
@@ -114,7 +127,7 @@ async def apply_decisions(
                 finding.entity_type,
                 finding.start,
                 finding.end,
-                decision.action,
+                action,
                 finding.score,
                 finding.recognizer,
                 new_text,
@@ -127,10 +140,19 @@ async def apply_decisions(
 
 async def _replacement(
     text: str, decision: Decision, numbers: ScopeNumbers, token_format: TokenFormat
-) -> tuple[str, tuple[str, int] | None]:
+) -> tuple[str, tuple[str, int] | None, str]:
+    """The new text, the token (if one was issued) and the action actually taken."""
     finding = decision.finding
+    value = text[finding.start : finding.end]
     if decision.action == "redact":
-        return redaction_text(finding.entity_type), None
+        return redaction_text(finding.entity_type), None, "redact"
+    if decision.action == "generalise" and decision.rewrite is not None:
+        return decision.rewrite, None, "generalise"
+    if decision.action == "shift":
+        moved = shift_date(value, await numbers.date_offset())
+        if moved is not None:
+            return moved, None, "shift"
     label = label_for(finding.entity_type)
-    number = await numbers.number(label, text[finding.start : finding.end])
-    return token_format.render(label, number), (label, number)
+    number = await numbers.number(label, value)
+    action = "block" if decision.action == "block" else "pseudonymise"
+    return token_format.render(label, number), (label, number), action

@@ -31,6 +31,9 @@ LABELS: dict[str, str] = {
     "NO_JOURNALNUMMER": "JOURNAL",
     "PERSON": "PERSON",
     "LOCATION": "LOCATION",
+    "HEALTH_CARE_UNIT": "CARE_UNIT",
+    "DATE": "DATE",
+    "AGE": "AGE",
     "ORGANIZATION": "ORG",
     "SLADD_TOKEN_LITERAL": "LITERAL",
 }

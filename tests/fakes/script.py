@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -29,7 +30,8 @@ class Script:
     """How the fake upstream answers; every field has a harmless default.
 
     Text: ``reply`` if set; otherwise, unless tool calls are scripted, ``echo_prefix`` + the
-    echo text (the last user turn the upstream received, see each wire's ``echo_text``).
+    echo text (the last user turn the upstream received, see each wire's ``echo_text``), or
+    what ``compute`` makes of the echo text (a model that works with what it was sent).
     Streams split text, thinking and tool arguments every ``chunk_size`` characters.
     ``status`` >= 400 answers with the provider's error JSON (or ``error_body``).
     ``delay`` seconds pass before the answer starts, ``chunk_delay`` between stream frames.
@@ -53,6 +55,7 @@ class Script:
     chunk_delay: float = 0.0
     reset_after_bytes: int | None = None
     stream_error_after: int | None = None
+    compute: Callable[[str], str] | None = None
 
     def __post_init__(self) -> None:
         if self.chunk_size < 1:
@@ -62,7 +65,7 @@ class Script:
         """Resolve this script against the echo text of one request."""
         text = self.reply
         if text is None and not self.tool_calls:
-            text = self.echo_prefix + echo
+            text = self.echo_prefix + (echo if self.compute is None else self.compute(echo))
         calls = tuple(_resolve_call(call, echo) for call in self.tool_calls)
         return Plan(text, calls, self.thinking, self.chunk_size, self.stream_error_after)
 
@@ -83,6 +86,7 @@ class ScriptFields(TypedDict, total=False):
     chunk_delay: float
     reset_after_bytes: int | None
     stream_error_after: int | None
+    compute: Callable[[str], str] | None
 
 
 @dataclass(frozen=True)

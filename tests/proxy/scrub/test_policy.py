@@ -29,7 +29,7 @@ def test_resolve_overlaps_prefers_score_then_length() -> None:
 
 def test_allowed_type_never_shadows_a_rewrite() -> None:
     text = "Storgata 12, Oslo"
-    decisions = Policy(PolicySettings()).decide(
+    decisions = Policy(PolicySettings(actions={"LOCATION": "allow"})).decide(
         text, [f("LOCATION", 0, 8, 0.99), f("NO_ADDRESS", 0, 11, 0.8), f("LOCATION", 13, 17)]
     )
     assert [(d.finding.entity_type, d.action) for d in decisions] == [
