@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     scan = commands.add_parser("scan", help="pseudonymise text from FILE or stdin")
     scan.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+    scan.add_argument(
+        "--no-marks",
+        action="store_true",
+        help="text format: print the text as it would be sent, without marking kept findings",
+    )
     scan.add_argument("file", nargs="?", type=Path, help="input file (default: stdin)")
     _add_common(scan)
 
@@ -111,9 +116,16 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     try:
         if args.file:
             with args.file.open("rb") as source:
-                run_scan(scrubber, source, ScanOptions(args.format, name), sys.stdout)
+                run_scan(
+                    scrubber, source, ScanOptions(args.format, name, not args.no_marks), sys.stdout
+                )
         else:
-            run_scan(scrubber, sys.stdin.buffer, ScanOptions(args.format, name), sys.stdout)
+            run_scan(
+                scrubber,
+                sys.stdin.buffer,
+                ScanOptions(args.format, name, not args.no_marks),
+                sys.stdout,
+            )
     except ScanInputError as exc:
         print(f"sladd scan: {exc}", file=sys.stderr)
         return EXIT_USAGE

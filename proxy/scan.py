@@ -1,9 +1,11 @@
 """``sladd scan``: pseudonymise text from a file or stdin (contract in the README).
 
-Formats: ``text`` prints the pseudonymised text; ``json`` prints one object
-``{"text", "entities"}`` for the whole input; ``jsonl`` reads one JSON object with a
-``"text"`` field per line and prints one such object per line, in order. One scan is one
-scope: the same value gets the same token everywhere in the input.
+Formats: ``text`` prints the pseudonymised text, each finding policy keeps marked
+``⟨TYPE kept: value⟩`` (``--no-marks``: the text as it would be sent); ``json`` prints one
+object ``{"text", "entities"}`` for the whole input, every finding with the action policy
+gave it; ``jsonl`` reads one JSON object with a ``"text"`` field per line and prints one such
+object per line, in order. One scan is one scope: the same value gets the same token
+everywhere in the input.
 """
 
 from __future__ import annotations
@@ -29,10 +31,14 @@ class ScanOptions:
 
     output_format: str
     source_name: str
+    marks: bool = True
+    """Text output: mark the findings policy keeps (``⟨AGE kept: 46 år⟩``)."""
 
 
 def result_object(result: ScrubResult) -> dict[str, object]:
-    """The ``json`` contract object for one scanned text (offsets index the input)."""
+    """The ``json`` contract object for one scanned text (offsets index the input): every
+    finding, with what policy did (``pseudonymise``, ``redact``, ``shift``, ``generalise``,
+    ``block``) or ``allow`` for one it kept."""
     entities = [
         {
             "entity_type": r.entity_type,
@@ -40,11 +46,26 @@ def result_object(result: ScrubResult) -> dict[str, object]:
             "end": r.end,
             "score": round(r.score, 4),
             "recognizer": r.recognizer,
+            "action": r.action,
         }
         for r in result.scrubbed.replacements
-        if r.action != "allow"
     ]
     return {"text": result.scrubbed.text, "entities": entities}
+
+
+def marked_text(original: str, result: ScrubResult) -> str:
+    """The scrubbed text with each kept finding marked ``⟨TYPE kept: value⟩``."""
+    parts: list[str] = []
+    cursor = 0
+    for r in sorted(result.scrubbed.replacements, key=lambda r: r.start):
+        if r.start < cursor:
+            continue
+        value = original[r.start : r.end]
+        new = f"⟨{r.entity_type} kept: {value}⟩" if r.action == "allow" else r.replacement
+        parts += [original[cursor : r.start], value if new is None else new]
+        cursor = r.end
+    parts.append(original[cursor:])
+    return "".join(parts)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -83,6 +104,8 @@ async def _scan(scrubber: Scrubber, data: bytes, options: ScanOptions, out: Text
     (result,) = await scrubber.scrub([content], SCAN_SCOPE)
     if options.output_format == "json":
         out.write(json.dumps(result_object(result), ensure_ascii=False) + "\n")
+    elif options.marks:
+        out.write(marked_text(content, result))
     else:
         out.write(result.scrubbed.text)
     out.flush()

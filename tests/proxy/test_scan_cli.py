@@ -52,7 +52,39 @@ def test_json_format_offsets_index_the_input(tmp_path: Path) -> None:
     values = {NOTE[e["start"] : e["end"]]: e for e in doc["entities"]}
     assert values["13097210181"]["entity_type"] == "NO_FODSELSNUMMER"
     assert values["912 34 567"]["recognizer"] == "PhoneRecognizer"
-    assert set(values["13097210181"]) == {"entity_type", "start", "end", "score", "recognizer"}
+    assert set(values["13097210181"]) == {
+        "entity_type",
+        "start",
+        "end",
+        "score",
+        "recognizer",
+        "action",
+    }
+    assert values["13097210181"]["action"] == "pseudonymise"
+
+
+def test_every_finding_is_reported_with_what_policy_did() -> None:
+    """Fails if kept findings were left out of the report, or the action were wrong."""
+    text = "Pasienten, 94 år, innlagt 17.05.2017 på Haukeland. Sønnen er 46 år. Fnr 13097210181."
+    result = sladd("scan", "--format", "json", stdin=text.encode())
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    actions = {text[e["start"] : e["end"]]: e["action"] for e in doc["entities"]}
+    assert actions["94 år"] == "generalise"
+    assert actions["17.05.2017"] == "shift"
+    assert actions["Haukeland"] == "pseudonymise"
+    assert actions["46 år"] == "allow"
+    assert actions["13097210181"] == "pseudonymise"
+    assert "17.05.2017" not in doc["text"] and "over 89 år" in doc["text"]
+    assert "46 år" in doc["text"]
+
+
+def test_text_output_marks_what_policy_keeps() -> None:
+    text = "Sønnen er 46 år. Fnr 13097210181."
+    marked = sladd("scan", stdin=text.encode())
+    plain = sladd("scan", "--no-marks", stdin=text.encode())
+    assert marked.stdout.decode() == "Sønnen er ⟨AGE kept: 46 år⟩. Fnr [FNR_1]."
+    assert plain.stdout.decode() == "Sønnen er 46 år. Fnr [FNR_1]."
 
 
 def test_jsonl_one_output_line_per_input_line_in_order() -> None:
