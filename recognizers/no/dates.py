@@ -67,6 +67,9 @@ _TEXTUAL = re.compile(
 date: the judge drops it). A two-digit year needs its mark (``-15``, ``'15``): ``17. mai 15
 pasienter`` is a day and month and a count."""
 
+_MONTH_HINT = re.compile(r"jan|feb|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[sc]")
+"""What every month word starts with: a text without any has no date with a month name."""
+
 UNITS = frozenset(
     """mg g kg mcg µg ug ng ml l dl cl mmol µmol umol nmol mol ie iu e u enheter % ‰ kr
     kroner nok eur usd stk tabl tablett tabletter kapsler doser dose dråper pust mmhg bpm
@@ -108,10 +111,14 @@ class DateRecognizer(NorwegianRecognizer):
     PATTERNS = (_NUMERIC, _TEXTUAL, _MONTH_YEAR, _DAY_MONTH, _YEAR)
 
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
-        """``den 17.5.`` only where ``den`` occurs."""
-        if "den" in context.lowered(text):
-            return self.PATTERNS
-        return tuple(p for p in self.PATTERNS if p is not _DAY_MONTH)
+        """``den 17.5.`` only where ``den`` occurs, month names only where one may."""
+        lowered = context.lowered(text)
+        skip = set()
+        if "den" not in lowered:
+            skip.add(_DAY_MONTH)
+        if _MONTH_HINT.search(lowered) is None:
+            skip.add(_TEXTUAL)
+        return tuple(p for p in self.PATTERNS if p not in skip) if skip else self.PATTERNS
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """A date ``parse_date`` reads, in a place where dates are written (module

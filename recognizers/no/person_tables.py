@@ -57,8 +57,13 @@ NAME_HEADER_WORDS = frozenset(
         "forelder foresatt verge operatør kirurg assistent anestesilege kunde debitor".split()
     )
 )
-"""Words that make a header cell a name column wherever they stand in it (``Ansv. ssp``,
-``Henvist av``, ``Forvakt``): a cell below that holds a digit or an ``@`` is still no name."""
+"""Words that make a header cell a name column (``Ansv. ssp``, ``Henvist av``, ``Forvakt``)
+when every other word of the cell is one of them or of :data:`_HEADER_FILLERS`: ``Navn på
+legemiddel`` names drugs. A cell below that holds a digit or an ``@`` is still no name."""
+_HEADER_FILLERS = frozenset(
+    "av til fra for og pasientens pasient pas pt fullt full hoved primær primary ansvarlig "
+    "henvisende behandlende dr lege".split()
+)
 _HEADER_WORD = re.compile(r"[^\W\d_]+")
 _DELIMITERS = ("|", "\t", ";", ",")
 _RULE_ROW = re.compile(r"[\s|:+\-=]*")
@@ -114,10 +119,13 @@ def _header_columns(text: str, line_cells: list[tuple[int, int]], delimiter: str
 
 def is_name_header(cell: str) -> bool:
     """Does a header cell name a column of names (``Navn``, ``Pasientens navn``, ``Ansv.
-    ssp``)? The whole cell is a listed header, or one of its words a header word."""
+    ssp``)? The whole cell is a listed header, or its words are header words and fillers."""
     lowered = cell.strip(_HEADER_TRIM).lower()
-    return lowered in NAME_HEADERS or any(
-        word in NAME_HEADER_WORDS for word in _HEADER_WORD.findall(lowered)
+    if lowered in NAME_HEADERS:
+        return True
+    words = _HEADER_WORD.findall(lowered)
+    return any(word in NAME_HEADER_WORDS for word in words) and all(
+        word in NAME_HEADER_WORDS or word in _HEADER_FILLERS for word in words
     )
 
 
