@@ -78,6 +78,11 @@ KEEP: list[tuple[str, tuple[str, ...]]] = [
     ("Seng\tPasient\tPasnr\tRom\n1\tNils\t5502281\t3", ("Pasnr",)),
     ("Til: Kari Moe (Jnr. 2022-118430)", ("Jnr",)),
     ("Mvh adv. Sigbjørn Lie", ("adv",)),
+    # a header naming something else than people, with a name word in it
+    (
+        "Navn på legemiddel\tDose\tTid\nMarevan\t2,5 mg\tkveld\nSomac\t40 mg\tmorgen",
+        ("Marevan", "Somac"),
+    ),
     # a header row with a name and a date column asks no question
     ("Avdeling;Navn;Fødselsdato\nPost 3;Berg, Ane;6.6.1931", ("Post 3",)),
 ]
