@@ -47,7 +47,7 @@ from thinc.api import Model, NumpyOps
 
 from recognizers.errors import RecognizerSetupError
 from recognizers.ner.letter_words import skip_regexes_for_letter_words
-from recognizers.ner.not_names import is_not_a_person
+from recognizers.ner.not_names import is_not_a_person, is_not_a_place
 from recognizers.ner.person_filter import is_no_model_name
 from recognizers.ner.person_trim import trim_person
 from recognizers.ner.prefilter import name_windows, sentences
@@ -205,7 +205,12 @@ class NorwegianNer:
             if entity_type is None:
                 continue
             start, end = entity.start_char + offset, entity.end_char + offset
-            spans = person_spans(text, start, end) if entity_type == "PERSON" else [(start, end)]
+            if entity_type == "PERSON":
+                spans = person_spans(text, start, end)
+            elif entity_type == "LOCATION" and is_not_a_place(text, start, end):
+                spans = []  # ``Barretts øsofagus``, ``Pasientreiser``
+            else:
+                spans = [(start, end)]
             results.extend(
                 _result(entity_type, span_start, span_end) for span_start, span_end in spans
             )

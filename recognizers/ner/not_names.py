@@ -22,6 +22,7 @@ from pathlib import Path
 
 from recognizers.no.names import FIRST_NAMES, SURNAMES, read_words
 from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES, STREET_WORDS
+from recognizers.no.places import is_health_unit, is_location
 
 KNOWN_DRUGS: frozenset[str] = read_words(
     Path(__file__).resolve().parent / "drug_names.txt"
@@ -77,7 +78,8 @@ _DISEASE_WORDS = (
     "klassifikasjon|kriterier|skala|score|indeks|sign|fracture|point|reflex|scale|criteria|"
     "classification|operasjon|metode|mekanisme|reaksjon|diett|feber|kjertelfeber|anemi|demens|"
     "tumor|svulst|ulcus|kreft|cancer|leukemi|myelom|blokk|prosedyre|skår|lammelse|fever|anemia|"
-    "dementia|tumou?r|ulcer|block|procedure"
+    "dementia|tumou?r|ulcer|block|procedure|positiv|negativ|positive|negative|øsofagus|"
+    "esophagus"
 )
 _EPONYM_NEXT = re.compile(rf"(?:\s|-)(?:{_DISEASE_WORDS})\b", re.IGNORECASE)
 """A disease word after a single word (``Babinski tegn``)."""
@@ -122,6 +124,29 @@ def is_not_a_person(text: str, start: int, end: int) -> bool:
 
 
 _KEY_NEXT = re.compile(r"""=|["']\s*:""")
+
+
+def is_not_a_place(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, found as a place, is a listed term (an agency, a scoring
+    system, a microorganism), an eponym (``Barretts øsofagus``) or a drug instead. Institution
+    and street words are not checked: ``Vik skole`` still names a place."""
+    span = text[start:end]
+    words = [w.strip(_EDGE).lower() for w in span.split()]
+    if not words or is_location(span) or is_health_unit(span):
+        return False
+    return (
+        words[0] in NOT_PEOPLE | AGENCIES
+        or words[-1] in NOT_PEOPLE | AGENCIES
+        or _is_eponym(span, words, text, end)
+        or (len(words) == 1 and _is_medication(text, start, end))
+    )
+
+
+AGENCIES = frozenset(
+    """helfo nav pasientreiser helsenorge helsedirektoratet fhi folkehelseinstituttet
+    skatteetaten udi lånekassen husbanken""".split()
+)
+"""Public agencies the model takes for places (``dekkes av Pasientreiser``)."""
 
 
 def _is_key(text: str, end: int, words: list[str]) -> bool:

@@ -180,7 +180,9 @@ class AddressRecognizer(NorwegianRecognizer):
         if match.re is _HL7_ADDRESS:
             return Verdict(SCORE_STREET_WITH_POSTSTED, start=match.start(1), end=match.end(1))
         near = context.context_near(text, match.span(), context_words.ADDRESS, before=3, after=0)
-        if match.re in (_AFTER_CONTEXT, _LOWER_SEPARATE) and not near:
+        if match.re in (_AFTER_CONTEXT, _LOWER_SEPARATE) and (
+            not near or _RATIO_NEXT.match(text, match.end())  # ``BT 168/92``: a measurement
+        ):
             return None
         if match.re is _WITH_POSTSTED and not _postnummer_plausible(match.group(1)):
             return None
@@ -193,6 +195,9 @@ class AddressRecognizer(NorwegianRecognizer):
             return Verdict(score, start=start, end=poststeder.poststed_after(text, match.end()))
         street = text[match.start() : match.start(1)].rstrip(", ")
         return Verdict(score, start=start, end=match.start() + len(street))
+
+
+_RATIO_NEXT = re.compile(r"/\d")
 
 
 class PostnummerRecognizer(NorwegianRecognizer):

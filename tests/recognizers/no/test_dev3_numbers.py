@@ -227,3 +227,9 @@ def test_a_date_follows_its_column_header(text: str, name: str, date: str | None
     start = text.index(name)
     found = dates_after_names(text, [(start, start + len(name))])
     assert [text[a:b] for a, b in found] == ([date] if date else [])
+
+
+def test_a_ratio_after_a_residence_word_is_no_address(find_structured: Find) -> None:
+    """``bur åleine. BT 168/92``: a blood pressure after a sentence about where one lives."""
+    assert find_structured("Kvinne 80 år, bur åleine. BT 168/92, puls 88.") == []
+    assert ("NO_ADDRESS", "Storgata 12") in find_structured("Hun bor i Storgata 12/3 i Oslo.")
