@@ -1,6 +1,6 @@
 """Names in layouts and turns a fresh corpus (``*_dev3``) showed the detector missing, and the
-words it took for names (or places) there and in the clinical PHI corpus, through the shipped detector and policy. Every example is
-invented; none is a line of the corpus.
+words it took for names (or places) there and in the clinical PHI corpus, through the shipped
+detector and policy. Every example is invented; none is a line of a corpus.
 
 ``FIND`` rows: every occurrence of each value is covered, every letter and digit, by findings
 that policy rewrites. ``KEEP`` rows: no rewritten finding touches the listed strings.
