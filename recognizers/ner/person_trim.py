@@ -117,7 +117,8 @@ def trim_person(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     Zero, one or several ``(start, end)`` spans inside ``start:end``, in order. A part ends
     at sentence punctuation before a capital (``. ``, ``! ``, ``? ``, but not after an
-    initial or a title such as ``dr.``), at a colon, semicolon, quote, tab or line break, and
+    initial or a title such as ``dr.``), at a colon, semicolon, quote, tab, line break or two
+    spaces (a column of a fixed-width listing), and
     at any word with a digit and any lab test, unit or known drug. Text around the span is
     read for context only.
     """
@@ -177,7 +178,7 @@ def _parts(text: str, start: int, end: int) -> Iterator[Part]:
 
 def _breaks(text: str, previous: Word, word: Word) -> bool:
     gap = text[previous.end : word.start]
-    if not _BREAKS.isdisjoint(gap):
+    if not _BREAKS.isdisjoint(gap) or "  " in gap:  # two spaces: a fixed-width column ends
         return True
     return any(c in gap for c in ".!?") and (word.text[0].isupper() or word.text[0].isdigit())
 

@@ -56,6 +56,8 @@ _TRIGGER_GAPS = frozenset(
     {" ", "\t", ":", ": ", ":\t", ", ", ",\t", "=", " = ", "= ", ":  ", '": "', '":"', ': "', '="'}
 )
 _NAME_GAPS = frozenset({" ", "\t"})
+"""What may stand between the words of one name: a space, or a tab between the given name and
+the surname columns of an export (``Sara\tMagga``), not before a word in capitals."""
 _LABEL_ENDINGS = ("nr", "nummer", "nummeret")
 """Identifier labels end so (``Pasnr``, ``Jnr``, ``Journalnummer``); no name does."""
 _FIELD_END = re.compile(r"[ \t]*(?:$|[,;(|])", re.MULTILINE)
@@ -123,8 +125,9 @@ def _name_span(text: str, tokens: list[Token], j: int, shape: str) -> tuple[int,
     taken, k = 0, j
     while k < len(tokens) and taken < MAX_NAME_WORDS:
         token = tokens[k]
-        if k > j and text[tokens[k - 1].end : token.start] not in _NAME_GAPS:
-            break
+        gap = text[tokens[k - 1].end : token.start] if k > j else " "
+        if gap not in _NAME_GAPS or (gap == "\t" and token.case == "up"):
+            break  # ``Maryam Sultani\tDKA``: the next cell holds a diagnosis
         if end is not None and token.word_lower in words.PARTICLES:
             k += 1
             continue

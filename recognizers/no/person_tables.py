@@ -61,7 +61,7 @@ NAME_HEADER_WORDS = frozenset(
 when every other word of the cell is one of them or of :data:`_HEADER_FILLERS`: ``Navn på
 legemiddel`` names drugs. A cell below that holds a digit or an ``@`` is still no name."""
 _HEADER_FILLERS = frozenset(
-    "av til fra for og pasientens pasient pas pt fullt full hoved primær primary ansvarlig "
+    "av fra og pasientens pasient pas pt fullt full hoved primær primary ansvarlig "
     "henvisende behandlende dr lege".split()
 )
 _HEADER_WORD = re.compile(r"[^\W\d_]+")

@@ -82,6 +82,17 @@ KEEP: list[tuple[str, tuple[str, ...]]] = [
     ("Gastroskopi: Barretts øsofagus C2M4, biopsier tatt.", ("Barretts øsofagus",)),
     ("Reisen dekkes av Pasientreiser, og du kan bo på hotellet.", ("Pasientreiser",)),
     ("Vridningsskade høyre kne, Lachman positiv.", ("Lachman",)),
+    # a fixed-width listing: the model's name stops at the column gap; drugs in the next column
+    (
+        "Tid    Pasient          Operatør          Sedasjon\n"
+        "08:15  Gunn Aasheim     Dr. K. Noor       Propofol (anestesi)\n"
+        "09:00  Odd Brekke       Dr. K. Noor       Midazolam 2 mg",
+        ("Propofol", "Midazolam 2 mg"),
+    ),
+    # a tab ends a name before a cell in capitals; a CSV column of what a patient is referred for
+    ("Seng\tPasient\tDiagnose\n2\tMaryam Sultani\tDKA\tInsulin", ("DKA",)),
+    ("navn,født,henvist_for\nKaren Lie,26.06.1950,Katarakt høyre øye", ("Katarakt høyre øye",)),
+    ("Blodtype: A RhD neg. Spinal anestesi planlagt.", ("A RhD neg",)),
     # a header naming something else than people, with a name word in it
     (
         "Navn på legemiddel\tDose\tTid\nMarevan\t2,5 mg\tkveld\nSomac\t40 mg\tmorgen",
