@@ -28,7 +28,7 @@ from recognizers.ner.not_names import NAME_WORDS, after_person_cue
 from recognizers.ner.prefilter import VOWELS
 from recognizers.no.context import column_header
 from recognizers.no.names import SURNAMES
-from recognizers.no.person_lexicon import is_ordinary
+from recognizers.no.person_lexicon import is_compound, is_ordinary
 
 _PLAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -93,8 +93,8 @@ def _ordinary_lower_case(text: str, start: int, end: int) -> bool:
     if not words or not all(w.islower() and _PLAIN_WORD.fullmatch(w) for w in words):
         return False
     for word in words:
-        if _is_known(word) or not is_ordinary(word):
-            return False
+        if _is_known(word) or not (is_ordinary(word) or is_compound(word)):
+            return False  # ``trappeheis``, ``dusjstol``: ordinary words run together
     return not after_person_cue(text, start) or bool(
         _SPEAKER_LABEL.fullmatch(text, _line_start(text, start), start)
     )

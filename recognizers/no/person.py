@@ -72,6 +72,23 @@ def is_chat(text: str) -> bool:
     return len(letters) >= 12 and capitals <= max(2, len(letters) // 40)
 
 
+_CAPITALS_PER_TURN_WORD = 20
+"""A transcript is read as chat when at most one word in this many, outside its speaker
+labels, starts with a capital."""
+
+
+def _lower_case_turns(tokens: list[Token]) -> bool:
+    """A speech-to-text transcript in lower case: its labels (``SPEAKER_00:``, ``[00:01] L:``)
+    hold the only capitals, so they say nothing about names either."""
+    if not any(token.label for token in tokens):
+        return False
+    words = [token for token in tokens if not token.label and token.word[:1].isalpha()]
+    capitals = sum(1 for token in words if token.word[:1].isupper())
+    return len(words) >= _CAPITALS_PER_TURN_WORD and capitals * _CAPITALS_PER_TURN_WORD <= len(
+        words
+    )
+
+
 def _is_stop(
     token: Token, lowercase: bool, first: bool, loose: bool = False, closes: bool = False
 ) -> bool:
@@ -267,7 +284,7 @@ def _outermost(spans: Spans) -> Spans:
 def find_names(text: str) -> Spans:
     """Every name span of ``text`` with its score and reason; see module docstring."""
     tokens = read_tokens(text)
-    chat = is_chat(text)
+    chat = is_chat(text) or _lower_case_turns(tokens)
     spans: Spans = {}
     for i in range(len(tokens)):
         kind = trigger_kind(tokens, i)

@@ -12,6 +12,7 @@ from recognizers.no.person_lexicon import is_compound, is_ordinary
 from recognizers.no.person_tokens import Token
 
 MIN_UNKNOWN_LETTERS = 3
+MIN_VERB_NAME = 4
 _ADDRESS_NEXT = frozenset({"du", "dere", "dykk"})
 
 
@@ -104,8 +105,18 @@ def _after_label(lowered: str, tokens: list[Token], j: int) -> bool:
 
 
 def _after_verb(lowered: str, tokens: list[Token], j: int) -> bool:
-    """A known first name, or a known surname that is no ordinary word (``ringt rønning``)."""
-    return _first_name(lowered, tokens, j) or (lowered in SURNAMES and not is_ordinary(lowered))
+    """A known first name, a known surname that is no ordinary word (``ringt rønning``), or a
+    word of four letters or more that is no ordinary word and no compound of two (``ringte
+    mirela``): speech-to-text writes names of every origin in lower case."""
+    if _first_name(lowered, tokens, j) or (lowered in SURNAMES and not is_ordinary(lowered)):
+        return True
+    if j == 0 or tokens[j - 1].lower in _NOT_VERBS:  # ``med locobase``: a drug, not a name
+        return False
+    return len(lowered) >= MIN_VERB_NAME and unknown_name(lowered) and not is_compound(lowered)
+
+
+_NOT_VERBS = frozenset({"med", "og"})
+"""Chat triggers that are no verb: after them only a known name is taken."""
 
 
 def _first_name(lowered: str, tokens: list[Token], j: int) -> bool:

@@ -144,7 +144,7 @@ COMMON = frozenset(
     i går i dag i morgen the and or of to in on at is are was were be been with for not
     this that it he she we they you my your his her their our hei hallo takk ja nei ok
     ringte ringer ring kommer kom går gikk sier sa fikk får tar tok ser så spør lurer
-    lege legen sykehus sjukehus pasient pasienten time timen svar syk sjuk frisk
+    lege legen sykehus sjukehus pasient pasienten time timen svar syk sjuk frisk jo
     """.split()
 )
 STRUCTURAL = frozenset(
@@ -260,7 +260,8 @@ SPEAKER_WORDS = _words(
     "person deltaker behandler terapeut lege pasient pas pt l p s t i a b d m f k "
     "innringer innringeren innringar innringaren oppringer oppringar operatør operator amk "
     "amk-operatør sentral koordinator sekretær sekretæren resepsjon helsestasjon legevakt "
-    "legevakta legevakten farmasøyt apotek caller dispatcher"
+    "legevakta legevakten farmasøyt apotek caller dispatcher hjelpepleier hjelpepleiar "
+    "helsefagarbeider kunde kontor"
 )
 """Words that, with a colon at the start of a line, label a speaker (with titles, roles and
 relatives): the word after the label is not a name because of the label."""

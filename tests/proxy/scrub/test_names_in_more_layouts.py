@@ -57,6 +57,15 @@ FIND: list[tuple[str, tuple[str, ...]]] = [
     ("far: mammaen hennes svanhild lurte på vitaminer", ("svanhild",)),
     ("lege: er det fortsatt mor di ragnfrid som hjelper deg", ("ragnfrid",)),
     ("lege: ok hils gudmund fra meg", ("gudmund",)),
+    # an unknown word after a verb in lower-case speech; known names in a transcript whose
+    # only capitals are its speaker labels
+    ("pasient: jeg ringte mirela og vi gikk en tur det hjalp", ("mirela",)),
+    (
+        "[00:00:01] SPEAKER_00: ja da har vi fått svar fra kommunen om saken\n"
+        "[00:00:05] SPEAKER_01: ja det tror jeg og så ba karoline om epikrise fra oss i dag\n"
+        "[00:00:09] SPEAKER_00: greit da sender vi den i morgen tidlig",
+        ("karoline",),
+    ),
 ]
 
 KEEP: list[tuple[str, tuple[str, ...]]] = [
@@ -93,6 +102,10 @@ KEEP: list[tuple[str, tuple[str, ...]]] = [
     ("Seng\tPasient\tDiagnose\n2\tMaryam Sultani\tDKA\tInsulin", ("DKA",)),
     ("navn,født,henvist_for\nKaren Lie,26.06.1950,Katarakt høyre øye", ("Katarakt høyre øye",)),
     ("Blodtype: A RhD neg. Spinal anestesi planlagt.", ("A RhD neg",)),
+    # numbered speakers; drugs and devices after ``med``; compounds listed with ``og``
+    ("p1: og så var det hun som ringte\np2: ja hun var her i går", ("p1", "p2")),
+    ("vi smører med locobase og prøver ventoline med spacer", ("locobase", "spacer")),
+    ("han trenger dusjstol og trappeheis etter operasjonen", ("dusjstol", "trappeheis")),
     # a header naming something else than people, with a name word in it
     (
         "Navn på legemiddel\tDose\tTid\nMarevan\t2,5 mg\tkveld\nSomac\t40 mg\tmorgen",
