@@ -131,13 +131,15 @@ def _span_warnings(where: str, text: str, ents: list[tuple[str, str]]) -> list[s
     return out + [f"{where}: entity values {a!r} and {b!r} overlap" for a, b in sorted(pairs)]
 
 
-def check_line(where: str, raw: str, errors: list[str], warnings: list[str]) -> Counter[str]:
+def check_line(
+    where: str, raw: str, errors: list[str], warnings: list[str], types: frozenset[str] = TYPES
+) -> Counter[str]:
     """Validate one line; return per-type counts ("T" values, "T#" occurrences)."""
     counts: Counter[str] = Counter()
     text, ents, keep = _parse(where, raw, errors)
     if not text:
         return counts
-    errors.extend(f"{where}: unknown type {t!r}" for t, _ in ents if t not in TYPES)
+    errors.extend(f"{where}: unknown type {t!r}" for t, _ in ents if t not in types)
     _strings_ok(where, text, [v for _, v in ents], errors)
     _strings_ok(where, text, keep, errors)
     ent_spans = [(v, s) for _, v in ents for s in occurrences(text, v)]
@@ -154,7 +156,7 @@ def check_line(where: str, raw: str, errors: list[str], warnings: list[str]) -> 
     return counts
 
 
-def check_file(path: Path) -> int:
+def check_file(path: Path, types: frozenset[str] = TYPES) -> int:
     """Validate one file and print its report; return the number of errors."""
     errors: list[str] = []
     warnings: list[str] = []
@@ -162,9 +164,9 @@ def check_file(path: Path) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
     for no, raw in enumerate(lines, 1):
         if raw.strip():
-            totals += check_line(f"{path.name}:{no}", raw, errors, warnings)
+            totals += check_line(f"{path.name}:{no}", raw, errors, warnings, types)
     print(f"== {path} ({sum(1 for r in lines if r.strip())} lines)")
-    for t in sorted(TYPES):
+    for t in sorted(types):
         print(f"  {t:<18} values {totals[t]:>4}   occurrences {totals[t + '#']:>4}")
     empty = totals["lines without entities"]
     print(f"  keep strings {totals['keep']}, lines without entities {empty}")
@@ -175,9 +177,11 @@ def check_file(path: Path) -> int:
     return len(errors)
 
 
-def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or sorted(Path(__file__).resolve().parent.glob("*.jsonl"))
-    failures = sum(check_file(p) for p in paths)
+def main(argv: list[str], types: frozenset[str] = TYPES, folder: Path | None = None) -> int:
+    """Check the files in ``argv`` (default: every ``*.jsonl`` in ``folder``, this one's)."""
+    here = folder or Path(__file__).resolve().parent
+    paths = [Path(a) for a in argv] or sorted(here.glob("*.jsonl"))
+    failures = sum(check_file(p, types) for p in paths)
     print("OK" if not failures else f"{failures} error(s)")
     return 1 if failures else 0
 

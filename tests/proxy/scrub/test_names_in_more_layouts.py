@@ -8,19 +8,11 @@ that policy rewrites. ``KEEP`` rows: no rewritten finding touches the listed str
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from proxy.scrub.detect import Detector
-from proxy.scrub.findings import Finding
-from proxy.scrub.policy import Policy
 from proxy.settings import Settings
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "scripts"))
-
-from eval_genres import letters_covered
+from tests.proxy.scrub.rewritten_cases import assert_found, assert_kept, rewritten
 
 FIND: list[tuple[str, tuple[str, ...]]] = [
     # a signature: an initial after the name, a dash before it
@@ -116,34 +108,15 @@ KEEP: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
-def _rewritten(detector: Detector, settings: Settings, text: str) -> list[Finding]:
-    findings = detector.detect(text)
-    decisions = Policy(settings.policy).decide(text, findings)
-    return [d.finding for d in decisions if d.action != "allow"]
-
-
 @pytest.mark.parametrize(("text", "values"), FIND, ids=[repr(t[:40]) for t, _ in FIND])
 def test_found(
     detector: Detector, base_settings: Settings, text: str, values: tuple[str, ...]
 ) -> None:
-    findings = _rewritten(detector, base_settings, text)
-    for value in values:
-        starts = [i for i in range(len(text)) if text.startswith(value, i)]
-        assert starts, value
-        for start in starts:
-            assert letters_covered(text, start, start + len(value), findings), (
-                value,
-                [(f.entity_type, text[f.start : f.end]) for f in findings],
-            )
+    assert_found(rewritten(detector, base_settings, text), text, values)
 
 
 @pytest.mark.parametrize(("text", "keeps"), KEEP, ids=[repr(t[:40]) for t, _ in KEEP])
 def test_kept(
     detector: Detector, base_settings: Settings, text: str, keeps: tuple[str, ...]
 ) -> None:
-    findings = _rewritten(detector, base_settings, text)
-    for keep in keeps:
-        start = text.index(keep)
-        end = start + len(keep)
-        touching = [text[f.start : f.end] for f in findings if f.start < end and start < f.end]
-        assert not touching, (keep, touching)
+    assert_kept(rewritten(detector, base_settings, text), text, keeps)
