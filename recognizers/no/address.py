@@ -30,6 +30,7 @@ from recognizers.no.base import (
 )
 from recognizers.no.poststeder import POSTSTEDER
 from recognizers.normalise import lexicon
+from recognizers.normalise.streets import PREFIXES, ends_with_street
 
 SCORE_STREET = 0.8
 SCORE_STREET_WITH_POSTSTED = 0.95
@@ -117,7 +118,8 @@ _LEADING_WORD = re.compile(r"(\S+)\s+")
 _PREFIXES = frozenset(_PLACE_PREFIX.split("|"))
 _NOT_IN_NAMES = frozenset(
     "i på til fra ved bor bur er og om send sendes han hun jeg eg vi de dei adresse adressen"
-    " adressa har ho flytta flyttet flytter flytte flyttar".split()
+    " adressa har ho flytta flyttet flytter flytte flyttar utenfor utanfor innenfor bak foran"
+    " nær mot langs eh ehm øh øhm altså".split()
 )
 _MIN_PLACE = 4
 """Letters of a lower-case poststed not in the list: ``bor i 3045 nå`` names no place."""
@@ -180,6 +182,8 @@ class AddressRecognizer(NorwegianRecognizer):
         if match.re is _HL7_ADDRESS:
             return Verdict(SCORE_STREET_WITH_POSTSTED, start=match.start(1), end=match.end(1))
         near = context.context_near(text, match.span(), context_words.ADDRESS, before=3, after=0)
+        named_only = match.re is _LOWER_SEPARATE and not near and _named_street(match.group())
+        near = near or named_only
         if match.re in (_AFTER_CONTEXT, _LOWER_SEPARATE) and (
             not near or _RATIO_NEXT.match(text, match.end())  # ``BT 168/92``: a measurement
         ):
@@ -187,17 +191,86 @@ class AddressRecognizer(NorwegianRecognizer):
         if match.re is _WITH_POSTSTED and not _postnummer_plausible(match.group(1)):
             return None
         start = _start_of_name(text, match.start(), match.end())
+        if named_only or (match.re is _LOWER_SEPARATE and _after_prefix(match.group())):
+            start = max(start, _start_of_genitive(text, match))
         postnummer = match.group(1)
         if postnummer and _postnummer_plausible(postnummer):
             return Verdict(SCORE_STREET_WITH_POSTSTED, start=start)
         score = SCORE_STREET if match.re in (_STREET, _LOWER_SEPARATE) else SCORE_CONTEXT_ONLY
         if not postnummer:
-            return Verdict(score, start=start, end=poststeder.poststed_after(text, match.end()))
+            end = _corrected_end(text, match.end())
+            return Verdict(score, start=start, end=poststeder.poststed_after(text, end))
         street = text[match.start() : match.start(1)].rstrip(", ")
         return Verdict(score, start=start, end=match.start() + len(street))
 
 
 _RATIO_NEXT = re.compile(r"/\d")
+_NOT_GENITIVE = frozenset("hans hennes hennar dens dets deres dykkas oss hos ens alles".split())
+"""Words ending in ``s`` that are no street's genitive (``hans vei 2``)."""
+_HOUSE_WORDS = lexicon.words_pattern(
+    word
+    for word, value in (lexicon.UNITS | lexicon.TEENS | lexicon.TENS | lexicon.COMPOUNDS).items()
+    if value
+)
+_CORRECTED_HOUSE = re.compile(
+    rf"[ \t]*,?[ \t]+(?:nei|unnskyld|altså|asså)[ \t]*,?[ \t]+(?:(?:nummer|nr\.?)[ \t]+)?"
+    rf"(?:\d{{1,4}}|(?:{_HOUSE_WORDS}))(?:[ \t]{_LETTER})?(?![\wæøå])",
+    re.IGNORECASE,
+)
+"""A house number taken back and said again right after an address: ``sagveien 7 c nei ni
+c``. The corrected number is part of the address."""
+
+
+def _after_prefix(street: str) -> bool:
+    """The word before the street word is a place prefix (``i vestre gate 9``): the name
+    starts there."""
+    words = _name_words(street)
+    return len(words) >= 2 and words[-2] in PREFIXES
+
+
+def _name_words(street: str) -> list[str]:
+    """The lower-cased words of a street match before its house number."""
+    words = street.lower().split()
+    number = next((i for i, word in enumerate(words) if word[:1].isdigit()), len(words))
+    return [word for word in words[:number] if word not in ("nummer", "nr", "nr.")]
+
+
+def _named_street(street: str) -> bool:
+    """A lower-case street name ending in a separate street word after a genitive or a place
+    prefix (``thereses gate 58``, ``vestre gate 9 a``): the name says it is a street, as a
+    capitalised ``Kong Oscars gate`` does, with no address word needed."""
+    name = _name_words(street)
+    if len(name) < 2 or name[-2] in _NOT_GENITIVE:
+        return False
+    return ends_with_street(name)
+
+
+_TITLES = frozenset(
+    """kong dronning kronprins kronprinsesse prins prinsesse sankt st. general biskop professor
+    doktor dr. fru frøken statsråd kaptein admiral""".split()
+)
+"""Words that belong to a street's name before its genitive (``kong oscars gate``)."""
+_WORD_IN = re.compile(r"\S+")
+
+
+def _start_of_genitive(text: str, match: re.Match[str]) -> int:
+    """Where a lower-case street named by a genitive or prefix begins: at that word, or at
+    a title before it (``ambulanse til tordenskjolds gate 42`` starts at ``tordenskjolds``,
+    ``kong oscars gate 5`` at ``kong``)."""
+    words = list(_WORD_IN.finditer(text, match.start(), match.end()))
+    number = next((i for i, w in enumerate(words) if w[0][:1].isdigit()), len(words))
+    if number and words[number - 1][0].lower() in ("nummer", "nr", "nr."):
+        number -= 1
+    first = max(0, number - 2)
+    if first and words[first - 1][0].lower() in _TITLES:
+        first -= 1
+    return words[first].start()
+
+
+def _corrected_end(text: str, end: int) -> int:
+    """Where an address ending at ``end`` ends, with a corrected house number after it."""
+    corrected = _CORRECTED_HOUSE.match(text, end)
+    return corrected.end() if corrected else end
 
 
 class PostnummerRecognizer(NorwegianRecognizer):

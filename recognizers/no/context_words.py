@@ -41,8 +41,9 @@ class ContextWords:
         return cls(prefixes, exact, phrases)
 
     def matches(self, word: str) -> bool:
-        """True when a normalised word, or a part of a hyphenated compound, is an entry."""
-        if self._matches_one(word):
+        """True when a normalised word, or a part of a hyphenated compound, is an entry; a
+        column header of two words (``journal nr``) matches when it is a phrase entry."""
+        if self._matches_one(word) or (" " in word and word in self.phrases):
             return True
         parts = _PARTS.split(word)
         return len(parts) > 1 and any(self._matches_one(p) for p in parts if p)
@@ -89,7 +90,8 @@ KONTONUMMER = ContextWords.of(
 PHONE = ContextWords.of(
     *"""number called$ call$ calls$ reach$ reached$ cell$ text$ tlf telefon mob mobil ring sms
     tel$ phone kontakt nummer nås$ nåast$ treffes treffast pårørende pårørande varsle mobile
-    whatsapp telefax$""".split()
+    whatsapp telefax$ direktenummer direktenr hovednummer sentralbord vakttelefon
+    kontortelefon jobbtelefon hjemmetelefon msisdn$ mottaker$ recipient$""".split()
 )
 PHONE_LABELS = ContextWords.of("nr$", "nummer$", "nummeret$", "number$")
 """Weak phone words: a phone number's label only right before it, as whole words, and only

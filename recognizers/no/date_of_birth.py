@@ -62,15 +62,20 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 
+_YEAR_FILLERS = r"(?:(?:den|eh|ehm|øh|øhm|altså)[ \t]+)*"
+"""What a speaker says between the year and the day of a birth date: ``1942 den eh 20.08``."""
+_DAY_AND_MONTH = rf"(?:\d{{1,2}}\.\d{{1,2}}\.?|\d{{1,2}}\.?[ \t](?:{_MONTH}))(?![\w]|\.?\d)"
 _BIRTH_YEAR = re.compile(
-    r"(?<![\w.,/-])(?:18|19|20)\d{2}(?![\w]|[.,/-]\d)"
-    rf"(?:,?[ \t](?:den[ \t])?(?:\d{{1,2}}\.\d{{1,2}}\.?|\d{{1,2}}\.?[ \t](?:{_MONTH}))"
-    r"(?![\w]|\.?\d))?",
+    r"(?<![\w.,/-])(?:(?:18|19|20)\d{2}(?![\w]|[.,/-]\d)"
+    rf"(?:,?[ \t]{_YEAR_FILLERS}{_DAY_AND_MONTH})?"
+    rf"|\d{{2}}[ \t]+{_YEAR_FILLERS}{_DAY_AND_MONTH})",
     re.IGNORECASE,
 )
-"""A year, maybe with the day and month after it; a date of birth when said right after the
-birth word (``født 1942``, ``fødd i 1942 den 3. mai``): the birth year alone narrows a person
-down, and is what a speaker often gives first."""
+"""A year, maybe with the day and month after it (fillers between: ``1942 den eh 20.08``), or
+two year digits with them (``i 98 den 15.05``); a date of birth when said right after the
+birth word (``født 1942``, ``fødd i 1942 den 3. mai``) or as the answer to a question with
+one (``når er du født`` / ``1969 eh 12.10``): the birth year alone narrows a person down,
+and is what a speaker often gives first."""
 _BIRTH_GAP = frozenset({"i", "in", "år", "året", "den", "on", "the"})
 """Words between a birth word and the year or day (``født i 1942``, ``born in 1942``,
 ``født den 15.06``)."""
@@ -148,7 +153,8 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
                 Verdict(SCORE, start=match.start("birth"), end=match.end("birth")) if real else None
             )
         if match.re is _BIRTH_YEAR:
-            return Verdict(SCORE) if _right_after_birth_word(text, match.start()) else None
+            said = _right_after_birth_word(text, match.start()) or _answers(text, match.start())
+            return Verdict(SCORE) if said else None
         if match.re is _DAY_MONTH:
             return self._day_month(text, match)
         day, month, year = _day_month_year(match)
@@ -156,8 +162,9 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
             return None
         before = context.words_before(text, match.start(), 3)
         asked = context.question_words(text, match.start())
-        found = context_words.DATE_OF_BIRTH.matches_any(before + asked)
-        if not (found or _confirms(text, match.start(), year) or _listed(text, match.start())):
+        found = context_words.DATE_OF_BIRTH.matches_any(_split(before + asked))
+        confirms = _confirms(text, match.start(), year, f"{day:02d}.{month:02d}")
+        if not (found or confirms or _listed(text, match.start())):
             return None
         context.remembered(text, _BIRTH_DATES_SO_FAR, _none_yet).append(match.end())
         return Verdict(SCORE)
@@ -168,8 +175,28 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
             day, month = int(match["nd"]), int(match["nm"])
         else:
             day, month = int(match["wd"]), MONTHS[match["wm"].lower()]
-        real = _real(day, month)
-        return Verdict(SCORE) if real and _right_after_birth_word(text, match.start()) else None
+        if not _real(day, month):
+            return None
+        if not (_right_after_birth_word(text, match.start()) or _answers(text, match.start())):
+            return None
+        relative = _RELATIVE_YEAR.match(text, match.end())
+        return Verdict(SCORE, end=relative.end() if relative else None)
+
+
+_RELATIVE_YEAR = re.compile(r"[ \t]+i[ \t]+(?:fjor|fjol|år)(?!\w)", re.IGNORECASE)
+"""A year said relative to today after a day and month (``25.12 i fjor``): part of the date."""
+
+
+def _split(words: list[str]) -> list[str]:
+    """``words`` with a column header of several words (``barnets fødselsdato``) split in
+    its words, so the word that names the column's content counts."""
+    return [part for word in words for part in (word.split() if " " in word else (word,))]
+
+
+def _answers(text: str, start: int) -> bool:
+    """``start`` opens the answer to a question with a birth word (``og du er født`` /
+    ``1969 eh 12.10``)."""
+    return context_words.DATE_OF_BIRTH.matches_any(context.question_words(text, start))
 
 
 def _right_after_birth_word(text: str, start: int) -> bool:
@@ -185,6 +212,16 @@ _BIRTH_DATES_SO_FAR = "date_of_birth: found so far"
 """Per-scan memo key: where the full dates of birth judged so far end."""
 _YEAR_SAID = re.compile(r"(?<!\d)(?:\d{2}|\d{4})(?!\d)")
 _TURNS_BACK = 2
+
+
+def _said(text: str, turn: tuple[int, int], day_month: str) -> bool:
+    """``day_month`` (``DD.MM``) is written in ``text[turn[0]:turn[1]]``, not inside a longer
+    number."""
+    return (
+        re.search(rf"(?<![\d.]){re.escape(day_month)}(?!\d)", text[turn[0] : turn[1]]) is not None
+    )
+
+
 _ALSO_BORN = frozenset(
     """og , ho hun han hen eg jeg vi mor far mora faren kona mannen barnet sønnen sonen dottera
     dattera datteren broren bror søster syster søstera er e""".split()
@@ -198,15 +235,17 @@ def _none_yet(_: str) -> list[int]:
     return []
 
 
-def _confirms(text: str, start: int, year: str) -> bool:
-    """The date opens a speaker's turn, repeats the year of the turn before, and a birth
-    word was said in one of the two turns before: a date of birth read back or corrected
-    (``fødselsdatoen hans`` / ``atten åtte åttini`` / ``attende august åttini``)."""
+def _confirms(text: str, start: int, year: str, day_month: str) -> bool:
+    """The date opens a speaker's turn, repeats the year or the day and month (``DD.MM``) of
+    the turn before, and a birth word was said in one of the two turns before: a date of birth
+    read back or corrected (``fødselsdatoen hans`` / ``atten åtte åttini`` / ``attende august
+    åttini``; ``han ble født`` / ``25.12 i fjor`` / ``25.12.2024``)."""
     turns = context.turns_before(text, start, _TURNS_BACK)
     if not turns:
         return False
     said = _YEAR_SAID.findall(text, *turns[0])
-    if not any(number[-2:] == year[-2:] for number in said):
+    same_year = any(number[-2:] == year[-2:] for number in said)
+    if not (same_year or _said(text, turns[0], day_month)):
         return False
     return any(
         context_words.DATE_OF_BIRTH.matches_any(context.words_after(text, turn_start, 12))

@@ -51,6 +51,15 @@ _DIGITS = 11
 _UNBROKEN = number_pattern(NUMBER_START + r"\d{11}" + NUMBER_END, runs=(11,))
 _GROUPED = number_pattern(CHAIN_START + grouped_digits(11) + CHAIN_END, chain=11)
 _PART = number_pattern(NUMBER_START + r"\d{5}" + NUMBER_END, runs=(5,))
+_MISKEYED = number_pattern(NUMBER_START + r"(?:\d{10}|\d{12})" + NUMBER_END, runs=(10, 12))
+"""Ten or twelve digits: a fødselsnummer with a digit missing or one too many, when a
+fødselsnummer label stands right before it (``fødselsnummer 2102991697``)."""
+_NUMBER_LABEL = context_words.ContextWords.of(
+    *"""fødselsnummer fødselsnr fødselsnum f.nr fnr$ personnummer personnr pers.nr pnr$
+    d-nummer d-nr personidentifikator fodselsnummer fodselsnr""".split()
+)
+"""Labels that name the number itself (not ``født``, which a date follows)."""
+_MISKEYED_BEFORE = 3
 _CORRECTED = re.compile(r"(?<!\d)(\d(?:[ .]?\d){10})([^\d\n]{1,40})$")
 """An eleven-digit number and the words after it, up to a five-digit correction."""
 _GROUP = re.compile(r"\d+")
@@ -84,7 +93,11 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
 
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
         """Eleven digits need a chain that long; five need a personnummer or correction word."""
-        whole = (_UNBROKEN, _GROUPED) if longest_chain(text) >= _DIGITS else ()
+        whole: tuple[re.Pattern[str], ...] = ()
+        if longest_chain(text) >= _DIGITS - 1:
+            whole = (_UNBROKEN, _GROUPED)
+            if context.could_occur(text, _NUMBER_LABEL):
+                whole += (_MISKEYED,)
         if context.could_occur(text, context_words.PERSONNUMMER) or (
             whole and context.could_occur(text, context_words.CORRECTION)
         ):
@@ -95,6 +108,8 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
         """Checksum and date first; context and layout decide typos and look-alikes."""
         if match.re is _PART:
             return self._personnummer_part(text, match)
+        if match.re is _MISKEYED:
+            return _miskeyed(text, match)
         return self._whole_number(text, match)
 
     def _whole_number(self, text: str, match: re.Match[str]) -> Verdict | None:
@@ -149,3 +164,17 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
         return not context.labelled_otherwise(
             text, match.start(), context_words.FODSELSNUMMER, context_words.LABELLED_OTHERWISE
         )
+
+
+def _miskeyed(text: str, match: re.Match[str]) -> Verdict | None:
+    """Ten or twelve digits right after a fødselsnummer label (at most three words before,
+    no other number between) whose first six digits are a real date: a fødselsnummer typed
+    with a digit too few or too many is still one (recall first)."""
+    digits = match.group()
+    if not fnr_date_plausible(digits[:6] + "00000"):
+        return None
+    before = context.words_before(text, match.start(), _MISKEYED_BEFORE)
+    labels = [i for i, word in enumerate(before) if _NUMBER_LABEL.matches(word)]
+    if not labels or any(any(map(str.isdigit, word)) for word in before[labels[-1] + 1 :]):
+        return None
+    return Verdict(SCORE_INVALID_WITH_CONTEXT, {"checksum": "invalid", "digits": str(len(digits))})

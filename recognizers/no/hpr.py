@@ -1,8 +1,13 @@
-"""NO_HPR: HPR-nummer (health personnel register), only with an HPR word near."""
+"""NO_HPR: HPR-nummer (health personnel register), only with an HPR word near — or in the
+provider fields of an HL7 v2 message, which say what they hold: PV1-7/8/9/17 (attending,
+referring, consulting, admitting doctor), ORC-12 and OBR-16 (ordering provider), an ID of
+seven to nine digits then the person's name (``8148908^Stene^Hilde^^^Dr``); Norwegian HL7
+carries the HPR number there."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from recognizers.no import context, context_words
 from recognizers.no.base import (
@@ -34,19 +39,42 @@ _DATE_LIKE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1
 """Digit groups written as a date (``11.03.2024``): a date, even right after an HPR number's
 label (``HPR 1234567, 11.03.2024`` reads the number from the next field)."""
 
+_HL7_PROVIDER = re.compile(
+    r"(?m)^[ \t]*(?:PV1\|(?:[^|\r\n]*\|){6,8}|PV1\|(?:[^|\r\n]*\|){16}"
+    r"|ORC\|(?:[^|\r\n]*\|){11}|OBR\|(?:[^|\r\n]*\|){15})"
+    r"(?P<id>\d{7,9})\^(?=[^\W\d_])"
+)
+"""An HL7 v2 provider field (XCN) whose ID is seven to nine digits, a name after it."""
+_HL7_SEGMENTS = ("PV1|", "ORC|", "OBR|")
+
 
 class HprRecognizer(NorwegianRecognizer):
     """7-9 digits after HPR / helsepersonellnummer; the unconfirmed checksum only adds score."""
 
     ENTITY = "NO_HPR"
     MIN_CHAIN_DIGITS = 7
-    PATTERNS = (_HPR, *_GROUPED)
+    PATTERNS = (_HPR, *_GROUPED, _HL7_PROVIDER)
     CONTEXT_WORDS = context_words.HPR.entries()
-    REQUIRED_CONTEXT = context_words.HPR
+
+    def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
+        """The number patterns where an HPR word may occur; the HL7 one where a provider
+        segment does."""
+        worded = self.PATTERNS[:-1] if context.could_occur(text, context_words.HPR) else ()
+        hl7 = any(segment in text for segment in _HL7_SEGMENTS)
+        return (*worded, _HL7_PROVIDER) if hl7 else worded
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Context required (within four words before or two after; right before for digits
-        in groups); right before it wins over phone-number context for the same digits."""
+        in groups); right before it wins over phone-number context for the same digits. An
+        HL7 provider ID needs none."""
+        if match.re is _HL7_PROVIDER:
+            checksum = valid_hpr(match["id"])
+            return Verdict(
+                SCORE_CHECKSUM,
+                {"checksum": "valid" if checksum else "unverified", "field": "hl7"},
+                start=match.start("id"),
+                end=match.end("id"),
+            )
         if match.re is not _HPR:
             if _DATE_LIKE.fullmatch(match.group()):
                 return None

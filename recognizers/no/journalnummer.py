@@ -13,6 +13,7 @@ the answer to a question about it (``journalnummeret?`` / ``to null to fire …`
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from recognizers.no import context, context_words
 from recognizers.no.base import NUMBER_START, NorwegianRecognizer, Verdict, number_pattern
@@ -45,6 +46,13 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 """A unit or count after digit groups: ``10 000 IE`` is a dose."""
+_HL7_RECORD_ID = re.compile(
+    r"(?m)(?:^[ \t]*PID\|(?:[^|\r\n]*\|){2}(?:[^|\r\n]*~)?)"
+    r"(?P<id>[A-Za-z0-9\-/]*\d[A-Za-z0-9\-/]*)\^\^\^[^|^~\r\n]*\^(?:PI|MR|PT|PN)(?=[|~^\r\n]|$)"
+)
+"""An identifier of PID-3 (patient identifier list, repetitions apart by ``~``) whose type
+code says it is the hospital's own record number: ``PI`` (patient internal), ``MR``
+(medical record), ``PT``, ``PN`` — ``07119935150^^^NOR^FNR~441902^^^AHUS^PI``."""
 _ANY_LABEL = context_words.ContextWords(
     context_words.JOURNALNUMMER.prefixes + context_words.JOURNAL_COLUMN.prefixes,
     context_words.JOURNALNUMMER.exact | context_words.JOURNAL_COLUMN.exact,
@@ -59,9 +67,13 @@ class JournalnummerRecognizer(NorwegianRecognizer):
     groups apart by spaces, labelled as a record number."""
 
     ENTITY = "NO_JOURNALNUMMER"
-    PATTERNS = (_JOURNAL, _GROUPED)
+    PATTERNS = (_JOURNAL, _GROUPED, _HL7_RECORD_ID)
     CONTEXT_WORDS = context_words.JOURNALNUMMER.entries()
     REQUIRED_CONTEXT = _ANY_LABEL
+
+    def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
+        """The HL7 record-ID pattern only in a text with a PID segment."""
+        return self.PATTERNS if "PID|" in text else self.PATTERNS[:-1]
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """A journal or patient-number word at most three words before, as the column's
@@ -69,6 +81,8 @@ class JournalnummerRecognizer(NorwegianRecognizer):
         the sentence, outside a table (there the column header says what a number is).
         Matches are judged in text order (as :meth:`analyze` does), so the labelled ones
         before are known."""
+        if match.re is _HL7_RECORD_ID:
+            return Verdict(SCORE, {"field": "hl7"}, start=match.start("id"), end=match.end("id"))
         value = match.group()
         if match.re is _GROUPED:
             if not _whole_number(text, match):
@@ -86,11 +100,24 @@ class JournalnummerRecognizer(NorwegianRecognizer):
         return None
 
 
+_REACH = 7
+_LINKING = frozenset(
+    """er e var hos dere dykk deg meg dykkar deres mitt mi min mine hans hennes hennar vel nok
+    visst kanskje trur tror jeg eg is was""".split()
+)
+"""Words between a label and its number that say nothing about it (``journal nr hos dere er
+19-004417``): skipped when counting the three words before."""
+
+
 def _labelled(text: str, start: int) -> bool:
     """A record-number word among the three words before ``start`` (the column header
-    counts), a record column header, or a record-number word in the question answered."""
+    counts; :data:`_LINKING` words not counted), a record column header, or a record-number
+    word in the question answered."""
     before = context.words_before(text, start, 3)
     if context_words.JOURNALNUMMER.matches_any(before):
+        return True
+    linked = [word for word in context.words_before(text, start, _REACH) if word not in _LINKING]
+    if context_words.JOURNALNUMMER.matches_any(linked[-3:]):
         return True
     header = context.column_header(text, start)
     if header is not None and context_words.JOURNAL_COLUMN.matches(header):

@@ -193,12 +193,27 @@ class PhoneRecognizer(NorwegianRecognizer):
         word (``Pakke 40001232``)."""
         if match.re is _LAYOUT:
             return Verdict(SCORE_GROUPED)
+        if match.re is _COUNTRY and is_mobile(national) and _recipient_field(text, match.start()):
+            return Verdict(SCORE_WITH_CONTEXT)
         if match.re is not _BARE or not is_mobile(national):
             return None
         order = context.context_near(
             text, match.span(), context_words.ORDER_NUMBER, before=3, after=0
         )
         return None if order else Verdict(SCORE_BARE_MOBILE)
+
+
+_RECIPIENT_KEY = re.compile(
+    r"(?<![\w.])(?:to|til|msisdn|mottaker|recipient|nr|number)[ \t]?[=:][ \t]?$", re.I
+)
+"""The key of a log or export field that holds a phone number (``to=4792350515``)."""
+
+
+def _recipient_field(text: str, start: int) -> bool:
+    """``47`` and a mobile number run together as the value of a recipient field in a log line
+    (``2024-06-03 16:00 to=4792350515``): the country code without ``+``, as SMS gateways
+    write it."""
+    return _RECIPIENT_KEY.search(text, max(0, start - 12), start) is not None
 
 
 def _foreign(text: str, match: re.Match[str]) -> Verdict | None:

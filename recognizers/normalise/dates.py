@@ -58,6 +58,18 @@ _BIRTH_REACH = 160
 """How far before a cardinal date a birth word is looked for: the question before."""
 
 
+_TWO_DIGIT_YEAR = lexicon.words_pattern(
+    word for word, value in (lexicon.TENS | lexicon.COMPOUNDS).items() if value >= 20
+)
+_YEAR_FIRST = re.compile(
+    rf"(?<!\w)(?P<year>{_TWO_DIGIT_YEAR})[ ]+(?:(?:den|{lexicon.words_pattern(lexicon.FILLERS)})"
+    r"[ ]+)*$"
+)
+"""Two year digits said before a spoken date, maybe with ``den`` or a filler between: the
+year first, as a birth date is often given (``i nittiåtte den femtende mai``)."""
+_YEAR_REACH = 40
+
+
 def rewrite_dates(text: str, base: TextView | None = None) -> TextView | None:
     """``text`` with each spoken date written ``DD.MM``, ``DD.MM.YY`` or ``DD.MM.YYYY``."""
     builder = ViewBuilder(text, base)
@@ -65,6 +77,7 @@ def rewrite_dates(text: str, base: TextView | None = None) -> TextView | None:
     found = sorted([*DATE.finditer(text), *_cardinal_dates(text)], key=lambda m: m.start())
     for match in found:
         if match.start() >= builder.cursor:
+            _write_year_first(builder, text, match)
             _write_date(builder, text, match)
     return builder.view()
 
@@ -121,6 +134,22 @@ def _write_date(builder: ViewBuilder, text: str, match: re.Match[str]) -> None:
         builder.put(".", month_end, year[0].start)
         for group in year:
             builder.put(group.digits, group.start, group.end)
+
+
+def _write_year_first(builder: ViewBuilder, text: str, match: re.Match[str]) -> None:
+    """Write the two year digits said before a spoken date with a month name, when a birth
+    word was said shortly before (``født`` / ``i nittiåtte den femtende mai`` → ``i 98 den
+    15.05``): the date of birth recognizer reads the year and the date together."""
+    if match.re is not DATE or not match["name"]:
+        return
+    year = _YEAR_FIRST.search(text, max(builder.cursor, match.start() - _YEAR_REACH), match.start())
+    if year is None:
+        return
+    if _BIRTH_WORD.search(text, max(0, year.start() - _BIRTH_REACH), year.start()) is None:
+        return
+    value = (lexicon.TENS | lexicon.COMPOUNDS)[year["year"]]
+    builder.keep_to(year.start())
+    builder.put(f"{value:02d}", year.start(), year.end("year"))
 
 
 def _write_cardinal_date(builder: ViewBuilder, text: str, match: re.Match[str]) -> None:
