@@ -49,7 +49,8 @@ NOT_PEOPLE: frozenset[str] = KNOWN_DRUGS | frozenset(
     clostridium clostridioides helicobacter mycoplasma chlamydia legionella listeria
     salmonella campylobacter haemophilus neisseria proteus serratia acinetobacter coli
     apgar mallampati curb-65 chads-vasc cha2ds2-vasc nyha ecog karnofsky mini-mental mmse moca
-    epds
+    epds lasegue lachman romberg babinski phalen tinel mcmurray trendelenburg finkelstein
+    spurling schober lhermitte kernig brudzinski rovsing homans
     rikshospitalet haraldsplass lovisenberg ullevål haukeland radiumhospitalet aker
     diakonhjemmet rosen celsius fahrenheit kelvin sunday monday tuesday wednesday thursday
     friday saturday bamse

@@ -33,15 +33,15 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.ner.not_names import is_not_a_person
+from recognizers.ner.not_names import NOT_PEOPLE, is_not_a_person
 from recognizers.ner.person_trim import MEASURES
 from recognizers.no import person_qualify as qualify
 from recognizers.no import person_words as words
 from recognizers.no.base import NorwegianRecognizer, Verdict
 from recognizers.no.names import COMMON_FIRST_NAMES, FIRST_NAMES
-from recognizers.no.person_dialogue import answers, named_before_relative, named_here
+from recognizers.no.person_dialogue import answers, named_before_relative, named_here, subjects
 from recognizers.no.person_layouts import layout_names
-from recognizers.no.person_lexicon import is_ordinary, lexicon
+from recognizers.no.person_lexicon import is_compound, is_ordinary, lexicon
 from recognizers.no.person_qualify import is_known, lower_ok, unknown_name
 from recognizers.no.person_tokens import Token
 from recognizers.no.person_tokens import tokens as read_tokens
@@ -51,6 +51,7 @@ SCORE = 0.75
 SCORE_KNOWN_FULL_NAME = 0.7
 SCORE_KNOWN_FIRST_NAME = 0.6
 MAX_NAME_WORDS = 3
+MIN_SUBJECT_LETTERS = 4
 MAX_SKIPPED = 2
 _TRIGGER_GAPS = frozenset(
     {" ", "\t", ":", ": ", ":\t", ", ", ",\t", "=", " = ", "= ", ":  ", '": "', '":"', ': "', '="'}
@@ -292,13 +293,36 @@ def find_names(text: str) -> Spans:
             _after_trigger(text, tokens, i, kind, spans)
         if not tokens[i].label:  # a speaker label is structure (``lis:``), not a name
             _known_name(text, tokens, i, chat, spans)
-    _dialogue(text, tokens, spans)
+    _dialogue(text, tokens, spans, chat)
     for start, end, score, why in layout_names(text, chat):
         _add(spans, text, (start, end), score, why)
     return _outermost(spans)
 
 
-def _dialogue(text: str, tokens: list[Token], spans: Spans) -> None:
+def _unknown_subject(token: Token) -> bool:
+    """A word that may be a name said once as a subject: a known first name, or a word of four
+    letters or more that is no ordinary word, no compound of two and no drug."""
+    lowered = token.word_lower
+    if lowered in words.AMBIGUOUS_FIRST_NAMES or lowered in words.COMMON:
+        return False
+    if is_known(lowered):
+        return True
+    if lowered in NOT_PEOPLE or lowered.endswith(_TERM_ENDINGS):
+        return False
+    return (
+        len(lowered) >= MIN_SUBJECT_LETTERS and unknown_name(lowered) and not is_compound(lowered)
+    )
+
+
+_TERM_ENDINGS = tuple(
+    "itt itten ose osen emi emien algi ektomi skopi grafi gram pati patien igo igoen ema emet "
+    "isme ismen sjon sjonen ing ingen het heten".split()
+)
+"""Endings of clinical terms and abstract nouns in any form (``impetigoen``, ``artritten``):
+no name said as a subject ends so."""
+
+
+def _dialogue(text: str, tokens: list[Token], spans: Spans, chat: bool) -> None:
     """Answers to a question for a name, and ``kari her`` (:mod:`person_dialogue`)."""
     for j in answers(text, tokens):
         _add(spans, text, _name_after(text, tokens, j, "answer"), SCORE, "answer")
@@ -312,6 +336,15 @@ def _dialogue(text: str, tokens: list[Token], spans: Spans) -> None:
     for first, last in named_here(text, tokens, may_be_name):
         end = tokens[last].start + len(tokens[last].word)
         _add(spans, text, (tokens[first].start, end), SCORE, "here")
+    if chat:  # lower-case speech and chat: a clause's subject may be a name said once
+        for i in subjects(tokens, _unknown_subject):
+            _add(
+                spans,
+                text,
+                (tokens[i].start, tokens[i].start + len(tokens[i].word)),
+                SCORE,
+                "subject",
+            )
     for first, last in named_before_relative(text, tokens, may_be_name):
         end = tokens[last].start + len(tokens[last].word)
         _add(spans, text, (tokens[first].start, end), SCORE, "apposition")

@@ -35,7 +35,9 @@ _CLAUSE_END = frozenset({"", ".", ",", "!", "?", "\n"})
 MAX_HERE_WORDS = 2
 
 
-_WHOSE = words.RELATIVES | frozenset("til på din di ditt hans hennes deres pasienten".split())
+_WHOSE = words.RELATIVES | frozenset(
+    "til på din di ditt hans hennes deres pasienten han hun ho dei de du".split()
+)
 """Words that say whose name is asked for (``og fornavnet til gutten``)."""
 _QUESTION_TAIL = 5
 
@@ -74,6 +76,26 @@ def answers(text: str, tokens: list[Token]) -> Iterator[int]:
             j += 1
         if j < len(tokens) and "\n" not in text[tokens[i].start : tokens[j].start]:
             yield j
+
+
+_SUBJECT_OPENERS = frozenset("og men at så ja nei da nå fordi mens når hvis om".split())
+_SUBJECT_VERBS = frozenset(
+    """var er sa sier kom kommer ringte ringer sluttet slutta har hadde lager laget skal vil
+    må kan gikk går fikk får tok tar jobber bor trenger mente synes syntes""".split()
+)
+
+
+def subjects(tokens: list[Token], may_be_name: Callable[[Token], bool]) -> Iterator[int]:
+    """Indexes of lower-case words that start a clause and are its subject: after ``og``,
+    ``men``, ``at``, ``ja`` … or a speaker label, before a verb (``og mahlet var innom``,
+    ``etter at wojtek sluttet``), when ``may_be_name`` holds."""
+    for i in range(1, len(tokens) - 1):
+        token = tokens[i]
+        if token.case != "low" or tokens[i + 1].lower not in _SUBJECT_VERBS:
+            continue
+        before = tokens[i - 1]
+        if (before.label or before.lower in _SUBJECT_OPENERS) and may_be_name(token):
+            yield i
 
 
 def named_here(

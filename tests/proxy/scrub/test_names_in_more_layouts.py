@@ -52,6 +52,9 @@ FIND: list[tuple[str, tuple[str, ...]]] = [
     # an unknown word after a verb in lower-case speech; known names in a transcript whose
     # only capitals are its speaker labels
     ("pasient: jeg ringte mirela og vi gikk en tur det hjalp", ("mirela",)),
+    # a name said once as a clause's subject, and the answer to ``hva heter han``
+    ("spl: hun har fått ny dosett og tsehay var innom og målte blodtrykket", ("tsehay",)),
+    ("kontor: hva heter han\nkunde: nguyen thanh long\nkontor: takk", ("nguyen thanh long",)),
     (
         "[00:00:01] SPEAKER_00: ja da har vi fått svar fra kommunen om saken\n"
         "[00:00:05] SPEAKER_01: ja det tror jeg og så ba karoline om epikrise fra oss i dag\n"
@@ -94,6 +97,9 @@ KEEP: list[tuple[str, tuple[str, ...]]] = [
     ("Seng\tPasient\tDiagnose\n2\tMaryam Sultani\tDKA\tInsulin", ("DKA",)),
     ("navn,født,henvist_for\nKaren Lie,26.06.1950,Katarakt høyre øye", ("Katarakt høyre øye",)),
     ("Blodtype: A RhD neg. Spinal anestesi planlagt.", ("A RhD neg",)),
+    # clinical terms and eponym signs as a clause's subject
+    ("lege: det er no ti dagar og impetigoen er nesten borte", ("impetigoen",)),
+    ("lege: og lasegue er negativ no og krafta er normal", ("lasegue",)),
     # numbered speakers; drugs and devices after ``med``; compounds listed with ``og``
     ("p1: og så var det hun som ringte\np2: ja hun var her i går", ("p1", "p2")),
     ("vi smører med locobase og prøver ventoline med spacer", ("locobase", "spacer")),
