@@ -4,46 +4,70 @@ sykehjem, private clinics and treatment centres, and the wards attached to them 
 A unit is found from capitalised text, in three ways:
 
 - a name of the gazetteer (:data:`recognizers.no.places.HEALTH_UNITS`): ``Haukeland``,
-  ``St. Olavs hospital``, ``UNN Tromsø``, ``Modum Bad``; a name that is also a word, a person's
-  name or an acronym of three letters (``Aker``, ``Riksen``, ``HUS``, ``SUS``, ``Østmarka``)
-  only after a care word (``innlagt``, ``overført til``, ``kontroll ved``) or next to a ward;
-- a head word (``sykehus``, ``legevakt``, ``legesenter``, ``DPS`` …) with a name before it
-  (``Nordbyen legesenter``, ``Haraldsplass diakonale sykehus``, ``Jæren DPS``, ``Vadsø helse-
-  og omsorgssenter``) or after a capitalised one (``Sykehuset Innlandet``, ``DPS Lillehammer``,
-  ``Helse Bergen``, ``Legevakta i Værnesregionen``), or a place after an outpatient head
-  (``poliklinikk Otta``, ``Barne- og ungdomspsykiatrisk poliklinikk Mo i Rana``);
+  ``St. Olavs hospital``, ``UNN Tromsø``, ``Modum Bad``, chains with their site (``Dr. Dropin
+  Storo``, ``Tyrili Trondheim``); a name that is also a word, a person's name or an acronym
+  of three letters (``Aker``, ``Riksen``, ``HUS``, ``SUS``, ``Kry``: :data:`AMBIGUOUS`) only
+  after a care word (``innlagt``, ``overført til``, ``kontroll ved``, ``via``) or next to a
+  ward; a short one in any case (``SiV``);
+- a head word (``sykehus``, ``legevakt``, ``legesenter``, ``DPS``, ``ABUP``, ``omsorg+`` …)
+  with a name before it (``Nordbyen legesenter``, ``Haraldsplass diakonale sykehus``, ``Jæren
+  DPS``, ``Vadsø helse- og omsorgssenter``, ``Røros rehabilitering``, mid-sentence any
+  capitalised word: ``fra Sentrum legekontor``) or after a capitalised one (``Sykehuset
+  Innlandet``, ``DPS Lillehammer``, ``Helse Bergen``, ``Legevakta i Værnesregionen``,
+  ``Rehabiliteringssenteret AIR``, ``Helsestasjon for ungdom Grünerløkka``, ``Hospital
+  Universitario de Gran Canaria``), or a place after an outpatient head (``poliklinikk
+  Otta``, ``BUP døgnenhet Kalnes``). A definite head names the hospital, legevakt or
+  helsestasjon of the town after ``i`` (``sykehuset i Levanger``, ``legevakta i Lærdal``); a
+  municipal service is a unit with the municipality or district it serves (``hjemmetjenesten
+  i Vefsn``, ``heimesjukepleia i Stryn``, ``hjemmesykepleien sone nord``, ``Hattfjelldal
+  hjemmetjeneste``) or the school (``skolehelsetjenesten ved Rykkinn skole``), not with a
+  village (``hjemmesykepleien i Rasvåg`` is a service in a place);
 - a capitalised compound of a name and a head (``Helgelandssykehuset``, ``Trasoppklinikken``,
-  ``Ammerudhjemmet``, ``Skadelegevakten``). A compound of an ordinary word and a head is a
-  ward or a generic word (``Kvinneklinikken``, ``Sykehjemmet``), not a unit on its own.
+  ``Ammerudhjemmet``, ``Skadelegevakten``, ``Fossumkollektivet``). A compound of an ordinary
+  word and a head is a ward or a generic word (``Kvinneklinikken``, ``Sykehjemmet``), not a
+  unit on its own, unless a place follows (``Kysthospitalet i Stavern``).
+
+A line typed in lower case (its first letter is) is read in lower case too: a unit of the
+gazetteer after a preposition (``tidl. innlagt på ullevål``), a place of the lists that is
+no word before a head (``tromsdalen legesenter``), a town after a definite head (``sykehuset
+i levanger``).
 
 Capitalised words right before a unit in mid-sentence belong to its name (``sendt Blå Kors
-Poliklinikk Oslo``), and gazetteer places right after it (``Sørlandet sykehus Flekkefjord``).
-The parts of a unit written apart by ``, `` are one finding: wards before or after it
-(``Kirurgisk avdeling``, ``Lungeavdelingen``, ``Avdeling for rus og avhengighet``,
-``allmennpsykiatrisk poliklinikk``), other units (``Sykehuset Innlandet, DPS Lillehammer,
-poliklinikk Otta``) and a site closing the name (``Revmatismesykehuset, Lillehammer``, ``Oslo
-legevakt, Storgata``). A head alone is no unit (``legevakten``, ``sykehuset``, ``fastlegen``),
-nor is a ward alone; nor are NAV, Helfo, Helsedirektoratet or companies (no head, no entry).
+Poliklinikk Oslo``), so does its owner anywhere (``Blå Kors Lade behandlingssenter``,
+``Stiftelsen Solliakollektivet``), and gazetteer places right after it (``Sørlandet sykehus
+Flekkefjord``). The parts of a unit written apart by ``, `` are one finding: wards before or
+after it (``Kirurgisk avdeling``, ``Lungeavdelingen``, ``Avdeling for rus og avhengighet``,
+``allmennpsykiatrisk poliklinikk``, ``Sengepost 6B``, ``avd. 2``, ``Voksenpsykiatrisk
+poliklinikk (VOP)``, a bare ``DPS``), other units (``Sykehuset Innlandet, DPS Lillehammer,
+poliklinikk Otta``; also apart by a dash: ``SANKS – Sámi klinihkka``) and a site closing the
+name (``Revmatismesykehuset, Lillehammer``, ``Oslo legevakt, Storgata``, ``Sentrum
+legekontor, Steinkjer til …``). A ward before a unit may also be joined by ``ved`` or ``på``
+(``Akuttmottaket ved Drammen sykehus``, ``medisinsk avdeling på sykehuset i levanger``). A
+head alone is no unit (``legevakten``, ``sykehuset``, ``fastlegen``), nor is a ward alone;
+nor are NAV, Helfo, Helsedirektoratet or companies (no head, no entry).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.no import context
+from recognizers.no import context, places
 from recognizers.no.base import NorwegianRecognizer, Verdict
-from recognizers.no.names import FIRST_NAMES
-from recognizers.no.person_lexicon import is_ordinary
+from recognizers.no.names import FIRST_NAMES, SURNAMES
+from recognizers.no.person_lexicon import is_ordinary, lexicon
 from recognizers.no.places import AMBIGUOUS_PLACES, HEALTH_UNITS, LOCATIONS, name_key
 from recognizers.no.poststeder import STREET_SUFFIXES
 
-SCORE = 0.85
-"""Above the NER model's LOCATION score (0.8): a place inside a unit's name merges into it."""
+SCORE = 0.86
+"""Above the NER model's LOCATION (0.8) and PERSON (0.85) scores: a place inside a unit's
+name merges into it, and a model reading that runs over a unit's name takes the unit's type
+(``Tilsynslegenotat Søbstad helsehus`` read as a person)."""
 
 UPPER = "".join(ch for ch in map(chr, range(0x250)) if ch.isupper())
 CAPITALISED = re.compile(rf"[{UPPER}][\w'’\-]*")
@@ -67,30 +91,71 @@ def _table(names: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
+def _is_word_or_name(key: str) -> bool:
+    """A one-word name that is also a dictionary or news word, a first name or a surname: the
+    test ``scripts/build_places.py`` flags names with in ``ambiguous_places.txt`` (less its
+    news and English word lists), applied here too to the names added by hand since that file
+    was built (``kry``, ``veksthuset``)."""
+    return " " not in key and (key in lexicon() or key in FIRST_NAMES or key in SURNAMES)
+
+
+def _municipalities() -> frozenset[str]:
+    """The keys of ``municipalities.txt``: municipalities and counties, current names."""
+    path = Path(places.__file__).resolve().parent / "municipalities.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(line.split("\t")[0]) for line in lines if line[:1] not in "#")
+
+
 UNIT_NAMES = _table(HEALTH_UNITS)
 PLACE_NAMES = _table(LOCATIONS)
-_WEAK_UNITS = frozenset(n for n in HEALTH_UNITS if n in AMBIGUOUS_PLACES)
-"""Units whose name is also a word, a person's name or short (``aker``, ``hus``, ``riksen``)."""
-_HEADS = frozenset(
+AMBIGUOUS = AMBIGUOUS_PLACES | frozenset(
+    name for name in LOCATIONS | HEALTH_UNITS if _is_word_or_name(name)
+)
+""":data:`~recognizers.no.places.AMBIGUOUS_PLACES`, and the hand-written names added since
+it was built that the build script would flag (:func:`_is_word_or_name`)."""
+MUNICIPALITIES = _municipalities()
+_WEAK_UNITS = frozenset(n for n in HEALTH_UNITS if n in AMBIGUOUS)
+"""Units whose name is also a word, a person's name or short (``aker``, ``hus``, ``riksen``,
+``kry``)."""
+_SERVICE_HEADS = frozenset(
+    """hjemmetjeneste hjemmetjenesten hjemmetjenester hjemmetjenestene hjemmesykepleie
+    hjemmesykepleien heimeteneste heimetenesta heimetenestene heimesjukepleie heimesjukepleia
+    heimesjukepleien skolehelsetjeneste skolehelsetjenesten skulehelseteneste
+    skulehelsetenesta""".split()
+)
+"""Municipal services, named by the municipality or district they serve (``hjemmetjenesten i
+Vefsn``, ``heimesjukepleia i Stryn``, ``hjemmesykepleien sone nord``, ``Hattfjelldal
+hjemmetjeneste``) or, for school health, by the school (``skolehelsetjenesten ved Rykkinn
+skole``); in a village or with no name they are a service, not a unit (``hjemmetjenesten i
+Rasvåg``)."""
+_NAME_FIRST_HEADS = _SERVICE_HEADS | {"rehabilitering", "omsorg+"}
+"""Heads that make a unit only with a name before them (``Røros rehabilitering``, ``Kampen
+omsorg+``) or, for services, the place after them that :data:`_SERVICE_HEADS` describes."""
+_HEADS = _NAME_FIRST_HEADS | frozenset(
     """sykehus sykehuset sjukehus sjukehuset universitetssykehus universitetssykehuset
     universitetssjukehus universitetssjukehuset sentralsykehus sentralsykehuset sentralsjukehus
     sentralsjukehuset lokalsykehus lokalsykehuset hospital hospitalet klinikk klinikken
-    klinihkká poliklinikk poliklinikken legevakt legevakta legevakten legekontor legekontoret
-    legesenter legesenteret legesentret sykehjem sykehjemmet sjukeheim sjukeheimen helsesenter
-    helsesenteret helsetun helsetunet helsehus helsehuset helsestasjon helsestasjonen
-    helsetjeneste helsetjenesten helseteneste helsetenesta behandlingssenter
+    klinihkká klinihkka poliklinikk poliklinikken legevakt legevakta legevakten legekontor
+    legekontoret legesenter legesenteret legesentret sykehjem sykehjemmet sjukeheim sjukeheimen
+    helsesenter helsesenteret helsetun helsetunet helsehus helsehuset helsestasjon
+    helsestasjonen helsetjeneste helsetjenesten helseteneste helsetenesta behandlingssenter
     behandlingssenteret rehabiliteringssenter rehabiliteringssenteret opptreningssenter
-    omsorgssenter omsorgssenteret sjukestugu sykestue sjukestove dps bup vop hospice
-    tannklinikk tannklinikken fysioterapi jordmortenesta jordmortjenesten""".split()
+    opptreningssenteret omsorgssenter omsorgssenteret sjukestugu sykestue sjukestove dps bup
+    abup vop tsb hospice tannklinikk tannklinikken fysioterapi jordmortenesta
+    jordmortjenesten""".split()
 )
 """Words that make a name a care unit, bokmål, nynorsk and Sami (``klinihkká``)."""
-_HEAD_FIRST = _HEADS | {"helse", "røntgen"}
+_HEAD_FIRST = (_HEADS - _NAME_FIRST_HEADS) | {"helse", "røntgen"}
 """Heads that may come first, capitalised, with the name after (``Helse Bergen``)."""
-_LOWER_HEAD_FIRST = frozenset({"poliklinikk", "dps", "bup", "legevakt"})
+_ACRONYM_HEADS = frozenset({"dps", "bup", "abup", "vop", "tsb"})
+_LOWER_HEAD_FIRST = _ACRONYM_HEADS | {"poliklinikk", "legevakt"}
+"""Heads that take a place after them in lower case too (``poliklinikk Otta``)."""
+_TOWN_HEADS = frozenset("""sykehuset sjukehuset legevakta legevakten helsestasjonen""".split())
+"""Definite heads that a place after ``i`` names, in lower case too (``sykehuset i
+levanger``, ``legevakta i Lærdal``); ``sykehus i Bodø`` is any hospital there."""
 _GENERIC_HEADS = frozenset("hospital klinikk klinikken poliklinikk poliklinikken".split())
 """Heads that take one unknown name after them only with a place in it (``Klinikk Alta``,
-not ``Hospital Anxiety``); two will do (``Hospital Clínica Benidorm``)."""
-"""Heads that take a place after them in lower case too (``poliklinikk Otta``)."""
+not ``Hospital Anxiety``); two will do (``Hospital Universitario de Gran Canaria``)."""
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -117,48 +182,103 @@ _LOWER_HEAD = re.compile(rf" {alternation([*_HEADS, 'fysikalske institutt'])}(?!
 _COMPOUNDS = (
     "sykehuset", "sjukehuset", "hospitalet", "klinikken", "hjemmet", "legevakten",
     "legevakta", "legesenteret", "legekontoret", "helsetunet", "sykehus", "sjukehus",
+    "kollektivet", "kollektiv",
 )  # fmt: skip
 _MODIFIERS = ("ale", "ske", "ige", "ate", "rte", "ære")
 """Endings of the lower-case adjectives between a name and its head (``diakonale``)."""
 _ADJECTIVES = ("sk", "ig", "ske", "ige", "regional", "nasjonal")
+_ADJECTIVE_FORMS = (*_ADJECTIVES, "e", "lt", "tt", "at", "al", "ær")
+"""Endings of adjectives (``Revmatologisk``, ``Nærmeste``, ``Lokalt``, ``Regional``)."""
 _CARE_WORDS = frozenset(
     """innlagt innlagd innl overført overflyttet overflytta overflyttes overføres henvist
     tilvist henvises operert behandlet behandla kontroll time timen utskrevet utskriven
-    konferert ved poliklinisk sendt sendes avdeling""".split()
+    konferert ved poliklinisk sendt sendes avdeling via konsultasjon videokonsultasjon
+    legetime""".split()
 )
 _WARD_HEAD = (
-    r"[\w\-]*(?:avdeling(?:a|en)?|seksjon(?:en)?|post(?:en)?|enhet(?:en)?|eining(?:a)?"
+    r"(?:[\w\-]*(?:avdeling(?:a|en)?|seksjon(?:en)?|(?<![Ee]-)(?<!\b[Ee])post(?:en)?"
+    r"|enhet(?:en)?|eining(?:a)?"
     r"|mottak(?:et)?|senter(?:et)?|sentret|klinikk(?:en)?|intensiv(?:en)?"
-    r"|overvåk(?:n)?ing(?:en|a)?|palliasjon|team(?:et)?)"
+    r"|overvåk(?:n)?ing(?:en|a)?|palliasjon|team(?:et)?"
+    r"|(?<!barnevern)(?<!barneverns)(?<!pp-)(?<!ppt-)(?:tjeneste(?:n)?|tenest[ea]))|avd\.)"
 )
 _MOD = r"(?:[\w]+(?:sk|ig)|[Rr]egional|[Nn]asjonal|[Ss]entral|[Ll]okal|[Aa]llmenn)"
-WARD = rf"(?:[\w]+-?[ ]og[ ])?(?:{_MOD}[ ]){{0,2}}{_WARD_HEAD}(?:[ ]for(?:[ ][a-zæøå]+){{1,4}})?"
-"""A ward, outpatient clinic or section: ``Kirurgisk avdeling``, ``Lungeavdelingen``,
-``Barne- og ungdomspsykiatrisk poliklinikk``, ``Avdeling for rus og avhengighet``."""
+WARD = (
+    rf"(?:[\w]+-?[ ]og[ ]|[\w]+-/)?(?:{_MOD}[ ]){{0,2}}{_WARD_HEAD}"
+    r"(?-i:[ ](?:\d{1,2}[A-Z]?|[A-Z]\d{1,2})(?![\w\-]|[.,:/]\d))?"
+    r"(?:[ ]for(?:[ ][a-zæøå]+){1,4})?(?-i:[ ]\([A-ZÆØÅ]{2,6}\))?"
+)
+"""A ward, outpatient clinic, section or service: ``Kirurgisk avdeling``, ``Lungeavdelingen``,
+``Barne- og ungdomspsykiatrisk poliklinikk``, ``Avdeling for rus og avhengighet``,
+``Føde-/barselavdelinga``, ``Sengepost 6B``, ``avd. 2``, ``Voksenpsykiatrisk poliklinikk
+(VOP)``, ``Habiliteringstenesta for barn og unge``."""
 _SITE = rf"{_NAME}(?:[ ](?:i[ ])?{_NAME}){{0,2}}"
-_LEFT_PART = re.compile(rf"(?<![\w'’\-])(?:{WARD})(?:, (?P<site>{_SITE}))?, \Z", re.IGNORECASE)
-_RIGHT_WARD = re.compile(rf", (?:{WARD})(?![\w\-])", re.IGNORECASE)
+_JOINS = (", ", " ved ", " på ")
+"""What joins a ward to the unit after it: ``Akuttmottaket, Drammen sykehus``,
+``Akuttmottaket ved Drammen sykehus``, ``medisinsk avdeling på sykehuset i levanger``."""
+_WARD_LAST = re.compile(
+    rf"(?:[\w]+-/)?{_WARD_HEAD}|(?-i:\d{{1,2}}[A-Z]?|[A-Z]\d{{1,2}}|\([A-ZÆØÅ]{{2,6}}\))",
+    re.IGNORECASE,
+)
+"""The last word of a ward's name (:data:`WARD`), tested before a search for the whole."""
+_LEFT_WARD = re.compile(rf"(?<![\w'’\-])(?:{WARD})(?:, | ved | på )\Z", re.IGNORECASE)
+_LEFT_SITE = re.compile(rf"(?<![\w'’\-])(?:{WARD}), (?P<site>{_SITE}), \Z", re.IGNORECASE)
+_RIGHT_WARD = re.compile(rf", (?:{WARD}|(?-i:DPS|BUP|ABUP|VOP|TSB))(?![\w\-])", re.IGNORECASE)
 _RIGHT_SITE = re.compile(rf", (?P<site>{_SITE})")
 _STREET_WORDS = "|".join(suffix for suffix in STREET_SUFFIXES if len(suffix) > 2)
 _STREET_SITE = re.compile(
     rf"(?:{_NAME}[ ]){{0,2}}[{UPPER}][\w'’\-]*?(?:{_STREET_WORDS})(?![\w'’\-])"
 )
 """A street as a site: ``Storgata``, ``Vestre Strømkaien``."""
-_SITE_END = re.compile(r"[ \t]*(?:$|\n|\d|[.:;)(]|,[ \t]*\d)")
+_SITE_END = re.compile(r"[ \t]*(?:$|\n|\d|[.:;)(]|,[ \t]*\d|(?:til|fra|frå|ved|med|kl|i|på)[ .])")
+"""What may follow a site closing a unit's name: the end of the line or sentence, a date,
+a preposition (``Sentrum legekontor, Steinkjer til …``)."""
 _BEFORE_HEAD = re.compile(
     rf"(?P<name>{_NAME_AFTER_BREAK})[ ](?P<mods>(?:[a-zæøå]+[ ]){{0,2}})"
     rf"(?P<coord>[a-zæøå]+-[ ]og[ ])?\Z"
 )
-_AFTER_HEAD = re.compile(rf"[ ](?:(?P<prep>i|på)[ ])?(?=(?P<name>{_NAME}))")
+_AFTER_HEAD = re.compile(
+    rf"[ ](?:(?P<prep>i|på)[ ]|for(?:[ ][a-zæøå]+){{1,3}}[ ])?(?=(?P<name>{_NAME}))"
+)
+_WARD_WORD = re.compile(r"[ ][a-zæøå\-]*(?:enhet|post|poliklinikk|team|seksjon|avdeling)(?= )")
+"""A ward in lower case between an acronym head and its place: ``BUP døgnenhet Kalnes``."""
 _NEXT_NAME = re.compile(rf"[ ](?={_NAME})")
+_NAME_RUN = re.compile(
+    rf"(?:(?:[ ](?:de|del|della|di|da|do|dos|das|la|le|van|von|der|y)){{0,2}}[ ]{_NAME}){{1,6}}"
+)
+"""Capitalised words with the particles of a foreign name between them: ``Universitario
+Virgen de la Arrixaca``."""
+_FORMS = frozenset("HF RHF IKS KF AS ASA SA".split())
+_DISTRICT = re.compile(
+    rf"[ ](?:i[ ])?(?i:bydel|sone|distrikt)[ ](?:{_NAME}(?:[ ]{_NAME})?|[\w\-]+)"
+)
+"""A district after a municipal service: ``sone nord``, ``i bydel Sagene``, ``bydel Nordre
+Aker``."""
+_SCHOOL = re.compile(
+    rf"[ ](?:ved|på)[ ](?:{_NAME}[ ]){{1,3}}(?:[a-zæøå]+[ ])?[a-zæøå]*sk[ou]len?(?![\w\-])"
+)
 _BEFORE_NAME = re.compile(rf"({_NAME_AFTER_BREAK})[ ]\Z")
+_OWNER = re.compile(
+    r"(?:Blå Kors|Stiftelsen|Kirkens Bymisjons?|Frelsesarmeens?|Kirkens|CRUX|LHL)[ ]\Z"
+)
+"""The owner written before a unit's name: ``Blå Kors Lade behandlingssenter``, ``Stiftelsen
+Solliakollektivet``."""
 _WARD_START = re.compile(rf"(?<![\w'’\-])(?:[\w]+-?[ ]og[ ])?(?:{_MOD}[ ]){{1,2}}\Z")
 _FORM_AFTER = re.compile(r" (?:HF|RHF|IKS|KF)(?![\w\-])")
 """The form of enterprise after a unit's name: ``Oslo universitetssykehus HF``."""
 _TAIL = re.compile(r" og [a-zæøå]+(?![\w\-])")
 _LOCAL_WORD = re.compile(r"[\w'’.\-]+|,")
+_IN_PLACE = re.compile(rf"[ ](?:i|på)[ ](?={_NAME})")
+_LOWER_FIRST_LINE = re.compile(r"[^\w\n]*[a-zæøå]")
+_LOWER_LINE = re.compile(r"\n[^\w\n]*[a-zæøå]")
+"""A line that starts in lower case: a note typed without capitals, whose names may be too
+(``innlagt på ullevål``, ``fastlege ved tromsdalen legesenter``). Written with its line break
+(not ``^`` and ``re.MULTILINE``) so that the search skips from break to break."""
+_LOWER_CUE = re.compile(r"[ ](?:på|ved|til|fra|frå|i)[ ](?=[a-zæøå])")
+"""A preposition before a lower-case word; the leading space lets the search skip ahead."""
 _UNITS_KEY = object()
 _WORDS_KEY = object()
+_LOWER_LINES_KEY = object()
 
 
 def _is_word_char(char: str) -> bool:
@@ -253,9 +373,10 @@ def _compound_unit(key: str) -> bool:
     return False
 
 
-def _places_after(text: str, end: int, *, loose: bool = False) -> int:
+def _places_after(text: str, end: int, *, loose: bool = False, acronyms: bool = False) -> int:
     """``end`` moved over up to two names right after it that are places or units (or, when
-    ``loose``, a name of any kind) and not themselves the name of a following head."""
+    ``loose``, a name of any kind; with ``acronyms``, a word in capitals: ``Rehabiliterings-
+    senteret AIR``) and not themselves the name of a following head."""
     for _ in range(2):
         gap = _NEXT_NAME.match(text, end)
         if gap is None:
@@ -265,12 +386,19 @@ def _places_after(text: str, end: int, *, loose: bool = False) -> int:
         )
         if found is None and loose:
             word = CAPITALISED.match(text, gap.end())
-            known = word is not None and _is_name_word(word.group(), loose=True)
+            known = word is not None and (
+                _is_name_word(word.group(), loose=True) or (acronyms and _acronym(word.group()))
+            )
             found = (word.end(), "") if word is not None and known else None
         if found is None or _head_at(text, found[0]):
             break
         end = found[0]
     return end
+
+
+def _acronym(word: str) -> bool:
+    """A name in capitals, two to five letters, that is no form of enterprise (``AIR``)."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper() and word not in _FORMS
 
 
 def _head_at(text: str, position: int) -> bool:
@@ -279,34 +407,95 @@ def _head_at(text: str, position: int) -> bool:
 
 
 def _name_before(text: str, start: int) -> int | None:
-    """Where the name of the head at ``start`` begins, if one is right before it."""
+    """Where the name of the head at ``start`` begins, if one is right before it: capitalised,
+    or a place of the lists that is no word, in lower case (``tromsdalen legesenter``)."""
     found = _BEFORE_HEAD.search(text, max(0, start - 90), start)
+    if found is not None and not found["mods"] and _capitalised_in_sentence(text, found):
+        return found.start()  # ``fra Sentrum legekontor``
     if found is None or not _is_name_word(found["name"], loose=True, people=True):
-        return None
+        first = _word_before(text, start)
+        word = text[first : start - 1]
+        listed = word in LOCATIONS and word not in AMBIGUOUS and word.islower()
+        return first if listed else None
     if not all(word.endswith(_MODIFIERS) for word in found["mods"].split()):
         return None
     return found.start()
 
 
+def _word_before(text: str, start: int) -> int:
+    """Where the word before the space before ``start`` begins, on its line (``start`` if no
+    space is there)."""
+    if start < 2 or text[start - 1] != " ":
+        return start
+    return max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+
+
+def _capitalised_in_sentence(text: str, name: re.Match[str]) -> bool:
+    """The word before a head is capitalised in mid-sentence, after a lower-case word, so a
+    name even if it is also a word (``Henvisning fra Sentrum legekontor``); not a first
+    name."""
+    word = name["name"]
+    if len(word) < 3 or not word.isalpha() or not word[1:].islower():
+        return False
+    if word.endswith(_ADJECTIVE_FORMS):
+        return False  # ``til Revmatologisk poliklinikk``, ``Nærmeste legevakt``
+    before = text[_word_before(text, name.start()) : name.start() - 1]
+    return before.isalpha() and before.islower() and name_key(word) not in FIRST_NAMES
+
+
 def _name_after(text: str, end: int, key: str, *, capitalised: bool) -> int | None:
     """Where the name after the head ending at ``end`` ends, if one is right after it."""
-    if not capitalised and key not in _LOWER_HEAD_FIRST:
+    if key in _NAME_FIRST_HEADS or (not capitalised and key not in _LOWER_HEAD_FIRST):
         return None
     start = end
-    prep = _AFTER_HEAD.match(text, end)
-    if prep is not None and prep["prep"]:
+    if key in _ACRONYM_HEADS and (ward := _WARD_WORD.match(text, end)) is not None:
+        start = ward.end()  # ``BUP døgnenhet Kalnes``
+    prep = _AFTER_HEAD.match(text, start)
+    if prep is not None and prep.start("name") > start + 1:  # ``i``, ``på``, ``for ungdom``
         if not capitalised:
             return None
         start = prep.start("name") - 1
     loose = capitalised and key not in {"helse", "røntgen"}
-    found = _places_after(text, start, loose=loose)
-    if found == start:
+    found = _places_after(text, start, loose=loose, acronyms=loose)
+    if key in _GENERIC_HEADS and start == end:
+        return _generic_name_end(text, end, found)
+    return None if found == start else found
+
+
+def _generic_name_end(text: str, end: int, found: int) -> int | None:
+    """Where the name after a generic head ends (:data:`_GENERIC_HEADS`): a place or unit of
+    the lists (``Klinikk Alta``), two names (``Hospital Clínica Marbella``), or capitalised
+    words with foreign particles between them, whatever they are (``Hospital Universitario
+    de Gran Canaria Doctor Negrín``); not one unknown word (``Hospital Anxiety and Depression
+    Scale``)."""
+    names = text[end:found].split()
+    if len(names) == 1 and (name_key(names[0]) in LOCATIONS or name_key(names[0]) in HEALTH_UNITS):
+        return found
+    run = _NAME_RUN.match(text, end)
+    parts = [] if run is None else run.group().split()
+    words = [word for word in parts if word[:1].isupper()]
+    particles = len(words) < len(parts)
+    if run is not None and particles and len(words) >= 2 and name_key(words[0]) not in FIRST_NAMES:
+        return max(found, run.end())
+    return found if len(names) >= 2 else None
+
+
+def _service_after(text: str, end: int, key: str) -> int | None:
+    """Where the place that names a municipal service (:data:`_SERVICE_HEADS`) or a hospital,
+    legevakt or helsestasjon by its town (:data:`_TOWN_HEADS`) ends, if one is right after the
+    head: a district (``sone nord``, ``i bydel Sagene``), a school, or ``i`` and a municipality
+    (for a town head, any place of the lists; a place that is also a word only capitalised)."""
+    if key in _SERVICE_HEADS:
+        if (district := _DISTRICT.match(text, end)) is not None:
+            return district.end()
+        if key.startswith(("skole", "skule")) and (school := _SCHOOL.match(text, end)):
+            return school.end()
+    if not text.startswith(" i ", end):
         return None
-    names = text[start:found].split()
-    if key in _GENERIC_HEADS and start == end and len(names) < 2:
-        listed = name_key(names[0]) in LOCATIONS or name_key(names[0]) in HEALTH_UNITS
-        return found if listed else None  # ``Hospital Anxiety and Depression Scale``
-    return found
+    found = longest_name(text, end + 3, PLACE_NAMES)
+    if found is None or (text[end + 3].islower() and found[1] in AMBIGUOUS):
+        return None
+    return found[0] if key in _TOWN_HEADS or found[1] in MUNICIPALITIES else None
 
 
 def _unit_at_head(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -316,6 +505,8 @@ def _unit_at_head(text: str, start: int, end: int) -> tuple[int, int] | None:
     capitalised = head[0].isupper()
     name_start = None if key in {"helse", "røntgen"} else _name_before(text, start)
     name_end = _name_after(text, end, key, capitalised=capitalised)
+    if name_end is None and (key in _SERVICE_HEADS or key in _TOWN_HEADS):
+        name_end = _service_after(text, end, key)
     if name_start is None and name_end is None:
         return None
     if name_start is None and not capitalised:
@@ -329,7 +520,8 @@ def _unit_at_head(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _unit_at_name(text: str, start: int, word: str) -> tuple[int, int, bool] | None:
     """The unit a capitalised word starts or is (gazetteer name, head, compound); the flag
-    says it is weak (an ambiguous name that wants context or a ward next to it)."""
+    says it is weak (an ambiguous name that wants context or a ward next to it). A name that
+    is also a place's is the place after a residence word (``bor på Haukeland``)."""
     key = word.lower()
     named = longest_name(text, start, UNIT_NAMES) if key in UNIT_NAMES else None
     if named is not None:
@@ -338,11 +530,14 @@ def _unit_at_name(text: str, start: int, word: str) -> tuple[int, int, bool] | N
             return None
         weak = name in _WEAK_UNITS and not (word.isupper() and name in {"unn", "sus"})
         return start, _places_after(text, end, loose=" " not in name and not weak), weak
-    if key in _HEAD_FIRST:
+    if key in _HEAD_FIRST or key in _SERVICE_HEADS:
         span = _unit_at_head(text, start, start + len(word))
         return None if span is None else (*span, False)
     if _compound_unit(key):
         return start, _places_after(text, start + len(word)), False
+    if key.endswith(_COMPOUNDS) and (place := _IN_PLACE.match(text, start + len(word))):
+        found = longest_name(text, place.end(), PLACE_NAMES)  # ``Kysthospitalet i Stavern``
+        return None if found is None else (start, found[0], False)
     return None
 
 
@@ -403,13 +598,21 @@ def _site_end(text: str, start: int) -> int | None:
 
 def _with_parts(text: str, start: int, end: int) -> tuple[int, int, bool]:
     """The unit ``text[start:end]`` with the wards and sites written next to it, apart by
-    ``, ``; the flag says whether any was added."""
+    ``, `` (a ward before it also by ``ved`` or ``på``: :data:`_JOINS`); the flag says
+    whether any was added."""
     added = False
-    while text.endswith(", ", 0, start) and (
-        left := _LEFT_PART.search(text, max(0, start - 120), start)
-    ):
-        site = left["site"]
-        if site is not None and _site_end(text, left.start("site")) != left.end("site"):
+    while text.endswith(_JOINS, 0, start):
+        comma = text.endswith(", ", 0, start)
+        word_end = start - (2 if comma else 5 if text.endswith(" ved ", 0, start) else 4)
+        window = max(0, start - 120)
+        left = None  # the cheap tests first: ``innlagt på Haukeland`` is common
+        if _ends_in_ward(text, word_end) or (comma and text.find(" for ", window, start) >= 0):
+            left = _LEFT_WARD.search(text, window, start)
+        if left is None and comma and text[_word_before(text, start)].isupper():
+            left = _LEFT_SITE.search(text, window, start)
+            if left is not None and _site_end(text, left.start("site")) != left.end("site"):
+                break
+        if left is None:
             break
         start, added = left.start(), True
     while True:
@@ -423,11 +626,22 @@ def _with_parts(text: str, start: int, end: int) -> tuple[int, int, bool]:
         end, added = last, True
 
 
+def _ends_in_ward(text: str, end: int) -> bool:
+    """The word ending at ``end`` can end a ward's name (``Akuttmottaket``, ``6B``, ``(VOP)``)."""
+    first = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    return _WARD_LAST.fullmatch(text, first, end) is not None
+
+
+_CHAINS = (", ", " – ", " - ")
+"""What joins two units' names into one (``SANKS – Sámi klinihkka``)."""
+
+
 def _joined(spans: list[tuple[int, int, bool]], text: str) -> list[tuple[int, int, bool]]:
-    """Overlapping spans, and spans apart by ``, ``, as one (weak only if all parts were)."""
+    """Overlapping spans, and spans apart by ``, `` or a dash, as one (weak only if all parts
+    were)."""
     joined: list[tuple[int, int, bool]] = []
     for start, end, weak in sorted(spans):
-        if joined and (start <= joined[-1][1] or text[joined[-1][1] : start] == ", "):
+        if joined and (start <= joined[-1][1] or text[joined[-1][1] : start] in _CHAINS):
             first, last, was_weak = joined[-1]
             chained = start > last
             joined[-1] = (first, max(last, end), was_weak and weak and not chained)
@@ -442,36 +656,77 @@ def capitalised_words(text: str) -> list[str]:
     return context.remembered(text, _WORDS_KEY, CAPITALISED.findall)
 
 
-_UNIT_FORMS = written_forms(
-    [
-        *(
-            first
-            for first, names in UNIT_NAMES.items()
-            if any(_HEAD_FIRST.isdisjoint(name[1:]) for name in names)
-        ),
-        *_HEAD_FIRST,
-    ]
+def _case_forms(key: str) -> set[str]:
+    """Every way of writing a short ``key`` with a capital first: ``SiV``, ``SIV``, ``Siv``."""
+    forms = {""}
+    for char in key:
+        forms = {form + case for form in forms for case in {char.lower(), char.upper()}}
+    return {form for form in forms if form[:1].isupper()}
+
+
+_UNIT_FIRSTS = [
+    first
+    for first, names in UNIT_NAMES.items()
+    if any(_HEAD_FIRST.isdisjoint(name[1:]) for name in names)
+]
+_UNIT_FORMS = written_forms([*_UNIT_FIRSTS, *_HEAD_FIRST, *_SERVICE_HEADS]).union(
+    *(_case_forms(first) for first in _UNIT_FIRSTS if len(first) <= 4)
 )
-"""The capitalised words a unit's name may start with. A gazetteer name with a head word
-after its first (``Oslo universitetssykehus``) is found from the head."""
+"""The capitalised words a unit's name may start with, short ones in any case (``SiV``). A
+gazetteer name with a head word after its first (``Oslo universitetssykehus``) is found from
+the head."""
 _COMPOUND_FORMS = (*_COMPOUNDS, *(suffix.upper() for suffix in _COMPOUNDS))
 
 
 def _candidates(text: str) -> list[tuple[int, int, bool]]:
-    """Every unit named at a capitalised word (gazetteer name, head or compound) or around a
-    lower-case head, before parts are joined; the flag marks a weak one."""
+    """Every unit named at a capitalised word (gazetteer name, head or compound), around a
+    lower-case head or in a line typed in lower case, before parts are joined; the flag marks
+    a weak one."""
     words = capitalised_words(text)
-    triggers = set(_UNIT_FORMS.intersection(words))
-    triggers.update(word for word in words if len(word) > 9 and word.endswith(_COMPOUND_FORMS))
+    triggers = _UNIT_FORMS.intersection(words)
+    compounds = {word for word in words if len(word) > 9 and word.endswith(_COMPOUND_FORMS)}
     found: list[tuple[int, int, bool]] = []
-    for word in triggers:
+    for word in triggers | compounds if compounds else triggers:
         for start in word_starts(text, word):
             if (unit := _unit_at_name(text, start, word)) is not None:
                 found.append(unit)
     for head in _LOWER_HEAD.finditer(text):
         if (span := _unit_at_head(text, head.start() + 1, head.end())) is not None:
             found.append((*span, False))
+    if _LOWER_FIRST_LINE.match(text) or _LOWER_LINE.search(text):  # has_lower_case_line
+        found.extend(_lower_case_units(text, lower_case_lines(text)))
     return found
+
+
+def lower_case_lines(text: str) -> list[tuple[int, int]]:
+    """The start and end of each line of ``text`` that starts in lower case (a note typed
+    without capitals, whose names may be lower case too); worked out once per
+    :func:`~recognizers.no.context.scanning` block."""
+    return context.remembered(text, _LOWER_LINES_KEY, _lower_case_lines)
+
+
+def has_lower_case_line(text: str) -> bool:
+    """Whether a line of ``text`` starts in lower case: two searches in C, asked first (most
+    texts have none)."""
+    return _LOWER_FIRST_LINE.match(text) is not None or _LOWER_LINE.search(text) is not None
+
+
+def _lower_case_lines(text: str) -> list[tuple[int, int]]:
+    if "\n" not in text:
+        return [(0, len(text))]  # asked only when a line starts in lower case
+    starts = [0] if _LOWER_FIRST_LINE.match(text) else []
+    starts.extend(line.start() + 1 for line in _LOWER_LINE.finditer(text))
+    ends = [text.find("\n", start) for start in starts]
+    return [(start, len(text) if end < 0 else end) for start, end in zip(starts, ends, strict=True)]
+
+
+def _lower_case_units(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
+    """Units of the gazetteer written in lower case after a preposition, in the ``lines``
+    typed in lower case (``tidl. innlagt på ullevål``, ``lungepoliklinikken på st. olav``)."""
+    for first, last in lines:
+        for cue in _LOWER_CUE.finditer(text, first, last):
+            if (named := longest_name(text, cue.end(), UNIT_NAMES)) is not None:
+                yield cue.end(), named[0], named[1] in _WEAK_UNITS
 
 
 def find_units(text: str, *, assume_context: bool = False) -> list[tuple[int, int]]:
@@ -483,13 +738,18 @@ def find_units(text: str, *, assume_context: bool = False) -> list[tuple[int, in
     units: list[tuple[int, int, bool]] = []
     for start, end, weak in _joined(found, text):
         form = _FORM_AFTER.match(text, end)
-        first, last, added = _with_parts(
-            text, _names_before(text, start), end if form is None else form.end()
-        )
+        first = _owner_before(text, _names_before(text, start))
+        first, last, added = _with_parts(text, first, end if form is None else form.end())
         if weak and not (added or assume_context or _care_context(text, start)):
             continue
         units.append((first, last, False))
     return [(start, end) for start, end, _ in _joined(units, text)]
+
+
+def _owner_before(text: str, start: int) -> int:
+    """``start`` moved over the owner written before a unit's name (:data:`_OWNER`)."""
+    owner = _OWNER.search(text, max(0, start - 25), start)
+    return start if owner is None else owner.start()
 
 
 def care_unit_spans(text: str) -> list[tuple[int, int]]:

@@ -6,19 +6,27 @@ Found in capitalised text (or in capitals, on a line written in capitals):
 - a name of the gazetteer (:data:`recognizers.no.places.LOCATIONS`): ``Flekkefjord``, ``Mo i
   Rana``, ``Grünerløkka``, ``Guovdageaidnu``, both parts of ``Hermansverk/Leikanger``, the
   place in ``Snåase-traktene``. Score 0.8 with a place context, 0.7 without. A name that is
-  also a word or a person's name (:data:`~recognizers.no.places.AMBIGUOUS_PLACES`: ``Moss``,
+  also a word or a person's name (:data:`~recognizers.no.care_units.AMBIGUOUS`: ``Moss``,
   ``Vik``, ``Sand``, ``Ås``, ``Bø``, ``Os``) is a place only with one: a preposition before it
   (``i``, ``på``, ``fra``, ``til``, ``ved``; also before the names listed ahead of it: ``i
   Moss, Råde og Rygge``), a residence, move or travel word near it (``bor``, ``bosatt``,
   ``flyttet``, ``Adresse:``, a ``Bustad`` column) or a place word after it (``kommune``,
   ``sentrum``);
 - a name not in the gazetteer after a preposition (score 0.65): with the shape of a place
-  name (``bodde på Helgøya``, ``ulykke ved Storvatnet``: ``-fjorden``, ``-vatnet``, ``-øya``,
-  ``-dalen``, ``-vik``, ``-nes``, ``-by``, ``-stad`` …) after any of them; of any shape after
-  ``i``, ``fra`` or ``via``, or after a residence or travel word (``i Gdansk``, ``fra
-  Mogadishu``, ``reiste til Kreta``, ``Dar es Salaam``), unless it is an ordinary word (then
-  only with a residence word or before ``i`` and a place: ``bor på Kroken``, ``Bryggen i
-  Bergen``) or comes after a work verb (``jobber i Telenor`` is an employer).
+  name (``bodde på Helgøya``, ``ulykke ved Storvatnet``, ``på Byneset``: ``-fjorden``,
+  ``-vatnet``, ``-øya``, ``-dalen``, ``-vik``, ``-nes``, ``-by``, ``-stad``, Sami ``-jávri``,
+  ``-johka`` …) after any of them; of any shape after ``i``, ``fra``, ``via`` or a point of
+  the compass and ``for`` (``40 km sør for Masi``), or after a residence or travel word (``i
+  Gdansk``, ``fra Mogadishu``, ``reiste til Kreta``, ``Dar es Salaam``, ``fra Las Palmas``),
+  unless it is an ordinary word (then only with a residence word or before ``i`` and a place:
+  ``bor på Kroken``, ``Bryggen i Bergen``) or comes after a work verb (``jobber i Telenor`` is
+  an employer); and the names listed after such a place share its preposition (``i Murmansk
+  og Nikel``). After a residence or travel word and ``i`` or ``på``, a farm-name surname is a
+  place (``bor alene på Mørkved``; not ``Hansen``);
+- in a line typed in lower case (its first letter is), a name of the gazetteer that is no
+  word, after a preposition (``bor på frosta``, ``jobber i oslo sentrum``).
+
+``sentrum`` after a place is part of it (``Oslo sentrum``).
 
 Not places: countries and continents (``i Polen``, ``fra Somalia``, ``Norge``: the issue
 keeps them), streets (``Storgata 5`` is an address, found by :mod:`recognizers.no.address`),
@@ -36,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -44,19 +53,22 @@ from recognizers.ner.not_names import NAME_WORDS, NOT_PEOPLE
 from recognizers.no import context
 from recognizers.no.base import NorwegianRecognizer, Verdict
 from recognizers.no.care_units import (
+    AMBIGUOUS,
     PLACE_NAMES,
     UNIT_NAMES,
     UPPER,
     capitalised_words,
     care_unit_spans,
+    has_lower_case_line,
     longest_name,
+    lower_case_lines,
     word_starts,
     words_before,
     written_forms,
 )
 from recognizers.no.names import SURNAMES
 from recognizers.no.person_lexicon import is_ordinary
-from recognizers.no.places import AMBIGUOUS_PLACES, health_unit_words
+from recognizers.no.places import health_unit_words
 from recognizers.no.poststeder import is_street_name
 
 SCORE_CONTEXT = 0.8
@@ -67,8 +79,12 @@ _PLACE_FORMS = written_forms(PLACE_NAMES)
 _PREPOSITIONS = frozenset(
     "i på pa fra frå til ved via nær mot utenfor rundt gjennom langs innover utover".split()
 )
+_COMPASS_CUE = r"v(?:ed|ia|est for)|n(?:ær|ord(?:øst|vest)? for)|sør(?:øst|vest)? for|øst for"
+"""``ved``, ``via``, ``nær`` and the points of the compass before ``for``, as one trie: the
+pattern is tried at every space."""
 _STRONG = frozenset({"i", "fra", "frå", "via"})
-"""Prepositions after which any unknown capitalised name is taken for a place."""
+"""Prepositions after which any unknown capitalised name is taken for a place (and a point
+of the compass: ``40 km sør for Masi``)."""
 _PLACE_WORDS = frozenset(
     """bor bur bosatt busett buset bodde budde bosted bustad adresse adr hjemsted heimstad
     fødested fødestad tilholdssted oppholdssted kommune hjemkommune heimkommune
@@ -87,9 +103,11 @@ _SHAPES = tuple(
     """fjorden fjord vatnet vannet vatn øya øy øyane øyene dalen dal heia fjellet fjell vika
     vik vågen våg sund sundet nes neset byen by stad breen vidda skarvet tind tinden toppen hø
     holmen elva elv strand stranda sjøen haugen mo moen hamn havn seter sætra setra kollen
-    åsen berget marka landet bukta fossen foss skogen regionen traktene""".split()
+    åsen berget marka landet bukta fossen foss skogen regionen traktene
+    jávri jávre johka várri várre čohkka vuotna luokta njárga suolu gieddi""".split()
 )
-"""Endings of Norwegian place names (``Tyrifjorden``, ``Syltefjord``, ``Knutshø``)."""
+"""Endings of Norwegian place names (``Tyrifjorden``, ``Syltefjord``, ``Knutshø``), and of
+Sami ones (``Šuoššjávri``, ``Iešjohka``, ``Ráisavuotna``)."""
 _NOT_PLACES = frozenset(
     """norge noreg sverige danmark finland island færøyene grønland tyskland polen litauen
     latvia estland russland ukraina hviterussland belarus england storbritannia skottland
@@ -104,7 +122,7 @@ _NOT_PLACES = frozenset(
     burma kambodsja laos mongolia israel palestina libanon jordan jemen oman qatar kuwait
     emiratene australia europa afrika asia oseania antarktis midtøsten skandinavia norden
     balkan baltikum sør-afrika sør-sudan sør-korea nord-korea nord-makedonia saudi-arabia
-    sør-amerika nord-amerika latin-amerika
+    sør-amerika nord-amerika latin-amerika zealand salvador marino rica
     helfo helsenorge altinn gerica dips infodoc cosdoc pridok profil metavision visma vipps
     teams zoom facebook snapchat instagram youtube google""".split()
 )
@@ -127,7 +145,17 @@ _FOREIGN_TAIL = re.compile(
     rf"(?:[ ](?:(?:es|de|del|la|las|los|el|al|da|do|dos|di|du|am|an|der|sur|upon|y|e)[ ])?"
     rf"[{UPPER}][\w'’\-]*)"
 )
-_CUE = re.compile(rf" (?P<prep>i|på|fr[aå]|til|v(?:ed|ia)|nær) (?P<word>[{UPPER}][\w'’\-]*)")
+_CUE = re.compile(rf" (?P<prep>i|på|fr[aå]|til|{_COMPASS_CUE}) (?P<word>[{UPPER}][\w'’\-]*)")
+_COORDINATED = re.compile(rf"(?:,| og| eller) (?P<word>[{UPPER}][\w'’\-]*)")
+"""A name listed after a place: ``Familie i Murmansk og Nikel``."""
+_FOREIGN_LEADS = frozenset(
+    "las los la el san santa são new le les port puerto playa costa gran saint sankt".split()
+)
+"""First words of foreign place names that are also words (``Las Palmas``, ``New York``)."""
+_PATRONYMS = ("sen", "son", "dottir", "datter")
+"""Endings of surnames that are no farm names: ``bor på Hansen`` is no place."""
+_SENTRUM = re.compile(r" sentrum(?![\w\-])")
+_LOWER_CUE = re.compile(r"[ ](?:i|på|fra|frå|til|ved|nær)[ ](?=[a-zæøå])")
 _NEXT_WORD = re.compile(r"[ \t]+([\w'’\-]+)")
 _POSTNUMMER = re.compile(r"(?<![\d.\-/:])\d{4}[\"']?[ \t]*[;,|\t]?[ \t]*[\"']?\Z")
 """A postnummer right before a poststed, in text or in the field before (``7713;Steinkjer``):
@@ -142,12 +170,14 @@ _DOSE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _GENITIVE_AFTER = re.compile(
-    r"(?<=s)[ \t]+(?!(?:og|eller|i|på|til|fra|frå|med|der|som|for|men|da|hvor|kor|nå|no)\b)"
+    r"(?<=s)[ \t]+(?!(?:og|eller|i|på|til|fra|frå|med|der|som|for|men|da|hvor|kor|nå|no"
+    r"|igjen|att|også|òg|alene|åleine|sammen|saman|hver|kvar|etter|før|siden|sidan|kl)\b)"
     r"[a-zæøå]"
 )
 """A genitive before a lower-case noun is no place: ``Thereses gate``, ``McBurneys punkt``."""
 _COMPANY_AFTER = re.compile(r"[ ](?:AS|ASA|SA|ANS|DA|BA|IKS|KF|Inc|Ltd|GmbH|AB)(?![\w\-])")
 """A company form after a name: ``i Equinor ASA`` is an employer, not a place."""
+_NOT_PLACE_AFTER = (_DOSE_AFTER, _GENITIVE_AFTER, _COMPANY_AFTER)
 _IN_PLACE = re.compile(rf"[ ](?:i|på)[ ](?=[{UPPER}])")
 """``Bryggen i Bergen``: a capitalised word before ``i`` and a place is a place itself."""
 _COMMA_NAME = re.compile(rf",[ ]([{UPPER}][\w'’\-]*)")
@@ -250,7 +280,7 @@ def _after_postnummer(text: str, start: int) -> bool:
 def _listed(text: str, start: int, end: int, key: str) -> tuple[int, int, float, str] | None:
     """The gazetteer name ``key`` written at ``text[start:end]``, judged (module docstring)."""
     header = _header(text, start)
-    ambiguous = key in AMBIGUOUS_PLACES
+    ambiguous = key in AMBIGUOUS
     placed = ambiguous and has_place_context(text, start, end, header)
     if (ambiguous and not placed) or _vetoed(text, start, end, key, header):
         return None
@@ -274,24 +304,62 @@ def _listed_at(text: str, start: int, word: str) -> tuple[int, int, float, str] 
 
 def _unlisted(text: str, cue: re.Match[str]) -> tuple[int, int, float, str] | None:
     """A name not in the gazetteer after a preposition, judged (module docstring)."""
-    word, start = cue["word"], cue.start("word")
-    key = word.lower()
-    if key in PLACE_NAMES or key in UNIT_NAMES or not _may_be_place(word, key):
-        return None
-    shaped = key.endswith(_SHAPES) and any(
-        key.endswith(s) and len(key) >= len(s) + 3 for s in _SHAPES
-    )
-    before = words_before(text, cue.start("prep"), 3)
+    return _unknown_place(text, cue["prep"], cue.start("prep"), cue["word"], cue.start("word"))
+
+
+def _unknown_place(
+    text: str, prep: str, prep_start: int, word: str, start: int
+) -> tuple[int, int, float, str] | None:
+    """The name ``word`` at ``start``, not in the gazetteer, after the preposition ``prep`` at
+    ``prep_start`` (or after a place that follows it), judged (module docstring). After a
+    residence or travel word a farm-name surname (``bor på Mørkved``) and a care unit's short
+    form (``flyttet til Sandviken``) are places too."""
+    key, end = word.lower(), start + len(word)
+    foreign = key in _FOREIGN_LEADS and _foreign_tail(text, end)
+    if key in PLACE_NAMES or not (foreign or _may_be_place(word, key, surname=True)):
+        return None  # the cheap tests first: most names after a preposition stop here
+    if key in _FOREIGN_LEADS and not foreign:
+        return None  # ``fra New Zealand``: a country
+    before = words_before(text, prep_start, 3)
     lives = any(w in _PLACE_WORDS for w in before)
-    end = start + len(word)
-    if not (shaped or lives or cue["prep"] in _STRONG) or (before and before[-1] in _WORK):
+    if (key in UNIT_NAMES and not lives) or (
+        key in SURNAMES and not (lives and prep in ("i", "på") and not key.endswith(_PATRONYMS))
+    ):
         return None
+    shape = None
+    if key.endswith(_SHAPES):
+        shape = next((s for s in _SHAPES if key.endswith(s) and len(key) >= len(s) + 2), None)
+    strong = prep in _STRONG or prep.endswith(" for")
+    if not (shape or lives or strong) or (before and before[-1] in _WORK):
+        return None
+    if not foreign and _not_a_place_here(text, key, end, shape, lives=lives):
+        return None
+    return _foreign_name(text, start, end)
+
+
+def _not_a_place_here(text: str, key: str, end: int, shape: str | None, *, lives: bool) -> bool:
+    """What follows the unknown name ``key`` ending at ``end`` says it is no place: a house
+    number (an address), a dose, a company form, a noun after a genitive (not after a shape
+    that ends in ``s``: ``Kråkenes igjen``); or it is an ordinary word with neither shape nor
+    residence word nor ``i`` and a place after it."""
     if is_street_name(key) and _NUMBER_AFTER.match(text, end):
-        return None  # ``på Hvalstadåsen 2``: an address
-    if any(p.match(text, end) for p in (_DOSE_AFTER, _GENITIVE_AFTER, _COMPANY_AFTER)):
-        return None
-    if not (shaped or lives or _IN_PLACE.match(text, end)) and is_ordinary(key):
-        return None
+        return True  # ``på Hvalstadåsen 2``: an address
+    after = (_DOSE_AFTER, _COMPANY_AFTER) if shape and shape[-1] == "s" else _NOT_PLACE_AFTER
+    if any(p.match(text, end) for p in after):
+        return True
+    return not (shape or lives or _IN_PLACE.match(text, end)) and is_ordinary(key)
+
+
+def _foreign_tail(text: str, end: int) -> bool:
+    """A word that may be a place's follows ``end`` in a foreign name (``Las| Palmas``)."""
+    tail = _FOREIGN_TAIL.match(text, end)
+    last = "" if tail is None else tail.group().split()[-1]
+    return tail is not None and _may_be_place(last, last.lower())
+
+
+def _foreign_name(text: str, start: int, end: int) -> tuple[int, int, float, str]:
+    """The place at ``text[start:end]`` with the words of a foreign name after it (``Dar es
+    Salaam``, ``Las Palmas``)."""
     while (tail := _FOREIGN_TAIL.match(text, end)) is not None and _may_be_place(
         tail.group().split()[-1], tail.group().split()[-1].lower()
     ):
@@ -299,16 +367,16 @@ def _unlisted(text: str, cue: re.Match[str]) -> tuple[int, int, float, str] | No
     return start, end, SCORE_SHAPE, "context"
 
 
-def _may_be_place(word: str, key: str) -> bool:
+def _may_be_place(word: str, key: str, *, surname: bool = False) -> bool:
     """Cheap tests an unknown name must pass: not in capitals, not a country, a person's
-    name, a drug or an institution."""
+    name (unless ``surname`` lets a surname be a place), a drug or an institution."""
     return not (
         word.isupper()
         or word.rpartition("-")[2][:1].islower()
         or len(key) < 3
         or key in _NOT_PLACES
         or key in NAME_WORDS
-        or key in SURNAMES
+        or (key in SURNAMES and not surname)
         or key in NOT_PEOPLE
         or _is_street(key)
         or key.endswith(_NOT_PLACE_ENDINGS)
@@ -322,18 +390,34 @@ def find_places(text: str) -> list[tuple[int, int, float, str]]:
     if "-" in text:
         triggers |= {w for w in words if "-" in w and w.partition("-")[0] in _PLACE_FORMS}
     cues = list(_CUE.finditer(text))
-    if not triggers and not cues:
+    lower = list(_lower_case_places(text)) if has_lower_case_line(text) else []
+    if not triggers and not cues and not lower:
         return []
     with context.scanning(text):  # table headers and care units, worked out once
-        return _judged(text, triggers, cues)
+        return _judged(text, triggers, cues, lower)
+
+
+def _lower_case_places(text: str) -> Iterator[tuple[int, int, float, str]]:
+    """Places of the gazetteer that are no word, written in lower case after a preposition,
+    in the lines typed in lower case (``bor på frosta``, ``jobber i oslo sentrum``)."""
+    for first, last in lower_case_lines(text):
+        for cue in _LOWER_CUE.finditer(text, first, last):
+            found = longest_name(text, cue.end(), PLACE_NAMES)
+            if found is not None and found[1] not in AMBIGUOUS:
+                yield cue.end(), found[0], SCORE_CONTEXT, "list and context"
 
 
 def _judged(
-    text: str, triggers: frozenset[str], cues: list[re.Match[str]]
+    text: str,
+    triggers: frozenset[str],
+    cues: list[re.Match[str]],
+    lower: list[tuple[int, int, float, str]],
 ) -> list[tuple[int, int, float, str]]:
-    """The places among the gazetteer words ``triggers`` and the names after a preposition
-    ``cues``; one per start, none inside another place or a care unit."""
-    found: dict[int, tuple[int, int, float, str]] = {}
+    """The places among the gazetteer words ``triggers``, the names after a preposition
+    ``cues`` (and the names listed after those) and the places in lower case ``lower``; one
+    per start, none inside another place or a care unit; ``sentrum`` after a place is part
+    of it."""
+    found: dict[int, tuple[int, int, float, str]] = {place[0]: place for place in lower}
     for word in triggers:
         for start in word_starts(text, word):
             if (place := _listed_at(text, start, word)) is not None:
@@ -341,6 +425,8 @@ def _judged(
     for cue in cues:
         if cue.start("word") not in found and (place := _unlisted(text, cue)) is not None:
             found[place[0]] = place
+        if cue.start("word") in found:
+            _add_coordinated(text, cue, found)
     if not found:
         return []
     units = care_unit_spans(text)  # in order, apart from each other
@@ -351,8 +437,25 @@ def _judged(
         unit = bisect.bisect_right(unit_ends, place[0])  # the first unit ending after it
         in_unit = unit < len(units) and units[unit][0] < place[1]
         if not inside and not in_unit:
-            kept.append(place)
+            sentrum = _SENTRUM.match(text, place[1])
+            kept.append(place if sentrum is None else (place[0], sentrum.end(), *place[2:]))
     return kept
+
+
+def _add_coordinated(
+    text: str, cue: re.Match[str], found: dict[int, tuple[int, int, float, str]]
+) -> None:
+    """Add to ``found`` the unknown names listed after the place at ``cue`` that share its
+    preposition (``i Murmansk og Nikel``), judged as if it came before each."""
+    end = found[cue.start("word")][1]
+    while (more := _COORDINATED.match(text, end)) is not None:
+        start = more.start("word")
+        if start not in found:
+            place = _unknown_place(text, cue["prep"], cue.start("prep"), more["word"], start)
+            if place is None:
+                return
+            found[start] = place
+        end = found[start][1]
 
 
 class LocationRecognizer(NorwegianRecognizer):

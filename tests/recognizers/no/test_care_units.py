@@ -58,6 +58,43 @@ FOUND = [
     # an outpatient head with a place after it
     ("Henvist til barne- og ungdomspsykiatrisk poliklinikk Mo i Rana.",
      "barne- og ungdomspsykiatrisk poliklinikk Mo i Rana"),
+    ("Innlagt ved BUP døgnenhet Tromsø i fjor.", "BUP døgnenhet Tromsø"),
+    ("Time hos ABUP Arendal neste uke.", "ABUP Arendal"),
+    # chains, laboratories and digital clinics, with their site
+    ("Time hos Dr. Dropin Majorstuen i morgen.", "Dr. Dropin Majorstuen"),
+    ("Legetime via Kry i går.", "Kry"),  # also a word: after a care word
+    ("Prøver sendt til Fürst Medisinsk Laboratorium.", "Fürst Medisinsk Laboratorium"),
+    # more heads: rehabilitation, TSB, omsorg+, acronyms and phrases after a head
+    ("Henvist til Larvik rehabilitering.", "Larvik rehabilitering"),
+    ("Sykepleienotat Tøyen omsorg+ i dag.", "Tøyen omsorg+"),
+    ("Søkt plass i Fjellrokollektivet fra mars.", "Fjellrokollektivet"),
+    ("Behandlet ved Rehabiliteringssenteret KRS i mai.", "Rehabiliteringssenteret KRS"),
+    ("Notat fra Helsestasjon for ungdom Sagene.", "Helsestasjon for ungdom Sagene"),
+    ("Innlagt på Hospital Universitario Virgen de la Arrixaca i Murcia.",
+     "Hospital Universitario Virgen de la Arrixaca"),
+    ("Opphold på Kystsykehuset i Florø.", "Kystsykehuset i Florø"),  # a place after it
+    # any capitalised word before a head in mid-sentence; an owner before the name
+    ("Henvist fra Torget legekontor i går.", "Torget legekontor"),
+    ("Blå Kors Fjellvik behandlingssenter, statusmøte.", "Blå Kors Fjellvik behandlingssenter"),
+    ("Inntak Stiftelsen Fjellrokollektivet 01.09.", "Stiftelsen Fjellrokollektivet"),
+    # a definite head and its town; municipal services and their municipality or district
+    ("Hun ble lagt inn på sykehuset i Kristiansund.", "sykehuset i Kristiansund"),
+    ("Ring legevakta i Voss ved behov.", "legevakta i Voss"),
+    ("Besøk av hjemmetjenesten i Alta daglig.", "hjemmetjenesten i Alta"),
+    ("Notat frå heimesjukepleia i Luster.", "heimesjukepleia i Luster"),
+    ("Rapport hjemmesykepleien sone sør om natta.", "hjemmesykepleien sone sør"),
+    ("Brev til Hjemmetjenesten bydel Gamle Oslo.", "Hjemmetjenesten bydel Gamle Oslo"),
+    ("Tromsø hjemmetjeneste har ringt.", "Tromsø hjemmetjeneste"),
+    ("Samtaler med skolehelsetjenesten ved Nordahl Grieg videregående skole.",
+     "skolehelsetjenesten ved Nordahl Grieg videregående skole"),
+    # a ward joined to its unit by ``ved`` or ``på``; ``e-post`` is no ward
+    ("Overflyttet Hjerteavdelingen ved Sørlandet sykehus Arendal i natt.",
+     "Hjerteavdelingen ved Sørlandet sykehus Arendal"),
+    ("Lege ved Akuttmottaket på Haukeland ringte.", "Akuttmottaket på Haukeland"),
+    ("Svar på e-post ved Haukeland.", "Haukeland"),
+    # a site closing the name before a preposition; two units apart by a dash
+    ("Henvist fra Torget legekontor, Namsos til røntgen.", "Torget legekontor, Namsos"),
+    ("Time ved Helse Nord – UNN Tromsø.", "Helse Nord – UNN Tromsø"),
 ]  # fmt: skip
 
 
@@ -81,7 +118,19 @@ MULTI_PART = [
     "Lindring og palliasjon, Nordlandssykehuset Vesterålen",
     "Hjarteavdelinga, Førde sentralsjukehus",
     "Kirurgisk avdeling, Akershus universitetssykehus HF",
+    "Nevrologisk avdeling, SiV Larvik",  # a short name in mixed case
+    "Sengepost 4A, Medisinsk klinikk, Sykehuset Namsos",  # a ward with its number
+    "Bodø sykehjem, avd. 3",
+    "Føde-/barselavdelinga, Førde sentralsjukehus",
+    "Voksenpsykiatrisk poliklinikk (VOP), Nordlandssykehuset Bodø",
+    "Habiliteringstenesta for vaksne, Helse Førde",
+    "Ålesund sjukehus, DPS",  # a bare acronym head after a unit
 ]
+
+
+def test_a_service_outside_health_care_is_no_ward() -> None:
+    text = "Møte mellom barneverntjenesten, BUP Asker og skolen."
+    assert found(text) == ["BUP Asker"]
 
 
 @pytest.mark.parametrize("unit", MULTI_PART)
@@ -105,7 +154,14 @@ NOT_FOUND = [
     "Mor jobber på Sykehuset.",
     "Pasienten ønsker kontakt med Helse og omsorg.",
     "Innlagt på sykehus i Bodø.",  # generic head, the place is a LOCATION
-    "Hjemmesykepleien i Rasvåg kommer daglig.",
+    "Hjemmesykepleien i Rasvåg kommer daglig.",  # a service in a village, not a unit
+    "Hjemmetjenesten kommer to ganger daglig.",
+    "Rehabilitering på Beitostølen er planlagt.",  # a name-first head with a name after
+    "Hun var kry og glad etter turen.",
+    "Kry og fornøyd.",  # an ambiguous chain without a care word
+    "Han ble henvist til Nærmeste legevakt.",  # an adjective, not a name
+    "Scored on the Hospital Anxiety and Depression Scale.",
+    "Rapport fra Fastlegen i dag.",
     "NAV er orientert.",
     "Brev fra Helfo.",
     "Helsedirektoratet anbefaler dette.",
@@ -122,6 +178,27 @@ NOT_FOUND = [
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_not_found(text: str) -> None:
     assert found(text) == []
+
+
+LOWER_CASE = [
+    ("pas. innlagt på ullevål i fjor, kontroll på lungepoliklinikken på st. olav.",
+     ["ullevål", "lungepoliklinikken på st. olav"]),
+    ("fastlege ved harstad legesenter, bor alene.", ["harstad legesenter"]),
+    ("innlagt på kirurgisk avdeling på sykehuset i kristiansund i 2019.",
+     ["kirurgisk avdeling på sykehuset i kristiansund"]),
+    ("innlagt på sykehuset i molde i 2019.", []),  # a town that is also a word
+    ("bor på aker, jobber i byen.", []),  # an ambiguous unit without a care word
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "units"), LOWER_CASE)
+def test_a_line_typed_in_lower_case_is_read_in_lower_case(text: str, units: list[str]) -> None:
+    assert found(text) == units
+
+
+def test_lower_case_names_are_read_only_in_a_line_typed_in_lower_case() -> None:
+    assert found("Notat. Tidl. innlagt på ullevål i fjor.") == []
+    assert found("Notat.\ntidl. innlagt på ullevål i fjor.") == ["ullevål"]
 
 
 def test_a_residence_word_makes_a_shared_name_a_place() -> None:

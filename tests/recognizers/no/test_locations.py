@@ -7,13 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recognizers.no.care_units import AMBIGUOUS
 from recognizers.no.locations import (
     SCORE_CONTEXT,
     SCORE_LISTED,
     SCORE_SHAPE,
     LocationRecognizer,
 )
-from recognizers.no.places import AMBIGUOUS_PLACES, HEALTH_UNITS, LOCATIONS
+from recognizers.no.places import HEALTH_UNITS, LOCATIONS
 
 RECOGNIZER = LocationRecognizer()
 
@@ -63,6 +64,18 @@ FOUND = [
     ("Tur til Las Palmas i vinter.", ["Las Palmas"]),
     ("Far bor fortsatt i Dar es Salaam.", ["Dar es Salaam"]),
     ("Kom fra Asmara via Khartoum.", ["Asmara", "Khartoum"]),
+    ("Ferie i Las Vegas i mai.", ["Las Vegas"]),  # a foreign name starting with a word
+    # a point of the compass and ``for``; names listed after a place share its preposition
+    ("Funnet 5 km sør for Gargia i natt.", ["Gargia"]),
+    ("Familien bor i Vilnius og Kaunas.", ["Vilnius", "Kaunas"]),
+    # short and Sami shapes; a shape that ends in ``s`` before a lower-case word
+    ("Hytte på Bøneset.", ["Bøneset"]),
+    ("Vokste opp ved Čoalmmijávri.", ["Čoalmmijávri"]),
+    ("Går tur på Stokknes igjen.", ["Stokknes"]),
+    # a farm-name surname after a residence word
+    ("Hun bor alene på Skjelbred.", ["Skjelbred"]),
+    # ``sentrum`` after a place
+    ("Jobber i Bodø sentrum.", ["Bodø sentrum"]),
 ]
 
 
@@ -111,12 +124,32 @@ NOT_FOUND = [
     "Epikrise, Kirurgisk avdeling, Sykehuset Østfold Kalnes",
     # a gazetteer name in capitals outside a line of capitals is an acronym
     "Pasienten er HUS-eier i ÅS-området. Han jobber.",
+    # a patronymic surname is no place, a country after a foreign first word neither
+    "Hun bor på Hansen.",
+    "Flyttet fra New Zealand i fjor.",
+    # places inside municipal services and towns after a definite head
+    "Besøk av hjemmetjenesten i Alta daglig.",
+    "Innlagt på sykehuset i Kristiansund.",
+    # lower case outside a line typed in lower case
+    "Hun har vondt. Bor i tynset.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_not_found(text: str) -> None:
     assert found(text) == []
+
+
+LOWER_CASE = [
+    ("bor på tynset, jobber i oslo sentrum.", ["tynset", "oslo sentrum"]),
+    ("pas. kom fra kristiansund i går.", ["kristiansund"]),
+    ("bor i moss, jobber i ski.", []),  # places that are also words want capitals
+]
+
+
+@pytest.mark.parametrize(("text", "places"), LOWER_CASE)
+def test_a_line_typed_in_lower_case_is_read_in_lower_case(text: str, places: list[str]) -> None:
+    assert found(text) == places
 
 
 def test_scores_and_evidence() -> None:
@@ -145,7 +178,7 @@ def test_other_entities_are_not_analysed() -> None:
 _UNAMBIGUOUS = sorted(
     name
     for name in LOCATIONS
-    if name not in AMBIGUOUS_PLACES and name not in HEALTH_UNITS and name.isalpha()
+    if name not in AMBIGUOUS and name not in HEALTH_UNITS and name.isalpha()
 )
 
 
