@@ -280,7 +280,7 @@ NOT_NAME_WORDS = (
         "tiltak plan status diagnose diagnoser medikasjon medisiner notat journalnotat henvisning "
         "fornavn etternavn mellomnavn navn namn name pasientnavn brukernavn username user bruker "
         "født fødd fødselsdato fødselsnummer fnr alder kjønn adresse telefon tlf mobil epost "
-        "e-post rom seng dato adv advokat "
+        "e-post rom seng dato adv advokat ansv ansvarlig ssp "
         "ukjent unknown ingen none null n/a mangler "
         "hb crp inr alat asat ldh gt alp tsh ft4 egfr kreatinin hba1c bt ekg eeg mr ct rtg "
         "spo2 sao2 kols hiv adhd mrsa covid copd"

@@ -78,6 +78,8 @@ KEEP: list[tuple[str, tuple[str, ...]]] = [
     ("Salam, har dere ledig time?", ("Salam",)),
     ("Xin chào. Tôi có câu hỏi om timen min.", ("Tôi",)),
     ("nei haha det var feil nummer", ("haha",)),
+    # a header cell after a role word is no name
+    ("Seng\tPasient\tAnsv. spl\n1\tLunde, Gerd\tSolveig-Marie", ("Ansv",)),
     # an identifier label is no name
     ("Seng\tPasient\tPasnr\tRom\n1\tNils\t5502281\t3", ("Pasnr",)),
     ("Til: Kari Moe (Jnr. 2022-118430)", ("Jnr",)),
