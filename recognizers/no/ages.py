@@ -78,6 +78,12 @@ DURATION_AFTER = frozenset(
     oppfølging oppfølgjing observasjon varighet""".split()
 )
 """Words after ``N år`` that make it a duration (``2 år siden``, ``3 år senere``)."""
+PERSON_NOUNS = frozenset(
+    """mann kvinne kvinna dame herre gutt gut jente jenta barn barnet pasient pasienten pasienter
+    pas pt kar man woman boy girl child patient male female""".split()
+)
+"""Words for a person right before ``N år``: what follows is the person's age, whatever comes
+after it (``Mann 45 år med …``)."""
 _DURATION_PAIRS = frozenset({("på", "rad"), ("i", "strekk"), ("i", "trekk")})
 _DURATION_NOUNS = (
     "utdann studi studie oppfølg prosjekt periode program garanti kontrakt avtale behandl "
@@ -165,6 +171,8 @@ def _duration(text: str, start: int, end: int) -> bool:
     if after and after[0] in {"alder", "alderen", "age"}:
         return False  # ``sidan 19 måneder alder``
     before = plain_words_before(text, start)
+    if before and before[-1] in PERSON_NOUNS:
+        return False  # ``Mann 45 år med Bechterews``, ``Barn 2 år til vaksinasjon``
     while before and before[-1] in HEDGES:
         before.pop()
     if (before and before[-1] in DURATION_BEFORE) or before[-2:] == ["løpet", "av"]:

@@ -84,7 +84,8 @@ _NOT_DATE_BEFORE = frozenset(
 1.2.12``)."""
 YEAR_WORDS = frozenset(
     """i fra frå til siden sidan innen innan før etter mellom høsten hausten våren sommeren
-    sommaren vinteren år året in since from until during before after""".split()
+    sommaren vinteren år året in since from until during before after innlagt operert
+    diagnostisert behandlet behandla utskrevet utskriven henvist""".split()
 )
 """Words that make four digits a year (``i 2012``, ``siden 2012``)."""
 _PERIOD_WORDS = frozenset(
@@ -146,7 +147,10 @@ class DateRecognizer(NorwegianRecognizer):
         if match.re is _MONTH_YEAR:
             return year_word or match.group().index("/") == 2
         period = len(before) >= 2 and before[-1] == "av" and before[-2] in _PERIOD_WORDS
-        return (year_word or period) and _DECADE.match(text, match.end()) is None
+        bracketed = text[match.start() - 1 : match.start()] == "(" and text[
+            match.end() :
+        ].startswith(")")
+        return (year_word or period or bracketed) and _DECADE.match(text, match.end()) is None
 
 
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w.]*")

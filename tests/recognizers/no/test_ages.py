@@ -107,3 +107,11 @@ def test_not_found(text: str) -> None:
 
 def test_number_without_label_is_no_age() -> None:
     assert found("Hb 46, CRP 12") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mann 45 år med Bechterews sykdom.", "Barn 2 år til vaksinasjon.", "Pasient 3 år med feber."],
+)
+def test_an_age_right_after_a_person_word_is_an_age_whatever_follows(text: str) -> None:
+    assert AgeRecognizer().analyze(text, ["AGE"], None)

@@ -105,8 +105,6 @@ NOT_FOUND = [
     "Apgar score 9-10-10",
     "Apgar 10-10-10",
     # bare years and decades
-    "Innlagt 2019 Haukeland",
-    "(2012)",
     "på 1990-tallet",
     "i 1990-årene",
     "2000 pasienter",
@@ -160,3 +158,15 @@ def test_every_date_found_reads_back(text: str) -> None:
         parsed = parse_date(value)
         assert parsed is not None
         assert parsed.precision.value == precision
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Tidligere innlagt 2020 for lungebetennelse.", "2020"),
+        ("Kontakter: BUP Sandnessjøen (2009), DPS Mosjøen (2014).", "2009"),
+    ],
+)
+def test_a_year_after_a_clinical_verb_or_alone_in_brackets(text: str, value: str) -> None:
+    found = [text[r.start : r.end] for r in DateRecognizer().analyze(text, ["DATE"], None)]
+    assert value in found
