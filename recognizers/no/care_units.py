@@ -44,7 +44,9 @@ name (``Revmatismesykehuset, Lillehammer``, ``Oslo legevakt, Storgata``, ``Sentr
 legekontor, Steinkjer til …``). A ward before a unit may also be joined by ``ved`` or ``på``
 (``Akuttmottaket ved Drammen sykehus``, ``medisinsk avdeling på sykehuset i levanger``). A
 head alone is no unit (``legevakten``, ``sykehuset``, ``fastlegen``), nor is a ward alone;
-nor are NAV, Helfo, Helsedirektoratet or companies (no head, no entry).
+nor are NAV, Helfo, Helsedirektoratet or companies (no head, no entry). A municipality's
+service named with ``kommune`` (``Bærum kommune fysioterapitjeneste``) is read by
+:mod:`recognizers.no.care_unit_parts`.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.no import context, places
 from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no.care_unit_parts import DISTRICT, municipal_services
 from recognizers.no.names import FIRST_NAMES, SURNAMES
 from recognizers.no.person_lexicon import is_ordinary, lexicon
 from recognizers.no.places import AMBIGUOUS_PLACES, HEALTH_UNITS, LOCATIONS, name_key
@@ -128,7 +131,7 @@ Vefsn``, ``heimesjukepleia i Stryn``, ``hjemmesykepleien sone nord``, ``Hattfjel
 hjemmetjeneste``) or, for school health, by the school (``skolehelsetjenesten ved Rykkinn
 skole``); in a village or with no name they are a service, not a unit (``hjemmetjenesten i
 Rasvåg``)."""
-_NAME_FIRST_HEADS = _SERVICE_HEADS | {"rehabilitering", "omsorg+"}
+_NAME_FIRST_HEADS = _SERVICE_HEADS | {"rehabilitering", "omsorg+", "døgnenhet"}
 """Heads that make a unit only with a name before them (``Røros rehabilitering``, ``Kampen
 omsorg+``) or, for services, the place after them that :data:`_SERVICE_HEADS` describes."""
 _HEADS = _NAME_FIRST_HEADS | frozenset(
@@ -141,13 +144,13 @@ _HEADS = _NAME_FIRST_HEADS | frozenset(
     helsestasjonen helsetjeneste helsetjenesten helseteneste helsetenesta behandlingssenter
     behandlingssenteret rehabiliteringssenter rehabiliteringssenteret opptreningssenter
     opptreningssenteret omsorgssenter omsorgssenteret sjukestugu sykestue sjukestove dps bup
-    abup vop tsb hospice tannklinikk tannklinikken fysioterapi jordmortenesta
-    jordmortjenesten""".split()
+    abup vop tsb kad øhd kad-enheten kad-enheta kad-eininga øhd-enheten hospice tannklinikk
+    tannklinikken fysioterapi jordmortenesta jordmortjenesten""".split()
 )
 """Words that make a name a care unit, bokmål, nynorsk and Sami (``klinihkká``)."""
 _HEAD_FIRST = (_HEADS - _NAME_FIRST_HEADS) | {"helse", "røntgen"}
 """Heads that may come first, capitalised, with the name after (``Helse Bergen``)."""
-_ACRONYM_HEADS = frozenset({"dps", "bup", "abup", "vop", "tsb"})
+_ACRONYM_HEADS = frozenset({"dps", "bup", "abup", "vop", "tsb", "kad", "øhd"})
 _LOWER_HEAD_FIRST = _ACRONYM_HEADS | {"poliklinikk", "legevakt"}
 """Heads that take a place after them in lower case too (``poliklinikk Otta``)."""
 _TOWN_HEADS = frozenset("""sykehuset sjukehuset legevakta legevakten helsestasjonen""".split())
@@ -184,8 +187,9 @@ _COMPOUNDS = (
     "legevakta", "legesenteret", "legekontoret", "helsetunet", "sykehus", "sjukehus",
     "kollektivet", "kollektiv",
 )  # fmt: skip
-_MODIFIERS = ("ale", "ske", "ige", "ate", "rte", "ære")
-"""Endings of the lower-case adjectives between a name and its head (``diakonale``)."""
+_MODIFIERS = ("ale", "ske", "ige", "ate", "rte", "ære", "tte", "allé", "gate", "vei", "veg")
+"""Endings of the lower-case adjectives between a name and its head (``diakonale``,
+``akutte``), and of the street words of a name (``Bygdøy allé legesenter``)."""
 _ADJECTIVES = ("sk", "ig", "ske", "ige", "regional", "nasjonal")
 _ADJECTIVE_FORMS = (*_ADJECTIVES, "e", "lt", "tt", "at", "al", "ær")
 """Endings of adjectives (``Revmatologisk``, ``Nærmeste``, ``Lokalt``, ``Regional``)."""
@@ -202,7 +206,10 @@ _WARD_HEAD = (
     r"|overvåk(?:n)?ing(?:en|a)?|palliasjon|team(?:et)?"
     r"|(?<!barnevern)(?<!barneverns)(?<!pp-)(?<!ppt-)(?:tjeneste(?:n)?|tenest[ea]))|avd\.)"
 )
-_MOD = r"(?:[\w]+(?:sk|ig)|[Rr]egional|[Nn]asjonal|[Ss]entral|[Ll]okal|[Aa]llmenn)"
+_MOD = (
+    r"(?:[\w]+(?:sk|ig|ende)|[Rr]egional|[Nn]asjonal|[Ss]entral|[Ll]okal|[Aa]llmenn|[Aa]mbulant"
+    r"|[Aa]kutt)"
+)
 WARD = (
     rf"(?:[\w]+-?[ ]og[ ]|[\w]+-/)?(?:{_MOD}[ ]){{0,2}}{_WARD_HEAD}"
     r"(?-i:[ ](?:\d{1,2}[A-Z]?|[A-Z]\d{1,2})(?![\w\-]|[.,:/]\d))?"
@@ -217,13 +224,18 @@ _JOINS = (", ", " ved ", " på ")
 """What joins a ward to the unit after it: ``Akuttmottaket, Drammen sykehus``,
 ``Akuttmottaket ved Drammen sykehus``, ``medisinsk avdeling på sykehuset i levanger``."""
 _WARD_LAST = re.compile(
-    rf"(?:[\w]+-/)?{_WARD_HEAD}|(?-i:\d{{1,2}}[A-Z]?|[A-Z]\d{{1,2}}|\([A-ZÆØÅ]{{2,6}}\))",
+    rf"(?:[\w]+-/)?{_WARD_HEAD}|(?-i:\d{{1,2}}[A-Z]?|[A-Z]\d{{1,2}}|\([A-ZÆØÅ]{{2,6}}\)"
+    r"|DPS|BUPA?|ABUP|VOP|TSB)",
     re.IGNORECASE,
 )
 """The last word of a ward's name (:data:`WARD`), tested before a search for the whole."""
-_LEFT_WARD = re.compile(rf"(?<![\w'’\-])(?:{WARD})(?:, | ved | på )\Z", re.IGNORECASE)
+_LEFT_WARD = re.compile(
+    rf"(?<![\w'’\-])(?:{WARD}|(?-i:DPS|BUPA?|ABUP|VOP|TSB))(?:, | ved | på )\Z", re.IGNORECASE
+)
 _LEFT_SITE = re.compile(rf"(?<![\w'’\-])(?:{WARD}), (?P<site>{_SITE}), \Z", re.IGNORECASE)
-_RIGHT_WARD = re.compile(rf", (?:{WARD}|(?-i:DPS|BUP|ABUP|VOP|TSB))(?![\w\-])", re.IGNORECASE)
+_BARE_ACRONYMS = r"(?-i:DPS|BUPA?|ABUP|VOP|TSB)"
+"""Acronym heads that are a ward of the unit next to them: ``VOP, Sykehuset Østfold``."""
+_RIGHT_WARD = re.compile(rf", (?:{WARD}|{_BARE_ACRONYMS})(?![\w\-])", re.IGNORECASE)
 _RIGHT_SITE = re.compile(rf", (?P<site>{_SITE})")
 _STREET_WORDS = "|".join(suffix for suffix in STREET_SUFFIXES if len(suffix) > 2)
 _STREET_SITE = re.compile(
@@ -234,7 +246,7 @@ _SITE_END = re.compile(r"[ \t]*(?:$|\n|\d|[.:;)(]|,[ \t]*\d|(?:til|fra|frå|ved|
 """What may follow a site closing a unit's name: the end of the line or sentence, a date,
 a preposition (``Sentrum legekontor, Steinkjer til …``)."""
 _BEFORE_HEAD = re.compile(
-    rf"(?P<name>{_NAME_AFTER_BREAK})[ ](?P<mods>(?:[a-zæøå]+[ ]){{0,2}})"
+    rf"(?P<name>{_NAME_AFTER_BREAK})[ ](?P<mods>(?:[a-zæøåé]+[ ]){{0,2}})"
     rf"(?P<coord>[a-zæøå]+-[ ]og[ ])?\Z"
 )
 _AFTER_HEAD = re.compile(
@@ -249,11 +261,9 @@ _NAME_RUN = re.compile(
 """Capitalised words with the particles of a foreign name between them: ``Universitario
 Virgen de la Arrixaca``."""
 _FORMS = frozenset("HF RHF IKS KF AS ASA SA".split())
-_DISTRICT = re.compile(
-    rf"[ ](?:i[ ])?(?i:bydel|sone|distrikt)[ ](?:{_NAME}(?:[ ]{_NAME})?|[\w\-]+)"
-)
+_DISTRICT = re.compile(DISTRICT)
 """A district after a municipal service: ``sone nord``, ``i bydel Sagene``, ``bydel Nordre
-Aker``."""
+Aker``, ``sone Fetsund sør``."""
 _SCHOOL = re.compile(
     rf"[ ](?:ved|på)[ ](?:{_NAME}[ ]){{1,3}}(?:[a-zæøå]+[ ])?[a-zæøå]*sk[ou]len?(?![\w\-])"
 )
@@ -264,9 +274,17 @@ _OWNER = re.compile(
 """The owner written before a unit's name: ``Blå Kors Lade behandlingssenter``, ``Stiftelsen
 Solliakollektivet``."""
 _WARD_START = re.compile(rf"(?<![\w'’\-])(?:[\w]+-?[ ]og[ ])?(?:{_MOD}[ ]){{1,2}}\Z")
-_FORM_AFTER = re.compile(r" (?:HF|RHF|IKS|KF)(?![\w\-])")
-"""The form of enterprise after a unit's name: ``Oslo universitetssykehus HF``."""
+_FORM_AFTER = re.compile(r" (?:HF|RHF|IKS|KF|\([A-ZÆØÅ]{2,6}\))(?![\w\-])")
+"""The form of enterprise after a unit's name (``Oslo universitetssykehus HF``), or its
+acronym in brackets (``Jæren distriktspsykiatriske senter (JDPS)``)."""
 _TAIL = re.compile(r" og [a-zæøå]+(?![\w\-])")
+_PLACE_PAIR = re.compile(rf"(?<![\w'’\-]){_NAME} og (?=[{UPPER}])")
+"""The first half of a place named by two (``Evje og Hornnes``), before the second."""
+_FOR_GROUP = re.compile(
+    r" for (?:barn og (?:unge|ungdom)|born og unge|ungdom|unge|barn|born|voksne|vaksne|eldre"
+    r"|studenter)(?![\w\-])"
+)
+"""The people a unit serves, closing its name: ``Lillesand helsestasjon for ungdom``."""
 _LOCAL_WORD = re.compile(r"[\w'’.\-]+|,")
 _IN_PLACE = re.compile(rf"[ ](?:i|på)[ ](?={_NAME})")
 _LOWER_FIRST_LINE = re.compile(r"[^\w\n]*[a-zæøå]")
@@ -495,6 +513,9 @@ def _service_after(text: str, end: int, key: str) -> int | None:
     found = longest_name(text, end + 3, PLACE_NAMES)
     if found is None or (text[end + 3].islower() and found[1] in AMBIGUOUS):
         return None
+    if key in _SERVICE_HEADS and found[1] in MUNICIPALITIES:
+        district = _DISTRICT.match(text, found[0])  # ``i Moss, sone Jeløy``
+        return found[0] if district is None else district.end()
     return found[0] if key in _TOWN_HEADS or found[1] in MUNICIPALITIES else None
 
 
@@ -504,6 +525,8 @@ def _unit_at_head(text: str, start: int, end: int) -> tuple[int, int] | None:
     key = head.lower()
     capitalised = head[0].isupper()
     name_start = None if key in {"helse", "røntgen"} else _name_before(text, start)
+    if name_start is not None:
+        name_start = _pair_start(text, name_start, start)
     name_end = _name_after(text, end, key, capitalised=capitalised)
     if name_end is None and (key in _SERVICE_HEADS or key in _TOWN_HEADS):
         name_end = _service_after(text, end, key)
@@ -515,7 +538,19 @@ def _unit_at_head(text: str, start: int, end: int) -> tuple[int, int] | None:
     last = name_end or (_places_after(text, end) if name_start is not None else end)
     if key == "fysioterapi" and (tail := _TAIL.match(text, last)):
         last = tail.end()
+    elif name_start is not None and (group := _FOR_GROUP.match(text, last)):
+        last = group.end()  # ``Lillesand helsestasjon for ungdom``
     return (start if name_start is None else name_start), last
+
+
+def _pair_start(text: str, name_start: int, head: int) -> int:
+    """``name_start`` moved over the first half of a place named by two (``Evje og Hornnes
+    legekontor``) when the whole, up to the head at ``head``, is a place of the lists."""
+    pair = _PLACE_PAIR.search(text, max(0, name_start - 30), name_start + 1)
+    if pair is None or pair.end() != name_start:
+        return name_start
+    whole = name_key(f"{pair[0]}{text[name_start : head - 1]}")
+    return pair.start() if whole in LOCATIONS else name_start
 
 
 def _unit_at_name(text: str, start: int, word: str) -> tuple[int, int, bool] | None:
@@ -670,7 +705,8 @@ _UNIT_FIRSTS = [
     if any(_HEAD_FIRST.isdisjoint(name[1:]) for name in names)
 ]
 _UNIT_FORMS = written_forms([*_UNIT_FIRSTS, *_HEAD_FIRST, *_SERVICE_HEADS]).union(
-    *(_case_forms(first) for first in _UNIT_FIRSTS if len(first) <= 4)
+    *(_case_forms(first) for first in _UNIT_FIRSTS if len(first) <= 4),
+    (head.split("-")[0].upper() + head[head.index("-") :] for head in _HEADS if "-" in head),
 )
 """The capitalised words a unit's name may start with, short ones in any case (``SiV``). A
 gazetteer name with a head word after its first (``Oslo universitetssykehus``) is found from
@@ -733,8 +769,9 @@ def find_units(text: str, *, assume_context: bool = False) -> list[tuple[int, in
     """The spans of the care units in ``text`` (module docstring), in order. With
     ``assume_context`` an ambiguous name needs no care word before it."""
     found = _candidates(text)
+    services = municipal_services(text, MUNICIPALITIES)
     if not found:
-        return []
+        return services
     units: list[tuple[int, int, bool]] = []
     for start, end, weak in _joined(found, text):
         form = _FORM_AFTER.match(text, end)
@@ -743,7 +780,19 @@ def find_units(text: str, *, assume_context: bool = False) -> list[tuple[int, in
         if weak and not (added or assume_context or _care_context(text, start)):
             continue
         units.append((first, last, False))
-    return [(start, end) for start, end, _ in _joined(units, text)]
+    spans = [(start, end) for start, end, _ in _joined(units, text)]
+    return _overlapping_as_one(spans + services) if services else spans
+
+
+def _overlapping_as_one(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in order, overlapping ones as one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _owner_before(text: str, start: int) -> int:

@@ -257,3 +257,54 @@ SITES = ["", ", Fredrikstad", ", Bergen"]
 def test_ward_unit_and_site_are_one_finding(ward: str, unit: str, site: str) -> None:
     name = f"{ward}, {unit}{site}"
     assert found(f"Innkomstjournal {name} 2024-01-05\nPasient, 70 år.") == [name]
+
+
+MUNICIPAL_AND_SHORT = [
+    # a municipality's service, with ``kommune`` and a district
+    (
+        "Videre trening ved Modum kommune fysioterapitjeneste.",
+        ["Modum kommune fysioterapitjeneste"],
+    ),
+    ("Kopi: Vinje kommune psykisk helse og rus.", ["Vinje kommune psykisk helse og rus"]),
+    (
+        "Referat: Tromsø kommune, hjemmetjenesten sone Kroken.",
+        ["Tromsø kommune, hjemmetjenesten sone Kroken"],
+    ),
+    (
+        "Overført Alta kommunale akutte døgnenhet (KAD) i går.",
+        ["Alta kommunale akutte døgnenhet (KAD)"],
+    ),
+    ("Hjem med hjemmesykepleien i Hamar, sone Ajer.", ["hjemmesykepleien i Hamar, sone Ajer"]),
+    ("Funnet av hjemmesykepleien sone Storsand nord.", ["hjemmesykepleien sone Storsand nord"]),
+    # acronym heads and bare acronym wards
+    ("Overført fra ØHD Lindås i natt.", ["ØHD Lindås"]),
+    ("Utskrives til KAD-enheten i Orkland i dag.", ["KAD-enheten i Orkland"]),
+    ("Innleggelse VOP, Sykehuset Innlandet Sanderud i går.", ["VOP, Sykehuset Innlandet Sanderud"]),
+    ("Til Akutt sengepost, BUPA, Haukeland i dag.", ["Akutt sengepost, BUPA, Haukeland"]),
+    # wards named by a participle or ``ambulant``; groups served; street and paired names
+    ("Fulgt ved DPS Elverum, ambulant team.", ["DPS Elverum, ambulant team"]),
+    (
+        "Tilsyn fra lindrende team, Kristiansund sjukehus i morgen.",
+        ["lindrende team, Kristiansund sjukehus"],
+    ),
+    ("Kontakt med Gjøvik helsestasjon for ungdom i vår.", ["Gjøvik helsestasjon for ungdom"]),
+    ("Svar sendes Thereses gate legesenter.", ["Thereses gate legesenter"]),
+    ("Henvist fra Nore og Uvdal legekontor.", ["Nore og Uvdal legekontor"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MUNICIPAL_AND_SHORT)
+def test_municipal_services_acronyms_and_joined_names(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pasienten bor i Bærum kommune.",
+        "Søknad sendt Fjelltopp kommune hjemmetjeneste.",  # no municipality of the register
+        "Bærum kommune har ansvar for tjenesten.",
+    ],
+)
+def test_a_municipality_without_a_service_is_no_unit(text: str) -> None:
+    assert found(text) == []
