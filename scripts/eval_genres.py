@@ -31,6 +31,7 @@ import dataclasses
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,6 +41,7 @@ from bench_corpus import occurrences  # noqa: E402
 from eval_names import shipped  # noqa: E402
 
 from proxy.scrub.findings import Finding  # noqa: E402
+from proxy.scrub.policy import Decision  # noqa: E402
 from recognizers.registry import CLINICAL_PHI  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "genres"
@@ -99,16 +101,22 @@ def _around(text: str, start: int, end: int) -> str:
     return f"{text[max(0, start - 30) : start]}⟦{text[start:end]}⟧{text[end : end + 30]}"
 
 
-def evaluate(corpus: Path) -> GenreTally:
-    """Run the shipped detector and policy over every line of ``corpus``."""
+def decided_lines(corpus: Path) -> Iterator[tuple[dict[str, object], list[Decision]]]:
+    """Each line of ``corpus`` with the shipped detector's findings as policy decides them."""
     detector, policy = shipped()
-    tally = GenreTally()
     lines = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line]
     texts = [str(item["text"]) for item in lines]
     for item, text, findings in zip(lines, texts, detector.detect_many(texts), strict=True):
+        yield item, policy.decide(text, findings)
+
+
+def evaluate(corpus: Path) -> GenreTally:
+    """Run the shipped detector and policy over every line of ``corpus``."""
+    tally = GenreTally()
+    for item, decisions in decided_lines(corpus):
         rewritten = [
             d.finding
-            for d in policy.decide(text, findings)
+            for d in decisions
             if d.action != "allow" and d.finding.entity_type not in CLINICAL_PHI
         ]
         score_line(item, rewritten, tally)

@@ -37,8 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench_corpus import occurrences  # noqa: E402
-from eval_genres import letters_covered  # noqa: E402
-from eval_names import shipped  # noqa: E402
+from eval_genres import decided_lines, letters_covered  # noqa: E402
 
 from proxy.scrub.policy import Decision  # noqa: E402
 
@@ -109,12 +108,9 @@ def _around(text: str, start: int, end: int) -> str:
 
 def evaluate(corpus: Path) -> Tally:
     """Run the shipped detector and policy over every line of ``corpus``."""
-    detector, policy = shipped()
     tally = Tally()
-    lines = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line]
-    texts = [str(item["text"]) for item in lines]
-    for item, text, findings in zip(lines, texts, detector.detect_many(texts), strict=True):
-        score_line(item, policy.decide(text, findings), tally)
+    for item, decisions in decided_lines(corpus):
+        score_line(item, decisions, tally)
     return tally
 
 

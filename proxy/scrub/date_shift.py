@@ -79,12 +79,6 @@ async def scope_offset(vault: Vault, scope: str, *, create: bool) -> int | None:
     return None if value is None else int(value)
 
 
-def shift_date(value: str, days: int) -> str | None:
-    """``value`` (a date found in a request) moved by ``days`` in its own form; ``None`` when it
-    gives no day or cannot be read back (the caller then pseudonymises it)."""
-    return shift(value, days)
-
-
 def unshift_dates(text: str, days: int) -> str:
     """``text`` with every day date moved back by ``days`` (the scope's offset)."""
     if not any(map(str.isdigit, text)):

@@ -9,10 +9,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from proxy.scrub.date_shift import scope_offset, shift_date
+from proxy.scrub.date_shift import scope_offset
 from proxy.scrub.policy import Decision
 from proxy.scrub.tokens import TokenFormat, label_for
 from proxy.vault.base import Vault
+from recognizers.no.date_forms import shift
 
 YIELD_EVERY = 1_000
 """Decisions applied between two turns of the event loop."""
@@ -149,7 +150,7 @@ async def _replacement(
     if decision.action == "generalise" and decision.rewrite is not None:
         return decision.rewrite, None, "generalise"
     if decision.action == "shift":
-        moved = shift_date(value, await numbers.date_offset())
+        moved = shift(value, await numbers.date_offset())  # None: no day to move, or unreadable
         if moved is not None:
             return moved, None, "shift"
     label = label_for(finding.entity_type)

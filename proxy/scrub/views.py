@@ -65,6 +65,8 @@ def _with_name_context(text: str, findings: list[Finding]) -> list[Finding]:
         Finding(BIRTH_DATE, start, end, NAME_DATE_SCORE, NAME_DATE_RECOGNIZER)
         for start, end in dates_after_names(text, names)
     ]
+    if not echoes and not dates:
+        return findings  # settled above; nothing new to settle
     return settle(text, [*findings, *echoes, *dates])
 
 

@@ -136,8 +136,8 @@ def is_not_a_place(text: str, start: int, end: int) -> bool:
     if not words or is_location(span) or is_health_unit(span):
         return False
     return (
-        words[0] in NOT_PEOPLE | AGENCIES
-        or words[-1] in NOT_PEOPLE | AGENCIES
+        words[0] in _NOT_PLACES
+        or words[-1] in _NOT_PLACES
         or _is_eponym(span, words, text, end)
         or (len(words) == 1 and _is_medication(text, start, end))
     )
@@ -148,6 +148,7 @@ AGENCIES = frozenset(
     skatteetaten udi lånekassen husbanken""".split()
 )
 """Public agencies the model takes for places (``dekkes av Pasientreiser``)."""
+_NOT_PLACES = NOT_PEOPLE | AGENCIES
 
 
 def _is_key(text: str, end: int, words: list[str]) -> bool:
