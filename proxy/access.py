@@ -18,9 +18,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from proxy.errors import SladdError
-from proxy.private_files import read_private_file
-from proxy.toml_binding import ConfigError
+from proxy.support.errors import SladdError
+from proxy.support.private_files import read_private_file
+from proxy.support.toml_binding import ConfigError
 
 KEY_HEADER = "X-Sladd-Key"
 ENV_VAR = "SLADD_PROXY_KEYS"

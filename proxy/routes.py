@@ -1,51 +1,26 @@
-"""The route table: which provider route and wire format a request path belongs to.
+"""The route table: which provider route and wire-format adapter a request path belongs to.
 
-=========  ============================================  ==================================
-route      served at                                     forwarded to
-=========  ============================================  ==================================
-openai     ``/v1/{tail}``, ``/openai/v1/{tail}``          ``{upstream}/{tail}``
-anthropic  ``/v1/messages...``, ``/anthropic/v1/{tail}``  ``{upstream}/v1/{tail}``
-azure      ``/azure/openai/{tail}``                      ``{upstream}/openai/{tail}``
-ollama     ``/ollama/api/{tail}``, ``/ollama/v1/{tail}``  ``{upstream}/api|v1/{tail}``
-=========  ============================================  ==================================
+Every fact comes from the provider records (:mod:`proxy.providers.records`, which also
+tabulates the paths); this module adds the operator's settings: each route's upstream,
+``unscrubbed_paths`` and ``forward_headers``. A base-URL path belongs to the record whose
+served prefix is the longest one it starts with (``/v1/messages`` is Anthropic's, the rest of
+``/v1/`` OpenAI's).
 
 ``upstream_url`` has no query string: the handler appends the request's own once
-:mod:`proxy.query_policy` has passed it. Each route's
-:class:`~proxy.providers.records.RouteRecord` (plus ``routes.NAME.forward_headers``) says
-which query parameters and headers it forwards. ``--route NAME=URL`` replaces a route's
+:mod:`proxy.http.query_policy` has passed it. ``--route NAME=URL`` replaces a route's
 upstream.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import re
 from dataclasses import dataclass
 
-from proxy.errors import ErrorShape
-from proxy.providers.anthropic import AnthropicMessages
 from proxy.providers.base import Provider
-from proxy.providers.ollama import OllamaChat, OllamaGenerate
-from proxy.providers.openai_chat import OpenAIChat
-from proxy.providers.openai_misc import OpenAICompletions, OpenAIEmbeddings
-from proxy.providers.openai_responses import OpenAIResponses
-from proxy.providers.records import RECORDS, RouteRecord, record_for
+from proxy.providers.error_shapes import ErrorShape
+from proxy.providers.record import ProviderRecord
+from proxy.providers.records import RECORDS
 from proxy.settings import RoutesSettings
-
-ROUTE_NAMES = ("openai", "anthropic", "azure", "ollama")
-
-_OPENAI_ENDPOINTS: dict[str, Provider] = {
-    "chat/completions": OpenAIChat(),
-    "responses": OpenAIResponses(),
-    "embeddings": OpenAIEmbeddings(),
-    "completions": OpenAICompletions(),
-}
-_OLLAMA_ENDPOINTS: dict[str, Provider] = {
-    "api/chat": OllamaChat(),
-    "api/generate": OllamaGenerate(),
-}
-_ANTHROPIC = AnthropicMessages()
-_AZURE_TAIL = re.compile(r"^(?:deployments/[^/]+/|v1/)?(?P<endpoint>[a-z/]+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +28,7 @@ class RouteMatch:
     """Where a request goes and how to read it.
 
     ``provider`` is ``None`` for endpoints sladd cannot scrub; ``tail`` is the path after the
-    route base, used for ``unscrubbed_paths`` and in messages.
+    route base, used for ``unscrubbed_paths``, in messages and to tell whether it streams.
     """
 
     route: str
@@ -61,29 +36,6 @@ class RouteMatch:
     provider: Provider | None
     error_shape: ErrorShape
     tail: str
-
-
-def _openai_provider(tail: str) -> Provider | None:
-    return _OPENAI_ENDPOINTS.get(tail)
-
-
-def _azure_provider(tail: str) -> Provider | None:
-    match = _AZURE_TAIL.match(tail)
-    return _OPENAI_ENDPOINTS.get(match["endpoint"]) if match else None
-
-
-def _anthropic_provider(tail: str) -> Provider | None:
-    return _ANTHROPIC if tail in {"messages", "messages/count_tokens"} else None
-
-
-def _ollama_provider(tail: str) -> Provider | None:
-    if tail.startswith("v1/"):
-        return _openai_provider(tail.removeprefix("v1/"))
-    return _OLLAMA_ENDPOINTS.get(tail)
-
-
-def _join(base: str, path: str) -> str:
-    return base.rstrip("/") + "/" + path.lstrip("/")
 
 
 def with_query(url: str, raw_query: str) -> str:
@@ -97,36 +49,39 @@ class RouteTable:
     def __init__(self, routes: RoutesSettings) -> None:
         self._routes = routes
         self._records = {
-            name: record_for(name, routes.get(name).forward_headers) for name in ROUTE_NAMES
+            name: record.with_headers(routes.get(name).forward_headers)
+            for name, record in RECORDS.items()
         }
+        mounts = [
+            (prefix, base, name)
+            for name, record in RECORDS.items()
+            for prefix, base in record.mounts()
+        ]
+        self._mounts = sorted(mounts, key=lambda mount: len(mount[0]), reverse=True)
 
     def match(self, path: str) -> RouteMatch | None:
-        """The route for ``path``, or ``None`` when no route serves it."""
-        if path.startswith("/v1/messages") or path.startswith("/anthropic/v1/"):
-            tail = path.removeprefix("/anthropic").removeprefix("/v1/")
-            return self._build("anthropic", "v1/" + tail, tail, _anthropic_provider(tail))
-        if path.startswith(("/v1/", "/openai/v1/")):
-            tail = path.removeprefix("/openai").removeprefix("/v1/")
-            return self._build("openai", tail, tail, _openai_provider(tail))
-        if path.startswith("/azure/openai/"):
-            tail = path.removeprefix("/azure/openai/")
-            return self._build("azure", "openai/" + tail, tail, _azure_provider(tail))
-        if path.startswith(("/ollama/api/", "/ollama/v1/")):
-            tail = path.removeprefix("/ollama/")
-            return self._build("ollama", tail, tail, _ollama_provider(tail))
+        """The route for a base-URL ``path``, or ``None`` when no route serves it."""
+        for prefix, base, route in self._mounts:
+            if path.startswith(prefix):
+                return self.match_host(route, path.removeprefix(base))
         return None
 
-    def record(self, route: str) -> RouteRecord:
-        """What ``route`` forwards besides the body: query parameters and headers."""
+    def match_host(self, route: str, host_path: str) -> RouteMatch | None:
+        """The match for ``host_path``, a path on the provider's own host (forward mode),
+        on ``route``; ``None`` when that API has no such path."""
+        record = self._records[route]
+        tail = record.tail_of(host_path)
+        if tail is None:
+            return None
+        base = self._routes.get(route).upstream
+        url = record.upstream_url(base, host_path) if base else ""
+        return RouteMatch(route, url, record.adapter_for(tail), record.shape_for(tail), tail)
+
+    def record(self, route: str) -> ProviderRecord:
+        """``route``'s record with the operator's ``forward_headers``."""
         return self._records[route]
 
     def allows_unscrubbed(self, match: RouteMatch) -> bool:
         """Whether the route's ``unscrubbed_paths`` lets this endpoint through unscrubbed."""
         patterns = self._routes.get(match.route).unscrubbed_paths
         return any(fnmatch.fnmatchcase(match.tail, pattern) for pattern in patterns)
-
-    def _build(self, route: str, path: str, tail: str, provider: Provider | None) -> RouteMatch:
-        base = self._routes.get(route).upstream
-        shape: ErrorShape = RECORDS[route].shape_for(tail)
-        url = _join(base, path) if base else ""
-        return RouteMatch(route, url, provider, shape, tail)

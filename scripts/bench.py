@@ -51,7 +51,7 @@ from bench_report import Result, table, with_targets  # noqa: E402
 from bench_timing import Exchanges, http_notes, ratio_of_medians, summarise_pairs  # noqa: E402
 from procs import ServerError  # noqa: E402
 
-from proxy.scrub.factory import build_detector, build_scrubber  # noqa: E402
+from proxy.build import build_detector, build_scrubber  # noqa: E402
 from proxy.scrub.pipeline import Scrubber  # noqa: E402
 from proxy.settings import Settings, load_settings  # noqa: E402
 from proxy.vault.memory import MemoryVault  # noqa: E402

@@ -4,7 +4,7 @@ Both are started and stopped by :mod:`procs` (each in its own session; stopping 
 children too). sladd runs as a subprocess exactly as deployed, with the benchmark's config
 file::
 
-    python -m proxy.cli serve --config CONFIG --port 0 --route openai=UPSTREAM/v1
+    python -m proxy.cli.main serve --config CONFIG --port 0 --route openai=UPSTREAM/v1
         --vault memory:// --data-dir TMP
 
 Its log goes to ``TMP/sladd.log`` (the upstream's to ``TMP/upstream.log``); the line

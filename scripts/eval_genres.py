@@ -5,8 +5,8 @@ Corpora (``tests/data/genres/GENRE_SPLIT.jsonl``, one JSON object per line)::
     {"text": ..., "entities": [{"type": ..., "value": ...}], "keep": [...]}
 
 Genres: consultation transcripts, patient chat, admin tables and lists. Splits: ``dev``,
-``dev2``, ``dev3`` and ``dev4`` (read, and tuned on; each was written after the ones before
-were tuned, to see whether the fixes were general) and ``holdout`` (written independently;
+``dev2``, ``dev3``, ``dev4`` and ``dev5`` (read, and tuned on; each was written after the ones
+before were tuned, to see whether the fixes were general) and ``holdout`` (written independently;
 only its figures are looked at, never its misses — ``--verbose`` refuses it).
 
 An annotated occurrence is *found* when findings that policy would rewrite cover every
@@ -18,7 +18,7 @@ Findings of issue 18's clinical classes (dates, ages, places, care units:
 ``recognizers.registry.CLINICAL_PHI``) are left out: this corpus annotates none of them and
 lists dates and hospitals among what must stay; ``scripts/eval_phi.py`` measures them.
 
-    scripts/eval_genres.py [--split dev|dev2|dev3|dev4|holdout] [--genre NAME ...] [--json]
+    scripts/eval_genres.py [--split dev|dev2|dev3|dev4|dev5|holdout] [--genre NAME ...] [--json]
                            [--verbose]
 
 Uses the shipped configuration (rules, NER model, policy). Exit code 0 always.
@@ -40,7 +40,7 @@ sys.path.insert(0, str(REPO))
 from bench_corpus import occurrences  # noqa: E402
 from eval_names import shipped  # noqa: E402
 
-from proxy.scrub.findings import Finding  # noqa: E402
+from proxy.detection.findings import Finding  # noqa: E402
 from proxy.scrub.policy import Decision  # noqa: E402
 from recognizers.registry import CLINICAL_PHI  # noqa: E402
 
@@ -145,7 +145,7 @@ def report(tally: GenreTally) -> dict[str, object]:
 def main() -> None:
     """Command-line entry point; see module docstring."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    splits = ("dev", "dev2", "dev3", "dev4", "holdout")
+    splits = ("dev", "dev2", "dev3", "dev4", "dev5", "holdout")
     parser.add_argument("--split", choices=splits, default="dev")
     parser.add_argument("--genre", action="append", choices=GENRES)
     parser.add_argument("--json", action="store_true", help="print one JSON object")

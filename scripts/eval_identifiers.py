@@ -31,8 +31,8 @@ sys.path.insert(0, str(REPO))
 
 from bench_corpus import occurrences  # noqa: E402
 
-from proxy.scrub.factory import build_detector  # noqa: E402
-from proxy.scrub.findings import Finding  # noqa: E402
+from proxy.build import build_detector  # noqa: E402
+from proxy.detection.findings import Finding  # noqa: E402
 from proxy.scrub.policy import Policy  # noqa: E402
 from proxy.settings import Settings, load_settings  # noqa: E402
 from recognizers.registry import CLINICAL_PHI  # noqa: E402

@@ -13,7 +13,7 @@ import json
 
 from aiohttp import web
 
-from proxy.signals import until_stopped
+from proxy.cli.signals import until_stopped
 
 
 def envelope(kind: str, choice: dict[str, object], *, ident: str, model: str) -> dict[str, object]:

@@ -82,7 +82,7 @@ async def stop(process: asyncio.subprocess.Process) -> None:
 def sladd_serve_args(config: Path, upstream_url: str, data_dir: Path) -> list[str]:
     """``sladd serve`` as deployed (for :func:`start`), on a free loopback port, routed to the
     fake upstream at ``upstream_url``, with an in-memory vault."""
-    serve = ["-m", "proxy.cli", "serve", "--config", str(config), "--port", "0"]
+    serve = ["-m", "proxy.cli.main", "serve", "--config", str(config), "--port", "0"]
     serve += ["--route", f"openai={upstream_url}/v1", "--vault", "memory://"]
     return [*serve, "--data-dir", str(data_dir)]
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from proxy.scrub.detect import Detector
-from proxy.scrub.factory import build_detector
+from proxy.build import build_detector
+from proxy.detection.detector import Detector
 from proxy.scrub.policy import Policy
-from proxy.settings import PolicySettings, Settings, load_settings
+from proxy.scrub.policy_settings import PolicySettings
+from proxy.settings import Settings, load_settings
 from recognizers.registry import CLINICAL_PHI, build_recognizers
 from tests.fakes.llm_upstream import FakeUpstream
 

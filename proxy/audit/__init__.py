@@ -1,1 +1,2 @@
-"""The redaction log (audit records), its reader, the review page and metrics."""
+"""The redaction log: what it records of an exchange (never a raw value), encrypted scrubbed text,
+the writer, the reader and the Prometheus metrics."""

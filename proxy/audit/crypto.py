@@ -28,8 +28,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from proxy.private_files import load_private_file
-from proxy.toml_binding import ConfigError
+from proxy.support.private_files import load_private_file
+from proxy.support.toml_binding import ConfigError
 from proxy.vault.crypto import KEY_BYTES, Secret, decode_key, framed
 
 ENV_VAR = "SLADD_AUDIT_KEY"

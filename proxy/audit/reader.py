@@ -15,7 +15,7 @@ from pathlib import Path
 
 from proxy.audit.record import AuditRecord, parse_time
 from proxy.audit.writer import audit_dir, daily_files
-from proxy.durations import DurationError, parse_duration
+from proxy.support.durations import DurationError, parse_duration
 
 
 class RecordNotFoundError(LookupError):
@@ -27,7 +27,7 @@ class SinceError(ValueError):
 
 
 def parse_since(text: str, now: datetime) -> datetime:
-    """A duration (``7d``, ``12h``, ``1d12h``: see :func:`~proxy.durations.parse_duration`)
+    """A duration (``7d``, ``12h``, ``1d12h``: see :func:`~proxy.support.durations.parse_duration`)
     before ``now``, or an ISO date/time (UTC if naive)."""
     try:
         return now - timedelta(seconds=parse_duration(text))

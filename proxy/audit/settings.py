@@ -2,14 +2,14 @@
 
 Secrets are not settings: the audit key comes from ``SLADD_AUDIT_KEY`` or
 ``<data-dir>/audit.key`` (:mod:`proxy.audit.crypto`), the admin token from
-``SLADD_ADMIN_TOKEN`` or ``<data-dir>/admin.token`` (:mod:`proxy.audit.admin`).
+``SLADD_ADMIN_TOKEN`` or ``<data-dir>/admin.token`` (:mod:`proxy.review.admin`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from proxy.toml_binding import validator
+from proxy.support.toml_binding import validator
 
 MAX_RETENTION_DAYS = 3650
 

@@ -13,14 +13,19 @@ Thinking and signature deltas pass untouched; other events are restored whole.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from typing import TYPE_CHECKING
 
 from proxy.providers.base import Framing, StreamEvent
+from proxy.providers.error_shapes import ErrorShape
 from proxy.providers.response_walk import restore_json
 from proxy.providers.shapes_anthropic import check_messages
 from proxy.providers.slots import SlotCollector, as_dict, dig
 from proxy.providers.streams import StreamSet
 from proxy.providers.walk import COMMON_FIXED, FieldRules, collect
-from proxy.scrub.restore import Restorer
+from proxy.support.errors import SladdError
+
+if TYPE_CHECKING:
+    from proxy.scrub.restore import Restorer
 
 _DELTA_FIELDS = {"text_delta": ("text", False), "input_json_delta": ("partial_json", True)}
 RULES = FieldRules(
@@ -37,6 +42,15 @@ signatures and base64 media opaque; ``tool_use.input``, tool schemas and metadat
 client's data; text blocks of one message are scanned as one text."""
 
 
+def _error_body(error: SladdError) -> dict[str, object]:
+    return {"type": "error", "error": {"type": error.type, "message": error.message}}
+
+
+ERRORS = ErrorShape("anthropic", _error_body, stream_event_name="error")
+"""Anthropic's ``{"type": "error", "error": {"type", "message"}}``; in a stream, an
+``event: error``."""
+
+
 class AnthropicMessages:
     """``POST /v1/messages`` and ``/v1/messages/count_tokens``."""
 
@@ -48,7 +62,7 @@ class AnthropicMessages:
         check_messages(body)
         return collect(body, RULES)
 
-    def is_streaming(self, body: dict[str, object]) -> bool:
+    def is_streaming(self, body: dict[str, object], tail: str) -> bool:
         """``"stream": true``."""
         return body.get("stream") is True
 

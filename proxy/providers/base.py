@@ -8,11 +8,13 @@ by :func:`proxy.providers.response_walk.restore_json`, the same for every provid
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from proxy.providers.errors import UnscrubbableRequestError
 from proxy.providers.slots import SlotCollector
-from proxy.scrub.restore import Restorer
+
+if TYPE_CHECKING:
+    from proxy.scrub.restore import Restorer
 
 Framing = Literal["sse", "ndjson"]
 __all__ = ["Framing", "Provider", "StreamEvent", "StreamRewriter", "UnscrubbableRequestError"]
@@ -53,8 +55,10 @@ class Provider(Protocol):
         """Every free-text slot in the request; raises :class:`UnscrubbableRequestError`."""
         ...  # pragma: no cover
 
-    def is_streaming(self, body: dict[str, object]) -> bool:
-        """Whether the upstream will answer with a stream."""
+    def is_streaming(self, body: dict[str, object], tail: str) -> bool:
+        """Whether the upstream will answer with a stream: by the body (``"stream": true``)
+        or by the path (``tail`` is the path after the route's base, for APIs with a
+        streaming endpoint of their own)."""
         ...  # pragma: no cover
 
     def stream_rewriter(self, restorer: Restorer) -> StreamRewriter:

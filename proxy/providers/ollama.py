@@ -13,13 +13,19 @@ providers.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from proxy.providers.base import Framing, StreamEvent
+from proxy.providers.error_shapes import ErrorShape
 from proxy.providers.response_walk import restore_json
 from proxy.providers.shapes_ollama import check_chat, check_generate
 from proxy.providers.slots import SlotCollector, as_dict, as_list, dig
 from proxy.providers.streams import StreamSet
 from proxy.providers.walk import FieldRules, collect
-from proxy.scrub.restore import Restorer
+from proxy.support.errors import SladdError
+
+if TYPE_CHECKING:
+    from proxy.scrub.restore import Restorer
 
 RULES = FieldRules(
     opaque=frozenset({"images"}),
@@ -28,6 +34,15 @@ RULES = FieldRules(
 )
 """Ollama: model, roles, type tags and names are fixed; base64 images are opaque; tool-call
 ``arguments`` (objects), the output ``format`` schema and options are the client's data."""
+
+
+def _error_body(error: SladdError) -> dict[str, object]:
+    return {"error": f"{error.type}: {error.message}"}
+
+
+ERRORS = ErrorShape("ollama", _error_body)
+"""Ollama's ``{"error": "..."}`` (its native ``api/`` endpoints; its ``/v1`` ones answer in
+OpenAI's shape), with sladd's type at the start of the message."""
 
 
 class OllamaChat:
@@ -42,7 +57,7 @@ class OllamaChat:
         check_chat(body)
         return collect(body, RULES)
 
-    def is_streaming(self, body: dict[str, object]) -> bool:
+    def is_streaming(self, body: dict[str, object], tail: str) -> bool:
         """Ollama streams unless ``"stream": false``."""
         return body.get("stream") is not False
 
@@ -62,7 +77,7 @@ class OllamaGenerate:
         check_generate(body)
         return collect(body, RULES)
 
-    def is_streaming(self, body: dict[str, object]) -> bool:
+    def is_streaming(self, body: dict[str, object], tail: str) -> bool:
         """Ollama streams unless ``"stream": false``."""
         return body.get("stream") is not False
 

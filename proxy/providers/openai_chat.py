@@ -10,6 +10,7 @@ that carries the choice's ``finish_reason``.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import TYPE_CHECKING
 
 from proxy.providers.base import Framing, StreamEvent
 from proxy.providers.response_walk import restore_json
@@ -17,7 +18,9 @@ from proxy.providers.shapes_openai import check_chat
 from proxy.providers.slots import SlotCollector, as_dict, as_list, dig
 from proxy.providers.streams import StreamSet
 from proxy.providers.walk import COMMON_FIXED, FieldRules, collect
-from proxy.scrub.restore import Restorer
+
+if TYPE_CHECKING:
+    from proxy.scrub.restore import Restorer
 
 RULES = FieldRules(
     fixed=COMMON_FIXED | {"tool_call_id"},
@@ -43,7 +46,7 @@ class OpenAIChat:
         check_chat(body)
         return collect(body, RULES)
 
-    def is_streaming(self, body: dict[str, object]) -> bool:
+    def is_streaming(self, body: dict[str, object], tail: str) -> bool:
         """``"stream": true``."""
         return body.get("stream") is True
 

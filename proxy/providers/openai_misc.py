@@ -8,6 +8,7 @@ Legacy completions stream ``choices[].text`` fragments, one restorer per choice.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
 
 from proxy.providers.base import Framing, StreamEvent, UnscrubbableRequestError
 from proxy.providers.response_walk import restore_json
@@ -15,7 +16,9 @@ from proxy.providers.shapes_openai import check_completions, check_embeddings
 from proxy.providers.slots import SlotCollector, as_dict, as_list
 from proxy.providers.streams import StreamSet
 from proxy.providers.walk import FieldRules, collect
-from proxy.scrub.restore import Restorer
+
+if TYPE_CHECKING:
+    from proxy.scrub.restore import Restorer
 
 RULES = FieldRules(data=frozenset({"metadata"}))
 """Embeddings and completions: every string is scanned; model, type and names are fixed."""
@@ -45,7 +48,7 @@ class OpenAIEmbeddings:
         refuse_token_arrays(body, "input")
         return collect(body, RULES)
 
-    def is_streaming(self, body: dict[str, object]) -> bool:
+    def is_streaming(self, body: dict[str, object], tail: str) -> bool:
         """Embeddings never stream."""
         return False
 
@@ -66,7 +69,7 @@ class OpenAICompletions:
         refuse_token_arrays(body, "prompt")
         return collect(body, RULES)
 
-    def is_streaming(self, body: dict[str, object]) -> bool:
+    def is_streaming(self, body: dict[str, object], tail: str) -> bool:
         """``"stream": true``."""
         return body.get("stream") is True
 

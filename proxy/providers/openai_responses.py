@@ -14,6 +14,7 @@ stays strictly increasing.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import TYPE_CHECKING
 
 from proxy.providers.base import Framing, StreamEvent
 from proxy.providers.response_walk import restore_json
@@ -21,7 +22,9 @@ from proxy.providers.shapes_openai import check_responses
 from proxy.providers.slots import SlotCollector, as_dict
 from proxy.providers.streams import StreamSet
 from proxy.providers.walk import COMMON_FIXED, FieldRules, collect
-from proxy.scrub.restore import Restorer
+
+if TYPE_CHECKING:
+    from proxy.scrub.restore import Restorer
 
 _DELTAS = {
     "response.output_text.delta": ("text", False),
@@ -65,7 +68,7 @@ class OpenAIResponses:
         check_responses(body)
         return collect(body, RULES)
 
-    def is_streaming(self, body: dict[str, object]) -> bool:
+    def is_streaming(self, body: dict[str, object], tail: str) -> bool:
         """``"stream": true``."""
         return body.get("stream") is True
 

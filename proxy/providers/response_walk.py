@@ -9,7 +9,10 @@ encrypted model reasoning (Anthropic ``thinking`` / ``redacted_thinking`` blocks
 
 from __future__ import annotations
 
-from proxy.scrub.restore import Restorer
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from proxy.scrub.restore import Restorer
 
 UNTOUCHABLE_TYPES = frozenset({"thinking", "redacted_thinking", "reasoning"})
 JSON_STRING_KEYS = frozenset({"arguments", "partial_json"})

@@ -18,10 +18,12 @@ import json
 import math
 from collections.abc import Callable, MutableMapping, MutableSequence, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from proxy.providers.errors import UnscrubbableRequestError
-from proxy.scrub.pseudonymise import ScrubbedText
+
+if TYPE_CHECKING:
+    from proxy.scrub.pseudonymise import ScrubbedText
 
 Container = MutableMapping[str, object] | MutableSequence[object]
 SlotKind = Literal["text", "fixed", "signed"]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
 
-from proxy.scrub.restore import Restorer, StreamRestorer
+if TYPE_CHECKING:
+    from proxy.scrub.restore import Restorer, StreamRestorer
 
 
 class StreamSet:

@@ -17,7 +17,8 @@ exceptions, in one :class:`FieldRules` record:
   named by position (``metadata{0}``) so a key that is itself an identifier never reaches an
   error message or the audit log. Keys outside ``known_keys`` are named by position too.
 * ``joined`` keys hold a list of content parts; the ``text`` of the text parts (types in
-  ``text_parts``) is scanned as one text.
+  ``text_parts``, or parts with no ``type`` at all when ``untyped_text_parts``: APIs that tell
+  their parts apart by their keys) is scanned as one text.
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ class FieldRules:
     data: frozenset[str] = frozenset()
     joined: frozenset[str] = frozenset()
     text_parts: frozenset[str] = frozenset()
+    untyped_text_parts: bool = False
+    """Parts without a ``type`` tag that hold a ``text`` string are text parts too."""
     signed_types: frozenset[str] = frozenset()
     """Objects whose ``type`` says the provider signed or encrypted them (thinking, reasoning):
     their strings are scanned but never rewritten, and tokens in them are sladd's own."""
@@ -197,7 +200,7 @@ class _Walker:
         texts: list[tuple[str, Callable[[str], None], str]] = []
         for index, item in enumerate(items):
             path = f"{where}[{index}]"
-            if isinstance(item, dict) and _tag(item) in self.rules.text_parts:
+            if isinstance(item, dict) and self._is_text_part(item):
                 text = item.get("text")
                 if isinstance(text, str) and text:
                     texts.append((text, setter(item, "text"), f"{path}.text"))
@@ -206,6 +209,12 @@ class _Walker:
             self.value(items, index, path, "", "struct")
         if texts:
             self.slots.joined(where, texts)
+
+    def _is_text_part(self, item: dict[str, object]) -> bool:
+        kind = _tag(item)
+        if kind is None and "type" not in item:
+            return self.rules.untyped_text_parts
+        return kind in self.rules.text_parts
 
 
 def _tag(owner: dict[str, object]) -> str | None:

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from proxy.scrub.keyed_lru import KeyedLru
+from proxy.detection.keyed_lru import KeyedLru
 
 T = TypeVar("T")
 DEFAULT_MAX_ENTRIES = 5_000

@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from proxy.scrub.cache import Closes, DetectsMany
-from proxy.scrub.findings import Finding, overlaps_any
+from proxy.detection.cache import Closes, DetectsMany
+from proxy.detection.findings import Finding, overlaps_any
 from proxy.scrub.memo import RecentScrubs
 from proxy.scrub.policy import Decision, Policy
 from proxy.scrub.pseudonymise import ScopeNumbers, ScrubbedText, apply_decisions
 from proxy.scrub.scope_epoch import PinnedEpoch
 from proxy.scrub.tokens import LITERAL_LABEL, TokenFormat
 from proxy.vault.base import Vault
-
-if TYPE_CHECKING:
-    from proxy.audit.record import AuditFinding
 
 LONG_DECISION_LIST = 2_000
 """Texts with more findings than this are decided in a thread, not on the event loop (a 2 MB
@@ -32,17 +28,12 @@ LITERAL_ENTITY = "SLADD_TOKEN_LITERAL"
 echoes it cannot make sladd "restore" a value the client never sent."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class ScrubResult:
     """Per input text: the decisions and the rewritten text."""
 
     decisions: tuple[Decision, ...]
     scrubbed: ScrubbedText
-    audit_findings: dict[str, tuple[AuditFinding, ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    """Audit findings per slot path, once worked out: a resent history reuses its results
-    (see :meth:`Scrubber.scrub`), and a 20-turn conversation has hundreds of findings."""
 
     @property
     def blocked(self) -> tuple[Decision, ...]:
@@ -82,7 +73,7 @@ class Scrubber:
 
     async def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Run detection off the event loop, in a thread that sees this context's scrub
-        budget (:mod:`proxy.scrub.budget`: ``to_thread`` copies the context)."""
+        budget (:mod:`proxy.detection.budget`: ``to_thread`` copies the context)."""
         return await asyncio.to_thread(self.detector.detect_many, texts)
 
     async def scrub(self, texts: Sequence[str], scope: str) -> list[ScrubResult]:

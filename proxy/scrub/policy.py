@@ -2,9 +2,12 @@
 
 Actions: ``pseudonymise`` (a reversible token), ``redact`` (irreversible), ``block`` (refuse
 the request), ``allow`` (leave it), ``shift`` (a date moved by the scope's secret offset,
-:mod:`proxy.scrub.date_shift`; a date that gives no day gets ``partial_dates`` instead) and
+:mod:`proxy.scrub.date_shift`; a date that gives no day gets ``partial_dates`` instead),
 ``generalise`` (an age from ``generalise_ages_from`` years is written ``over N-1``,
-:mod:`recognizers.no.age_policy`; a younger age is left alone).
+:mod:`recognizers.no.age_policy`; a younger age is left alone), and Presidio's ``mask``
+(every character ``*``) and ``hash`` (keyed per scope). Presidio's names ``keep`` and
+``replace`` mean ``allow`` and ``redact`` (:data:`SYNONYMS`); decisions carry the latter.
+:mod:`proxy.scrub.operators` maps each action to a presidio-anonymizer operator.
 """
 
 from __future__ import annotations
@@ -12,13 +15,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from proxy.scrub.findings import Finding, merge_clusters, overlaps_any, resolve_overlaps
-from proxy.settings import PolicySettings
+from proxy.detection.findings import Finding, merge_clusters, overlaps_any, resolve_overlaps
+from proxy.scrub.policy_settings import PolicySettings
 from recognizers.no.age_policy import generalise_age
 
-SEVERITY = ("allow", "generalise", "shift", "pseudonymise", "redact", "block")
-"""Actions from mildest to strictest; merged findings take their strictest member's action."""
+SEVERITY = ("allow", "generalise", "shift", "pseudonymise", "hash", "mask", "redact", "block")
+"""Actions from mildest to strictest; merged findings take their strictest member's action.
+A hash still links a value's mentions within its scope, a mask tells the value's length, a
+redaction only its type."""
+SYNONYMS = {"keep": "allow", "replace": "redact"}
+"""Presidio's operator names for sladd's actions of the same effect."""
 _DAY_PRECISIONS = frozenset({"day", "day_month"})
+
+
+def canonical_action(action: str) -> str:
+    """``action`` under sladd's name (:data:`SYNONYMS`)."""
+    return SYNONYMS.get(action, action)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +56,13 @@ class Policy:
         Findings to rewrite are merged into their union (nothing half-scrubbed). Allowed
         findings (by type or by allow-listed value) never shadow them: they are kept, with
         action ``allow``, only where they overlap nothing that is rewritten, for auditing.
+        A finding that covers no character identifies nothing and is dropped.
         """
-        counted = [f for f in findings if f.score >= self._settings.threshold_for(f.entity_type)]
+        counted = [
+            f
+            for f in findings
+            if f.end > f.start and f.score >= self._settings.threshold_for(f.entity_type)
+        ]
         actions = {f: self._action(text, f) for f in counted}
         clusters = merge_clusters(f for f in counted if actions[f] != "allow")
         decisions = [
@@ -66,9 +83,9 @@ class Policy:
             value = text[finding.start : finding.end].casefold().strip()
             if value in self._allowed_values:
                 return "allow"
-        action = self._settings.action_for(finding.entity_type)
+        action = canonical_action(self._settings.action_for(finding.entity_type))
         if action == "shift" and finding.metadata.get("precision", "day") not in _DAY_PRECISIONS:
-            return self._settings.partial_dates  # ``august 2013``: no day to move
+            return canonical_action(self._settings.partial_dates)  # ``august 2013``: no day
         if action == "generalise" and not self._old(finding):
             return "allow"
         return action

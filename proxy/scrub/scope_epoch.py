@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from proxy.errors import SladdError
+from proxy.support.errors import SladdError
 from proxy.vault.base import Vault
 
 

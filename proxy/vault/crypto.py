@@ -30,7 +30,7 @@ meets an unknown key id reloads the ring from its source once. Erasing the vault
 the way to retire an index key.
 
 :func:`decode_key` and :func:`framed` are shared with the audit key; the key file itself is
-read and written with :mod:`proxy.private_files`.
+read and written with :mod:`proxy.support.private_files`.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from proxy.private_files import load_private_file, replace_private_file
+from proxy.support.private_files import load_private_file, replace_private_file
 from proxy.vault.base import VaultConfigError, VaultError
 
 ENV_VAR = "SLADD_VAULT_KEY"

@@ -33,7 +33,6 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from urllib.parse import urlsplit, urlunsplit
 
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
@@ -48,6 +47,7 @@ from proxy.vault.base import (
     new_epoch,
 )
 from proxy.vault.crypto import VaultCipher, key_id_of
+from proxy.vault.urls import redacted_url
 
 PREFIX = "sladd:vault:"
 MAX_ASSIGN_ATTEMPTS = 100
@@ -114,20 +114,6 @@ end
 return 0
 """
 """Compare-and-set of one envelope: never resurrects an erased entry or undoes a newer write."""
-
-
-def redacted_url(url: str) -> str:
-    """``url`` with any password replaced by ``***``, for messages."""
-    try:
-        parts = urlsplit(url)
-        password = parts.password
-    except ValueError:
-        return url if "@" not in url else url.partition("://")[0] + "://***"
-    if password is None:
-        return url
-    netloc = parts.netloc.rpartition("@")
-    user = netloc[0].partition(":")[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[2]}"))
 
 
 class RedisVault:

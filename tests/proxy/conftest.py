@@ -10,24 +10,28 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import anthropic
 import openai
 import pytest
 from aiohttp.test_utils import TestServer
 
-from proxy.app import create_app
-from proxy.scrub.cache import DetectsMany
-from proxy.scrub.detect import Detector
+from proxy.build import detection_pool
+from proxy.cli.serve import apply_route_overrides
+from proxy.detection.cache import DetectsMany
+from proxy.detection.detector import Detector
+from proxy.detection.workers import DetectionPool
+from proxy.http.app import create_app
+from proxy.providers.records import RECORDS
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
 from proxy.scrub.tokens import TokenFormat
-from proxy.scrub.workers import DetectionPool
-from proxy.serve import apply_route_overrides
 from proxy.settings import Settings
 from proxy.vault.base import Vault
 from proxy.vault.memory import MemoryVault
 from tests.fakes.llm_upstream import FakeUpstream
+from tests.proxy.audit.exchanges import Recorded, record_exchanges
 
 OPENAI_KEY = "sk-test-clinic-a"
 ANTHROPIC_KEY = "sk-ant-test-clinic-a"
@@ -37,7 +41,7 @@ ANTHROPIC_KEY = "sk-ant-test-clinic-a"
 def loaded_pool(settings: Settings, workers: int) -> Iterator[DetectionPool]:
     """Detection workers with their models loaded, as ``build_detection`` starts them;
     stopped on exit."""
-    pool = DetectionPool(settings, workers)
+    pool = detection_pool(settings, workers)
     try:
         pool.warm_up()
         yield pool
@@ -55,9 +59,9 @@ class Sladd:
 
 
 def routed_settings(base: Settings, upstream: FakeUpstream) -> Settings:
-    """``base`` with every route pointing at the fake upstream."""
+    """``base`` with every provider record's route pointing at the fake upstream."""
     url = upstream.base_url
-    overrides = [f"openai={url}/v1", f"anthropic={url}", f"azure={url}", f"ollama={url}"]
+    overrides = [f"{name}={record.upstream_at(url)}" for name, record in RECORDS.items()]
     return apply_route_overrides(base, overrides)
 
 
@@ -108,3 +112,10 @@ async def claude(sladd: Sladd) -> AsyncIterator[anthropic.AsyncAnthropic]:
         base_url=sladd.url, api_key=ANTHROPIC_KEY, max_retries=0
     ) as client:
         yield client
+
+
+@pytest.fixture
+async def recorded(tmp_path: Path, rule_detector: Detector) -> Recorded:
+    """Three exchanges (forwarded, blocked, forwarded with a missed name) in ``tmp/data``: a
+    real redaction log, for the audit, review and ``sladd logs`` tests."""
+    return await record_exchanges(tmp_path / "data", rule_detector)

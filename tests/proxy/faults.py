@@ -10,8 +10,8 @@ from contextlib import asynccontextmanager
 
 from aiohttp import web
 
-from proxy.app import create_app
-from proxy.scrub.cache import DetectsMany
+from proxy.detection.cache import DetectsMany
+from proxy.http.app import create_app
 from proxy.settings import Settings
 from tests.proxy.conftest import scrubber_for
 from tests.proxy.patient import PROMPT

@@ -18,7 +18,7 @@ import pytest
 from openai.types.chat import ChatCompletionMessageParam
 
 from tests.fakes.llm_upstream import FakeUpstream
-from tests.proxy.test_serve_cli import _sladd, _wait_for_url
+from tests.proxy.cli.test_serve_cli import _sladd, _wait_for_url
 
 NOTE = (
     "Oppsummer: Pasienten, 94 år, ble innlagt på Flekkefjord sykehus 17.05.2017 og bor på "

@@ -17,9 +17,9 @@ import re
 import aiohttp
 import pytest
 
+from proxy.detection.detector import Detector
 from proxy.providers.base import Framing
 from proxy.providers.framing import decoder
-from proxy.scrub.detect import Detector
 from proxy.settings import Settings
 from tests.fakes import anthropic_wire, ollama_wire
 from tests.fakes.llm_upstream import FakeUpstream

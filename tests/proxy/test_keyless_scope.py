@@ -10,7 +10,7 @@ import json
 
 import aiohttp
 
-from proxy.scope import scope_for
+from proxy.http.scope import scope_for
 from tests.fakes.llm_upstream import FakeUpstream
 from tests.proxy.conftest import Sladd
 

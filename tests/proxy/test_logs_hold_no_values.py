@@ -24,7 +24,7 @@ from aiohttp import web
 
 from proxy.audit.crypto import load_audit_cipher, open_scrubbed
 from proxy.audit.reader import AuditReader
-from proxy.safe_logs import (
+from proxy.support.safe_logs import (
     FILTERED_LOGGERS,
     NoRequestBytes,
     SafeAccessLogger,
@@ -162,7 +162,7 @@ async def _sladd_serve(
     args = [a for route in routes for a in ("--route", route)]
     with log.open("wb") as output:
         process = await asyncio.create_subprocess_exec(
-            *(sys.executable, "-m", "proxy.cli", "serve", "--config", str(config)),
+            *(sys.executable, "-m", "proxy.cli.main", "serve", "--config", str(config)),
             *("--port", "0", "--data-dir", str(data_dir), *args),
             cwd=REPO,
             stdout=output,

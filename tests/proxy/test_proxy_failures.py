@@ -19,10 +19,11 @@ import openai
 import pytest
 from backports import zstd
 
-from proxy.scrub.detect import Detector
-from proxy.scrub.findings import Finding
-from proxy.serve import apply_route_overrides
-from proxy.settings import PolicySettings, Settings
+from proxy.cli.serve import apply_route_overrides
+from proxy.detection.detector import Detector
+from proxy.detection.findings import Finding
+from proxy.scrub.policy_settings import PolicySettings
+from proxy.settings import Settings
 from tests.fakes.llm_upstream import FakeUpstream
 from tests.proxy.conftest import Sladd, routed_settings, start_sladd
 from tests.proxy.faults import eventually

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from proxy.exchange import TokenCollisionError, _issued
+from proxy.http.exchange import TokenCollisionError, _issued
 from proxy.providers.slots import Slot
 from proxy.scrub.pipeline import ScrubResult
 from proxy.scrub.pseudonymise import Replacement, ScrubbedText

@@ -18,12 +18,12 @@ import openai
 import pytest
 from yarl import URL
 
+from proxy.detection.detector import Detector
+from proxy.forward.tls import ensure_ca
+from proxy.http.query_policy import split_query
 from proxy.providers.records import RECORDS, record_for
-from proxy.query_policy import split_query
-from proxy.scrub.detect import Detector
 from proxy.settings import ConfigError, RouteSettings, Settings, load_settings
-from proxy.tls import ensure_ca
-from proxy.toml_binding import bind
+from proxy.support.toml_binding import bind
 from tests.fakes.llm_upstream import FakeUpstream
 from tests.proxy.conftest import OPENAI_KEY, Sladd, routed_settings, start_sladd
 from tests.proxy.forward.conftest import run_forward_sladd, with_forward

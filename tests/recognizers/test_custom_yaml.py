@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from proxy.scrub.detect import Detector
+from proxy.detection.detector import Detector
 from recognizers.custom_yaml import CustomRecognizerError, load_directory, load_file
 from recognizers.registry import build_analyzer, build_recognizers
 

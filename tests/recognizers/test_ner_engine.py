@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from proxy.settings import PolicySettings
+from proxy.scrub.policy_settings import PolicySettings
 from recognizers.ner.engine import BUNDLED_MODEL, NorwegianNer, presidio_nlp_engine
 from recognizers.ner.prefilter import name_windows, sentences
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 import eval_names  # noqa: E402
 
-from proxy.scrub.detect import Detector  # noqa: E402
+from proxy.detection.detector import Detector  # noqa: E402
 from proxy.scrub.policy import Policy  # noqa: E402
 from proxy.settings import Settings  # noqa: E402
 

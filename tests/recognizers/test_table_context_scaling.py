@@ -15,7 +15,7 @@ from typing import SupportsIndex
 
 import pytest
 
-from proxy.scrub.detect import Detector
+from proxy.detection.detector import Detector
 from recognizers.no import context
 from recognizers.no.base import NO_ARTIFACTS
 from recognizers.registry import build_recognizers

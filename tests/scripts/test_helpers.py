@@ -72,7 +72,7 @@ async def test_start_fails_with_the_log_tail(tmp_path: Path) -> None:
 
 def test_sladd_serve_args_route_to_the_upstream(tmp_path: Path) -> None:
     args = procs.sladd_serve_args(Path("c.toml"), "http://127.0.0.1:5", tmp_path)
-    assert args[:3] == ["-m", "proxy.cli", "serve"]
+    assert args[:3] == ["-m", "proxy.cli.main", "serve"]
     assert "openai=http://127.0.0.1:5/v1" in args
     assert args[-2:] == ["--data-dir", str(tmp_path)]
 

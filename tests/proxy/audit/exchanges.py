@@ -16,19 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from proxy.audit.crypto import ScrubbedSlot
-from proxy.audit.logs_cli import build_parser, run
 from proxy.audit.metrics import Metrics
 from proxy.audit.reader import AuditReader
 from proxy.audit.record import AuditFinding, AuditRecord, slot_findings, utc_now
 from proxy.audit.settings import AuditSettings
 from proxy.audit.writer import AuditLog
-from proxy.scope import scope_for
-from proxy.scrub.detect import Detector
+from proxy.cli.logs import build_parser, run
+from proxy.detection.detector import Detector
+from proxy.http.scope import scope_for
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
+from proxy.scrub.policy_settings import PolicySettings
 from proxy.scrub.tokens import TokenFormat
-from proxy.settings import PolicySettings
-from proxy.vault.open import default_vault_url, open_vault
+from proxy.vault.open import open_vault
+from proxy.vault.urls import default_vault_url
 from tests.proxy.patient import PROMPT, VALUES
 
 PASSPORT = "Pasienten har passnummer 33445566 og tlf 912 34 567."

@@ -13,7 +13,7 @@ from proxy.audit.metrics import (
 )
 from proxy.audit.record import FINDING_ACTIONS, AuditFinding, AuditRecord
 from tests.proxy.audit.exchanges import ALL_VALUES, Recorded
-from tests.proxy.audit.review_app import review_app
+from tests.proxy.review.review_app import review_app
 
 
 async def test_exposition_counts_the_exchanges(recorded: Recorded, tmp_path: Path) -> None:

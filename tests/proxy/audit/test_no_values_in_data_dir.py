@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from proxy.audit.admin import AdminToken
+from proxy.review.admin import AdminToken
 from tests.proxy.audit.exchanges import Recorded, assert_no_value_in, files_under, logs
-from tests.proxy.audit.review_app import TOKEN, review_app
+from tests.proxy.review.review_app import TOKEN, review_app
 
 
 async def test_nothing_identifying_under_the_data_dir(recorded: Recorded, tmp_path: Path) -> None:

@@ -15,18 +15,19 @@ import openai
 import pytest
 from aiohttp.test_utils import TestServer
 
-from proxy.app import create_app
-from proxy.audit.logs_cli import build_parser, run
 from proxy.audit.reader import AuditReader
-from proxy.audit.serving import open_audit
 from proxy.audit.settings import AuditSettings
-from proxy.scrub.detect import Detector
+from proxy.cli.logs import build_parser, run
+from proxy.detection.detector import Detector
+from proxy.http.app import create_app
+from proxy.review.serving import open_audit
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
 from proxy.scrub.tokens import TokenFormat
 from proxy.settings import Settings
 from proxy.vault.base import ManagedVault
-from proxy.vault.open import default_vault_url, open_vault
+from proxy.vault.open import open_vault
+from proxy.vault.urls import default_vault_url
 from tests.fakes.llm_upstream import FakeUpstream
 from tests.proxy.audit.exchanges import assert_no_value_in, assert_no_values
 from tests.proxy.conftest import routed_settings

@@ -16,16 +16,16 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from proxy import ca_cli
 from proxy.access import ProxyKeys
-from proxy.app import create_app
-from proxy.forward_proxy import FrontOptions
-from proxy.forward_settings import ForwardProxySettings
-from proxy.forward_site import ForwardProxySite
-from proxy.scrub.detect import Detector
+from proxy.cli import ca as ca_cli
+from proxy.detection.detector import Detector
+from proxy.forward.intercept import FrontOptions
+from proxy.forward.site import ForwardProxySite
+from proxy.forward.tls import CertificateAuthority, LeafCache, ensure_ca
+from proxy.http.app import create_app
 from proxy.scrub.pipeline import Scrubber
 from proxy.settings import Settings
-from proxy.tls import CertificateAuthority, LeafCache, ensure_ca
+from proxy.settings.forward import ForwardProxySettings
 from proxy.vault.base import Vault
 from tests.fakes.llm_upstream import FakeUpstream
 from tests.proxy.conftest import routed_settings, scrubber_for

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from yarl import URL
 
-from proxy.tls import CertificateAuthority
+from proxy.forward.tls import CertificateAuthority
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 
-from proxy.cli import main
-from proxy.forward_settings import ForwardProxySettings
-from proxy.serve import _leaf_cache
+from proxy.cli.main import main
+from proxy.cli.serve import _leaf_cache
 from proxy.settings import Settings
+from proxy.settings.forward import ForwardProxySettings
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -6,13 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from proxy.forward_settings import ROUTE_NAMES, ForwardProxySettings
-from proxy.routes import ROUTE_NAMES as TABLE_ROUTES
 from proxy.settings import ConfigError, load_settings
-
-
-def test_route_names_match_the_route_table() -> None:
-    assert ROUTE_NAMES == TABLE_ROUTES
+from proxy.settings.forward import ForwardProxySettings
 
 
 def test_good_section_loads(tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from proxy.scrub.detect import Detector
+from proxy.detection.detector import Detector
+from proxy.forward.tls import CertificateAuthority
 from proxy.settings import Settings
-from proxy.tls import CertificateAuthority
 from tests.fakes.llm_upstream import FakeUpstream
 from tests.proxy.faults import CHAT_PATH, chat, eventually
 from tests.proxy.forward.conftest import run_forward_sladd

@@ -9,12 +9,12 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import make_mocked_request
 
-from proxy.errors import SladdError
-from proxy.forward_routing import INTERCEPTED, Intercepted, route_request
-from proxy.forward_settings import ForwardProxySettings
-from proxy.forward_targets import Authority, ForwardPolicy
+from proxy.forward.routing import INTERCEPTED, Intercepted, route_request
+from proxy.forward.targets import Authority, ForwardPolicy
 from proxy.routes import RouteTable
 from proxy.settings import RouteSettings, RoutesSettings
+from proxy.settings.forward import ForwardProxySettings
+from proxy.support.errors import SladdError
 
 AZURE = Authority("clinic.openai.azure.com", 443)
 AZURE_PATH = "/openai/deployments/d/chat/completions?api-version=2024-10-21"

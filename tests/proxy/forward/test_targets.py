@@ -6,9 +6,9 @@ import ipaddress
 
 import pytest
 
-from proxy.forward_routing import base_url_path
-from proxy.forward_settings import ForwardProxySettings
-from proxy.forward_targets import Authority, ForwardPolicy, parse_authority
+from proxy.forward.routing import base_url_path
+from proxy.forward.targets import Authority, ForwardPolicy, parse_authority
+from proxy.settings.forward import ForwardProxySettings
 
 
 @pytest.mark.parametrize(

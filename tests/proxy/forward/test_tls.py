@@ -12,7 +12,7 @@ import pytest
 from cryptography import x509
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
-from proxy.tls import (
+from proxy.forward.tls import (
     CLOCK_SKEW,
     CAError,
     CertificateAuthority,

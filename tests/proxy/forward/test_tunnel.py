@@ -12,8 +12,8 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from proxy.forward.tls import CertificateAuthority, create_ca, mint_leaf
 from proxy.settings import Settings
-from proxy.tls import CertificateAuthority, create_ca, mint_leaf
 from tests.proxy.forward.conftest import StartSladd, with_forward
 from tests.proxy.forward.raw import close, get, send_connect, trusting
 

@@ -6,9 +6,9 @@ import json
 from collections.abc import AsyncIterator
 from typing import AnyStr
 
-from proxy.errors import ErrorShape
-from proxy.exchange import restore_stream
+from proxy.http.exchange import restore_stream
 from proxy.providers.base import Provider
+from proxy.providers.error_shapes import OPENAI_ERRORS, ErrorShape
 from proxy.providers.framing import NdjsonDecoder, SseDecoder
 from proxy.scrub.restore import Restorer
 from proxy.scrub.tokens import TokenFormat
@@ -47,7 +47,7 @@ async def _arriving(chunks: list[bytes]) -> AsyncIterator[bytes]:
 
 
 async def run_stream(
-    provider: Provider, raw: bytes, cuts: list[int], shape: ErrorShape = "openai"
+    provider: Provider, raw: bytes, cuts: list[int], shape: ErrorShape = OPENAI_ERRORS
 ) -> list[object]:
     """Restore ``raw`` split at ``cuts`` and return the decoded output events' data."""
     out = b""

@@ -243,7 +243,8 @@ def test_ollama_slots() -> None:
             "system": "s",
         }.items()
     )
-    assert OllamaChat().is_streaming({}) and not OllamaChat().is_streaming({"stream": False})
+    assert OllamaChat().is_streaming({}, "api/chat")
+    assert not OllamaChat().is_streaming({"stream": False}, "api/chat")
 
 
 def test_a_type_tag_that_is_not_a_string_is_walked_like_any_value() -> None:

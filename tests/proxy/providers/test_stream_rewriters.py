@@ -7,7 +7,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from proxy.providers.anthropic import ERRORS as ANTHROPIC_ERRORS
 from proxy.providers.anthropic import AnthropicMessages
+from proxy.providers.ollama import ERRORS as OLLAMA_ERRORS
 from proxy.providers.ollama import OllamaChat, OllamaGenerate
 from proxy.providers.openai_chat import OpenAIChat
 from proxy.providers.openai_misc import OpenAICompletions
@@ -246,7 +248,7 @@ async def test_anthropic_text_and_tool_input_restored_thinking_untouched(
     events = [
         e
         for e in await run_stream(
-            AnthropicMessages(), _anthropic_stream(text_cuts), byte_cuts, "anthropic"
+            AnthropicMessages(), _anthropic_stream(text_cuts), byte_cuts, ANTHROPIC_ERRORS
         )
         if isinstance(e, dict)
     ]
@@ -274,18 +276,18 @@ async def test_ollama_chat_and_generate_ndjson(text_cuts: list[int], byte_cuts: 
     ]
     chat.append({"model": "m", "message": {"role": "assistant", "content": ""}, "done": True})
     raw = b"".join(json.dumps(x).encode() + b"\n" for x in chat)
-    out = await run_stream(OllamaChat(), raw, byte_cuts, "ollama")
+    out = await run_stream(OllamaChat(), raw, byte_cuts, OLLAMA_ERRORS)
     assert "".join(e["message"]["content"] for e in out if isinstance(e, dict)) == RESTORED
     generate = [{"model": "m", "response": p, "done": False} for p in pieces(ORIGINAL, text_cuts)]
     generate.append({"model": "m", "response": "", "done": True})
     raw = b"".join(json.dumps(x).encode() + b"\n" for x in generate)
-    out = await run_stream(OllamaGenerate(), raw, byte_cuts, "ollama")
+    out = await run_stream(OllamaGenerate(), raw, byte_cuts, OLLAMA_ERRORS)
     assert "".join(e["response"] for e in out if isinstance(e, dict)) == RESTORED
 
 
 async def test_broken_stream_ends_with_a_provider_shaped_error() -> None:
     raw = b'{"model": "m", "message": {"content": "Hei [PERS"}, "done": false}\nnot json\n'
-    out = await run_stream(OllamaChat(), raw, [], "ollama")
+    out = await run_stream(OllamaChat(), raw, [], OLLAMA_ERRORS)
     assert out[-1] == {
         "error": "sladd_stream_failed: the upstream stream failed (StreamFormatError); "
         "the answer is incomplete"

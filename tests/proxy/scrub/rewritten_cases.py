@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from proxy.scrub.detect import Detector
-from proxy.scrub.findings import Finding
+from proxy.detection.detector import Detector
+from proxy.detection.findings import Finding
 from proxy.scrub.policy import Policy
 from proxy.settings import Settings
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from proxy.detection.findings import Finding
 from proxy.scrub.date_shift import (
     LABEL,
     MAX_WEEKS,
@@ -19,11 +20,11 @@ from proxy.scrub.date_shift import (
     scope_offset,
     unshift_dates,
 )
-from proxy.scrub.findings import Finding
 from proxy.scrub.policy import Policy
+from proxy.scrub.policy_settings import PolicySettings
 from proxy.scrub.restore import Restorer
 from proxy.scrub.tokens import TokenFormat
-from proxy.settings import ConfigError, PolicySettings, load_settings
+from proxy.settings import ConfigError, load_settings
 from proxy.vault.base import ManagedVault
 from proxy.vault.memory import MemoryVault
 from proxy.vault.open import open_vault

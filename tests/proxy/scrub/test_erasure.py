@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from proxy.scrub.detect import Detector
+from proxy.detection.detector import Detector
 from proxy.scrub.pipeline import Scrubber, ScrubResult
 from proxy.scrub.policy import Policy
+from proxy.scrub.policy_settings import PolicySettings
 from proxy.scrub.scope_epoch import ScopeErasedError
 from proxy.scrub.tokens import TokenFormat
-from proxy.settings import PolicySettings
 from proxy.vault.memory import MemoryVault
 from recognizers.registry import build_recognizers
 from tests.proxy.vault.conftest import FakeClock

@@ -10,11 +10,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proxy.scrub.findings import Finding, resolve_overlaps
+from proxy.detection.findings import Finding, resolve_overlaps
 from proxy.scrub.pipeline import LITERAL_ENTITY, Scrubber
 from proxy.scrub.policy import Decision, Policy
+from proxy.scrub.policy_settings import PolicySettings
 from proxy.scrub.tokens import TokenFormat
-from proxy.settings import PolicySettings
 from proxy.vault.memory import MemoryVault
 
 TYPES = ("LOCATION", "ORGANIZATION", "PERSON", "PHONE_NUMBER")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from proxy.scrub.detect import Detector
+from proxy.detection.detector import Detector
 from proxy.settings import Settings
 from tests.proxy.scrub.rewritten_cases import assert_found, assert_kept, rewritten
 

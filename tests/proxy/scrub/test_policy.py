@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from proxy.scrub.findings import Finding, merge_overlaps, resolve_overlaps
+from proxy.detection.findings import Finding, merge_overlaps, resolve_overlaps
 from proxy.scrub.policy import Policy
-from proxy.settings import PolicySettings
+from proxy.scrub.policy_settings import PolicySettings
 
 
 def f(entity: str, start: int, end: int, score: float = 0.9) -> Finding:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from proxy.scrub.detect import Detector
-from proxy.scrub.findings import Finding
+from proxy.detection.detector import Detector
+from proxy.detection.findings import Finding
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Decision, Policy
+from proxy.scrub.policy_settings import PolicySettings
 from proxy.scrub.pseudonymise import ScopeNumbers, apply_decisions, normalise_value
 from proxy.scrub.tokens import TokenFormat, label_for
-from proxy.settings import PolicySettings
 from proxy.vault.memory import MemoryVault
 
 FORMAT = TokenFormat("[{type}_{n}]")

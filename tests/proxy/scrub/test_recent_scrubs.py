@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
-from proxy.exchange import scrub_request
+from proxy.detection.detector import Detector
+from proxy.http.exchange import scrub_request
 from proxy.providers.openai_chat import OpenAIChat
-from proxy.scrub.detect import Detector
 from proxy.scrub.memo import RecentScrubs
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
+from proxy.scrub.policy_settings import PolicySettings
 from proxy.scrub.tokens import TokenFormat
-from proxy.settings import PolicySettings
 from proxy.vault.memory import MemoryVault
 from recognizers.registry import build_recognizers
 from tests.proxy.vault.conftest import FakeClock

@@ -20,9 +20,9 @@ import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
 
-from proxy.app import create_app
-from proxy.scope import scope_for
-from proxy.scrub.detect import Detector
+from proxy.detection.detector import Detector
+from proxy.http.app import create_app
+from proxy.http.scope import scope_for
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
 from proxy.scrub.tokens import TokenFormat
@@ -30,7 +30,8 @@ from proxy.settings import Settings
 from proxy.vault.base import ManagedVault
 from proxy.vault.crypto import ENV_VAR
 from proxy.vault.memory import MemoryVault
-from proxy.vault.open import default_vault_url, open_vault
+from proxy.vault.open import open_vault
+from proxy.vault.urls import default_vault_url
 from tests.fakes.llm_upstream import FakeUpstream
 from tests.proxy.conftest import routed_settings
 from tests.proxy.scrub.test_erasure import PurgingVault
@@ -76,7 +77,7 @@ async def chat(http: aiohttp.ClientSession, url: str, *turns: str) -> str:
 def cli_purge(vault_url: str, data_dir: Path) -> None:
     """``sladd vault purge --scope S`` in its own process."""
     environ = {name: value for name, value in os.environ.items() if name != ENV_VAR}
-    command = [sys.executable, "-m", "proxy.cli", "vault", "purge", "--scope", SCOPE]
+    command = [sys.executable, "-m", "proxy.cli.main", "vault", "purge", "--scope", SCOPE]
     command += ["--vault", vault_url, "--data-dir", str(data_dir)]
     done = subprocess.run(
         command, capture_output=True, text=True, cwd=REPO, env=environ, timeout=60, check=False

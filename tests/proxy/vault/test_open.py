@@ -9,9 +9,10 @@ import pytest
 from proxy.vault.base import VaultConfigError
 from proxy.vault.crypto import ENV_VAR, KeyRing
 from proxy.vault.memory import MemoryVault
-from proxy.vault.open import default_vault_url, open_vault, sqlite_path, vault_url_problem
+from proxy.vault.open import open_vault
 from proxy.vault.redis_vault import RedisVault
 from proxy.vault.sqlite_vault import SqliteVault
+from proxy.vault.urls import default_vault_url, sqlite_path, vault_url_problem
 
 
 async def test_memory_url(tmp_path: Path) -> None:

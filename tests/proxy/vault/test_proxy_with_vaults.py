@@ -10,7 +10,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from proxy.scrub.detect import Detector
+from proxy.detection.detector import Detector
 from proxy.settings import Settings
 from proxy.vault.crypto import KeySource, VaultCipher
 from proxy.vault.redis_vault import RedisVault
@@ -116,7 +116,7 @@ async def test_redis_down_fails_closed_and_recovers(
 
 def _sladd_vault(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "proxy.cli", "vault", *args, "--data-dir", str(data_dir)],
+        [sys.executable, "-m", "proxy.cli.main", "vault", *args, "--data-dir", str(data_dir)],
         capture_output=True,
         text=True,
         cwd=REPO,

@@ -9,10 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from proxy.vault.base import VaultConfigError
-from proxy.vault.crypto import ENV_VAR, KeyRing
-from proxy.vault.open import default_vault_url, open_vault
-from proxy.vault_cli import (
+from proxy.cli.vault import (
     DurationError,
     VaultOptions,
     new_key,
@@ -22,6 +19,10 @@ from proxy.vault_cli import (
     rotate_key,
     stats,
 )
+from proxy.vault.base import VaultConfigError
+from proxy.vault.crypto import ENV_VAR, KeyRing
+from proxy.vault.open import open_vault
+from proxy.vault.urls import default_vault_url
 
 NO_ENV = VaultOptions(environ={})
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from proxy.scrub.detect import Detector
+from proxy.detection.detector import Detector
 
 Find = Callable[[str], list[tuple[str, str]]]
 

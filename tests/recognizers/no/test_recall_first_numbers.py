@@ -15,9 +15,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from proxy.scrub.detect import Detector
+from proxy.detection.detector import Detector
 from proxy.scrub.policy import Policy
-from proxy.settings import PolicySettings
+from proxy.scrub.policy_settings import PolicySettings
 from recognizers.no.base import NO_ARTIFACTS
 from recognizers.no.checksums import fnr_date_plausible, mod11_check_digit, validate_fnr
 from recognizers.no.email import EmailRecognizer

@@ -1,0 +1,1 @@
+"""The ``sladd`` command line: ``serve``, ``scan``, ``demo``, ``logs``, ``vault`` and ``ca``."""

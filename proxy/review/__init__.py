@@ -1,0 +1,2 @@
+"""The review page under ``/_sladd/`` and reviewer feedback (allow list, missed spans), behind the
+admin token."""
