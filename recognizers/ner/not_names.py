@@ -57,6 +57,7 @@ NOT_PEOPLE: frozenset[str] = KNOWN_DRUGS | frozenset(
     dzien dzień dobry dobre dobryj cześć witam добрий добрый день доброго ранку вечір привіт
     привет здравствуйте дякую спасибо labas laba diena sveiki merhaba marhaba buorre beaivi
     bures bonjour hola salut ciao xin chào chao namaste vanakkam sawasdee kamusta ahoj szia tere
+    sorry okay okey yeah yep nope please thanks thank wow oops whoops damn shit fuck sure
     warn warning info error debug trace fatal notice critical http https ftp www
     sertraline fluoxetine escitalopram citalopram paroxetine venlafaxine duloxetine
     mirtazapine quetiapine olanzapine risperidone aripiprazole lamotrigine levetiracetam
@@ -65,7 +66,8 @@ NOT_PEOPLE: frozenset[str] = KNOWN_DRUGS | frozenset(
     """.split()
 )
 """Drugs, and words the model takes for names: microorganisms, scores, companies, hospitals,
-greetings in the languages patients write in (``dzień dobry``, ``Добрий день``), log
+greetings in the languages patients write in (``dzień dobry``, ``Добрий день``), the English
+interjections Norwegians say (``hei eh sorry``, ``okay``), log
 levels (``[WARN]``), URL schemes and the English spellings of common drugs."""
 NAME_WORDS: frozenset[str] = FIRST_NAMES | AMBIGUOUS_FIRST_NAMES
 """Lower-case words that may be first names, ``august`` and ``liv`` included."""

@@ -11,6 +11,9 @@ cells of a table column that holds no names.
   A word with a dot, ``@`` or digit (a user name, an address) is never ordinary here.
   A lower-case span with a vowelless part of three letters or more (``gpt-dep``, ``llm``)
   is an abbreviation or an identifier, not a name.
+* Places and grades: one lower-case word after ``fra`` that is a known place and no known
+  name (``han fra bardu``), and a short ALL-CAPS abbreviation before a grade or stage
+  (``celleprøven var CIN tre``, ``NYHA 2``).
 * Tables: a cell under a column header is a name only under a header that may head names
   (``Navn``, ``Pasient``, ``Ansvarlig lege``, ``Kontaktperson``, ``Hvem`` …) or when it looks
   like one: a known first name or surname in it. A cell under ``Diagnose``, ``Prosedyre``,
@@ -29,6 +32,7 @@ from recognizers.ner.prefilter import VOWELS
 from recognizers.no.context import column_header
 from recognizers.no.names import SURNAMES
 from recognizers.no.person_lexicon import is_compound, is_ordinary
+from recognizers.no.places import is_location
 
 _PLAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -68,7 +72,40 @@ def is_no_model_name(text: str, start: int, end: int) -> bool:
     return (
         _ordinary_lower_case(text, start, end)
         or _vowelless_lower_case(text, start, end)
+        or _place_after_from(text, start, end)
+        or _graded_abbreviation(text, start, end)
         or _in_other_column(text, start, end)
+    )
+
+
+_FROM = frozenset({"fra", "frå"})
+
+
+def _place_after_from(text: str, start: int, end: int) -> bool:
+    """One lower-case word after ``fra`` that is a known place and no known name (``han fra
+    bardu``): where someone comes from, not who (``hilsen fra kari`` stays)."""
+    value = text[start:end]
+    if not (value.islower() and _PLAIN_WORD.fullmatch(value)) or _is_known(value):
+        return False
+    before = text[max(0, start - 8) : start]
+    previous = before.split()[-1:] if before.endswith(" ") else []
+    return bool(previous) and previous[0] in _FROM and is_location(value)
+
+
+_GRADE_NEXT = re.compile(r"[ \t]+(?:[0-9]|I{1,3}|IV|en|ett|to|tre|fire|fem|ein|eitt)(?!\w)")
+_MAX_GRADED_LETTERS = 5
+
+
+def _graded_abbreviation(text: str, start: int, end: int) -> bool:
+    """A short ALL-CAPS word before a grade or stage (``CIN tre``, ``NYHA 2``, ``GOLD III``):
+    a classification, not a name shouted; a known name stays (``KARI 3 år``)."""
+    value = text[start:end]
+    return (
+        value.isalpha()
+        and value.isupper()
+        and 2 <= len(value) <= _MAX_GRADED_LETTERS
+        and not _is_known(value.lower())
+        and bool(_GRADE_NEXT.match(text, end))
     )
 
 

@@ -25,11 +25,12 @@ _SERVICE = (
     r"|psykisk[ ]helse(?:-?[ ]og[ ]rus(?:tjenesten?|tjeneste)?)?)"
 )
 DISTRICT = (
-    rf"(?:,?[ ](?:i[ ])?(?i:bydel|sone|distrikt)[ ](?:[{_UPPER}][\w\-]*(?:[ ][{_UPPER}][\w\-]*)?"
+    rf"(?:,?[ ](?:i[ ])?(?i:bydel|sone|distrikt)[ ](?:(?:St\.[ ])?[{_UPPER}][\w\-]*"
+    rf"(?:[ ][{_UPPER}][\w\-]*)?"
     r"|[a-zæøå\-]+)(?:[ ](?:nord|sør|øst|vest|sentrum|indre|ytre))?)"
 )
 """A district after a municipal service: ``sone nord``, ``i bydel Sagene``, ``, sone Jeløy``,
-``sone Fetsund sør``."""
+``sone Fetsund sør``, ``i bydel St. Hanshaugen``."""
 _MUNICIPAL_SERVICE = re.compile(
     rf"(?<![\w\-])(?P<place>{_PLACE})[ ](?:kommune(?:s|ns)?,?[ ]{_SERVICE}(?![\w\-])(?:{DISTRICT})?"
     rf"|kommunale(?:[ ][a-zæøå]+){{0,2}}?[ ][a-zæøå]*(?:enhet|tjeneste|teneste|legevakt|senter)"

@@ -46,7 +46,9 @@ legekontor, Steinkjer til …``). A ward before a unit may also be joined by ``v
 head alone is no unit (``legevakten``, ``sykehuset``, ``fastlegen``), nor is a ward alone;
 nor are NAV, Helfo, Helsedirektoratet or companies (no head, no entry). A municipality's
 service named with ``kommune`` (``Bærum kommune fysioterapitjeneste``) is read by
-:mod:`recognizers.no.care_unit_parts`.
+:mod:`recognizers.no.care_unit_parts`, other services named by their municipality
+(``fysioterapitjenesten i Gran``, ``Psykisk helse og rus, Luster kommune``) by
+:mod:`recognizers.no.care_unit_services`.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from recognizers.no import context, places
 from recognizers.no.base import NorwegianRecognizer, Verdict
 from recognizers.no.care_unit_parts import DISTRICT, municipal_services
+from recognizers.no.care_unit_services import named_services
 from recognizers.no.names import FIRST_NAMES, SURNAMES
 from recognizers.no.person_lexicon import is_ordinary, lexicon
 from recognizers.no.places import AMBIGUOUS_PLACES, HEALTH_UNITS, LOCATIONS, name_key
@@ -145,7 +148,9 @@ _HEADS = _NAME_FIRST_HEADS | frozenset(
     behandlingssenteret rehabiliteringssenter rehabiliteringssenteret opptreningssenter
     opptreningssenteret omsorgssenter omsorgssenteret sjukestugu sykestue sjukestove dps bup
     abup vop tsb kad øhd kad-enheten kad-enheta kad-eininga øhd-enheten hospice tannklinikk
-    tannklinikken fysioterapi jordmortenesta jordmortjenesten""".split()
+    tannklinikken fysioterapi jordmortenesta jordmortjenesten dearvvašvuođaguovddáš
+    psykiatrisenter psykiatrisenteret psykiatrisentret korttidssenter korttidssenteret
+    dagsenter dagsenteret dagsentret a-senter a-senteret""".split()
 )
 """Words that make a name a care unit, bokmål, nynorsk and Sami (``klinihkká``)."""
 _HEAD_FIRST = (_HEADS - _NAME_FIRST_HEADS) | {"helse", "røntgen"}
@@ -204,21 +209,25 @@ _WARD_HEAD = (
     r"|enhet(?:en)?|eining(?:a)?"
     r"|mottak(?:et)?|senter(?:et)?|sentret|klinikk(?:en)?|intensiv(?:en)?"
     r"|overvåk(?:n)?ing(?:en|a)?|palliasjon|team(?:et)?"
-    r"|(?<!barnevern)(?<!barneverns)(?<!pp-)(?<!ppt-)(?:tjeneste(?:n)?|tenest[ea]))|avd\.)"
+    r"|(?<!barnevern)(?<!barneverns)(?<!pp-)(?<!ppt-)(?:tjeneste(?:n)?|tenest[ea])"
+    r"|legevakt(?:a|en)?|kirurgi(?:en)?|(?:føde|barsel)stu(?:a|e|en))|avd\.|pol\.)"
 )
 _MOD = (
     r"(?:[\w]+(?:sk|ig|ende)|[Rr]egional|[Nn]asjonal|[Ss]entral|[Ll]okal|[Aa]llmenn|[Aa]mbulant"
-    r"|[Aa]kutt)"
+    r"|[Aa]kutt|[Ss]kjerm(?:et|a|ede)|[Pp]alliativt?)"
 )
+_ABBREVIATION = r"(?:[Mm]ed|[Kk]ir|[Oo]rt|[Gg]yn|[Pp]syk|[Nn]evr)\.[ ]?"
+"""A field abbreviated before a ward: ``med. avd.``, ``med.avd.``, ``Kir. pol.``."""
 WARD = (
-    rf"(?:[\w]+-?[ ]og[ ]|[\w]+-/)?(?:{_MOD}[ ]){{0,2}}{_WARD_HEAD}"
-    r"(?-i:[ ](?:\d{1,2}[A-Z]?|[A-Z]\d{1,2})(?![\w\-]|[.,:/]\d))?"
-    r"(?:[ ]for(?:[ ][a-zæøå]+){1,4})?(?-i:[ ]\([A-ZÆØÅ]{2,6}\))?"
+    rf"(?:[\w]+-?[ ]og[ ]|[\w]+-/)?(?:{_MOD}[ ]|{_ABBREVIATION}){{0,2}}{_WARD_HEAD}"
+    r"(?-i:[ ](?:\d{1,2}[A-Z]?|[A-Z]\d{1,2}|[IVX]{1,4})(?![\w\-]|[.,:/]\d))?"
+    r"(?:[ ]for(?:[ ][a-zæøå\-]+){1,4})?(?-i:[ ]\([A-ZÆØÅ]{2,6}\))?"
 )
 """A ward, outpatient clinic, section or service: ``Kirurgisk avdeling``, ``Lungeavdelingen``,
 ``Barne- og ungdomspsykiatrisk poliklinikk``, ``Avdeling for rus og avhengighet``,
 ``Føde-/barselavdelinga``, ``Sengepost 6B``, ``avd. 2``, ``Voksenpsykiatrisk poliklinikk
-(VOP)``, ``Habiliteringstenesta for barn og unge``."""
+(VOP)``, ``Habiliteringstenesta for barn og unge``, ``med. avd. IV``, ``Kir. pol.``,
+``Skjermet enhet``, ``Psykiatrisk legevakt``, ``dagkirurgi``, ``fødestua``."""
 _SITE = rf"{_NAME}(?:[ ](?:i[ ])?{_NAME}){{0,2}}"
 _JOINS = (", ", " ved ", " på ")
 """What joins a ward to the unit after it: ``Akuttmottaket, Drammen sykehus``,
@@ -229,22 +238,34 @@ _WARD_LAST = re.compile(
     re.IGNORECASE,
 )
 """The last word of a ward's name (:data:`WARD`), tested before a search for the whole."""
+_WARD_WORD_BODY = r"[a-zæøå\-]*(?:enhet|post|poliklinikk|team|seksjon|avdeling)"
+"""A ward in lower case after an acronym head: ``BUP akutteam``, ``DPS døgnenhet``."""
 _LEFT_WARD = re.compile(
-    rf"(?<![\w'’\-])(?:{WARD}|(?-i:DPS|BUPA?|ABUP|VOP|TSB))(?:, | ved | på )\Z", re.IGNORECASE
+    rf"(?<![\w'’\-])(?:{WARD}|(?-i:DPS|BUPA?|ABUP|VOP|TSB)(?:[ ]{_WARD_WORD_BODY})?)"
+    r"(?:, | ved | på )\Z",
+    re.IGNORECASE,
 )
 _LEFT_SITE = re.compile(rf"(?<![\w'’\-])(?:{WARD}), (?P<site>{_SITE}), \Z", re.IGNORECASE)
 _BARE_ACRONYMS = r"(?-i:DPS|BUPA?|ABUP|VOP|TSB)"
 """Acronym heads that are a ward of the unit next to them: ``VOP, Sykehuset Østfold``."""
-_RIGHT_WARD = re.compile(rf", (?:{WARD}|{_BARE_ACRONYMS})(?![\w\-])", re.IGNORECASE)
+_RIGHT_WARD = re.compile(
+    rf", (?:{WARD}(?-i:[ ]{_NAME}(?=[ ]*$|[ ]*[\n.,;:)]|[ ](?:i|fra|frå|til|på|og)[ ]))?"
+    rf"|{_BARE_ACRONYMS}|\d{{1,2}}\.[ ]?(?:etg|etasje)\.?)(?![\w\-])",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A ward after a unit, with its own place (``, avdeling Tananger``), or a floor (``, 3.
+etg.``)."""
 _RIGHT_SITE = re.compile(rf", (?P<site>{_SITE})")
 _STREET_WORDS = "|".join(suffix for suffix in STREET_SUFFIXES if len(suffix) > 2)
 _STREET_SITE = re.compile(
     rf"(?:{_NAME}[ ]){{0,2}}[{UPPER}][\w'’\-]*?(?:{_STREET_WORDS})(?![\w'’\-])"
 )
 """A street as a site: ``Storgata``, ``Vestre Strømkaien``."""
-_SITE_END = re.compile(r"[ \t]*(?:$|\n|\d|[.:;)(]|,[ \t]*\d|(?:til|fra|frå|ved|med|kl|i|på)[ .])")
+_SITE_END = re.compile(
+    r"[ \t]*(?:$|\n|\d|[.:;)(→]|,[ \t]*\d|,[ ][a-zæøå]|(?:til|fra|frå|ved|med|kl|i|på)[ .])"
+)
 """What may follow a site closing a unit's name: the end of the line or sentence, a date,
-a preposition (``Sentrum legekontor, Steinkjer til …``)."""
+a preposition (``Sentrum legekontor, Steinkjer til …``, ``Hol legekontor, Geilo, kjørt …``)."""
 _BEFORE_HEAD = re.compile(
     rf"(?P<name>{_NAME_AFTER_BREAK})[ ](?P<mods>(?:[a-zæøåé]+[ ]){{0,2}})"
     rf"(?P<coord>[a-zæøå]+-[ ]og[ ])?\Z"
@@ -278,11 +299,13 @@ _FORM_AFTER = re.compile(r" (?:HF|RHF|IKS|KF|\([A-ZÆØÅ]{2,6}\))(?![\w\-])")
 """The form of enterprise after a unit's name (``Oslo universitetssykehus HF``), or its
 acronym in brackets (``Jæren distriktspsykiatriske senter (JDPS)``)."""
 _TAIL = re.compile(r" og [a-zæøå]+(?![\w\-])")
+_CARE_TAIL = re.compile(r" og (?:fysioterapi|legevakt|helsestasjon)(?![\w\-])")
+"""A second service closing a unit's name: ``Sannidal legekontor og fysioterapi``."""
 _PLACE_PAIR = re.compile(rf"(?<![\w'’\-]){_NAME} og (?=[{UPPER}])")
 """The first half of a place named by two (``Evje og Hornnes``), before the second."""
 _FOR_GROUP = re.compile(
     r" for (?:barn og (?:unge|ungdom)|born og unge|ungdom|unge|barn|born|voksne|vaksne|eldre"
-    r"|studenter)(?![\w\-])"
+    r"|studenter|personer[ ]med[ ][a-zæøå]+)(?![\w\-])"
 )
 """The people a unit serves, closing its name: ``Lillesand helsestasjon for ungdom``."""
 _LOCAL_WORD = re.compile(r"[\w'’.\-]+|,")
@@ -455,7 +478,7 @@ def _capitalised_in_sentence(text: str, name: re.Match[str]) -> bool:
     word = name["name"]
     if len(word) < 3 or not word.isalpha() or not word[1:].islower():
         return False
-    if word.endswith(_ADJECTIVE_FORMS):
+    if word.endswith(_ADJECTIVE_FORMS) and name_key(word) not in LOCATIONS:
         return False  # ``til Revmatologisk poliklinikk``, ``Nærmeste legevakt``
     before = text[_word_before(text, name.start()) : name.start() - 1]
     return before.isalpha() and before.islower() and name_key(word) not in FIRST_NAMES
@@ -476,6 +499,8 @@ def _name_after(text: str, end: int, key: str, *, capitalised: bool) -> int | No
     loose = capitalised and key not in {"helse", "røntgen"}
     found = _places_after(text, start, loose=loose, acronyms=loose)
     if key in _GENERIC_HEADS and start == end:
+        if key == "klinikk" and found > end and " " not in text[end + 1 : found]:
+            return found  # one name that is no word: ``Klinikk Hausmann``
         return _generic_name_end(text, end, found)
     return None if found == start else found
 
@@ -501,17 +526,19 @@ def _generic_name_end(text: str, end: int, found: int) -> int | None:
 def _service_after(text: str, end: int, key: str) -> int | None:
     """Where the place that names a municipal service (:data:`_SERVICE_HEADS`) or a hospital,
     legevakt or helsestasjon by its town (:data:`_TOWN_HEADS`) ends, if one is right after the
-    head: a district (``sone nord``, ``i bydel Sagene``), a school, or ``i`` and a municipality
-    (for a town head, any place of the lists; a place that is also a word only capitalised)."""
+    head: a district (``sone nord``, ``i bydel Sagene``), a school, or ``i`` or ``på`` and a
+    municipality (for a town head, any place of the lists; a place that is also a word only
+    capitalised: ``helsestasjonen på Kjelsås``)."""
     if key in _SERVICE_HEADS:
         if (district := _DISTRICT.match(text, end)) is not None:
             return district.end()
         if key.startswith(("skole", "skule")) and (school := _SCHOOL.match(text, end)):
             return school.end()
-    if not text.startswith(" i ", end):
+    if not text.startswith((" i ", " på "), end):
         return None
-    found = longest_name(text, end + 3, PLACE_NAMES)
-    if found is None or (text[end + 3].islower() and found[1] in AMBIGUOUS):
+    end += 3 if text.startswith(" i ", end) else 4
+    found = longest_name(text, end, PLACE_NAMES)
+    if found is None or (text[end].islower() and found[1] in AMBIGUOUS):
         return None
     if key in _SERVICE_HEADS and found[1] in MUNICIPALITIES:
         district = _DISTRICT.match(text, found[0])  # ``i Moss, sone Jeløy``
@@ -538,6 +565,8 @@ def _unit_at_head(text: str, start: int, end: int) -> tuple[int, int] | None:
     last = name_end or (_places_after(text, end) if name_start is not None else end)
     if key == "fysioterapi" and (tail := _TAIL.match(text, last)):
         last = tail.end()
+    elif name_start is not None and (tail := _CARE_TAIL.match(text, last)):
+        last = tail.end()  # ``Sannidal legekontor og fysioterapi``
     elif name_start is not None and (group := _FOR_GROUP.match(text, last)):
         last = group.end()  # ``Lillesand helsestasjon for ungdom``
     return (start if name_start is None else name_start), last
@@ -595,8 +624,13 @@ def _lives(text: str, start: int) -> bool:
 
 
 def _care_context(text: str, start: int) -> bool:
-    """A care word is among the three words before ``start`` (``innlagt på Riksen``)."""
-    return any(word in _CARE_WORDS for word in words_before(text, start, 3))
+    """A care word is among the three words before ``start`` (``innlagt på Riksen``), or a
+    participle of a treatment verb in ``-ert`` right before ``på`` or ``ved``
+    (``trombektomert på Riksen``, ``intubert ved Aker``)."""
+    words = words_before(text, start, 3)
+    if any(word in _CARE_WORDS for word in words):
+        return True
+    return len(words) >= 2 and words[-1] in ("på", "ved") and words[-2].endswith("ert")
 
 
 def _names_before(text: str, start: int) -> int:
@@ -616,8 +650,8 @@ def _names_before(text: str, start: int) -> int:
     if head and head[-1].isalpha() and head[-1].islower():
         return run[-1][0]
     for word_start, word in run:
-        if not _is_name_word(word, loose=True):
-            break
+        if not (_is_name_word(word, loose=True) or word in ("Sankt", "St.")):
+            break  # ``Sankt Hanshaugen omsorgssenter``
         start = word_start
     return start
 
@@ -656,8 +690,8 @@ def _with_parts(text: str, start: int, end: int) -> tuple[int, int, bool]:
             continue
         site = _RIGHT_SITE.match(text, end)
         last = None if site is None else _site_end(text, site.start("site"))
-        if last is None or _SITE_END.match(text, last) is None:
-            return start, end, added
+        if last is None or not (_SITE_END.match(text, last) or _RIGHT_WARD.match(text, last)):
+            return start, end, added  # a site, then maybe a ward: ``Telemark, Skien, Kir. avd.``
         end, added = last, True
 
 
@@ -667,8 +701,9 @@ def _ends_in_ward(text: str, end: int) -> bool:
     return _WARD_LAST.fullmatch(text, first, end) is not None
 
 
-_CHAINS = (", ", " – ", " - ")
-"""What joins two units' names into one (``SANKS – Sámi klinihkka``)."""
+_CHAINS = (", ", " – ", " - ", " / ")
+"""What joins two units' names into one (``SANKS – Sámi klinihkka``, a Sami and a Norwegian
+name: ``Unjárgga dearvvašvuođaguovddáš / Nesseby helsesenter``)."""
 
 
 def _joined(spans: list[tuple[int, int, bool]], text: str) -> list[tuple[int, int, bool]]:
@@ -699,6 +734,8 @@ def _case_forms(key: str) -> set[str]:
     return {form for form in forms if form[:1].isupper()}
 
 
+_MUNICIPALITY_FIRSTS = written_forms(name.split()[0] for name in MUNICIPALITIES)
+"""The capitalised words a municipality's name may start with."""
 _UNIT_FIRSTS = [
     first
     for first, names in UNIT_NAMES.items()
@@ -769,7 +806,10 @@ def find_units(text: str, *, assume_context: bool = False) -> list[tuple[int, in
     """The spans of the care units in ``text`` (module docstring), in order. With
     ``assume_context`` an ambiguous name needs no care word before it."""
     found = _candidates(text)
+    firsts = _MUNICIPALITY_FIRSTS.intersection(capitalised_words(text))
     services = municipal_services(text, MUNICIPALITIES)
+    if firsts or "ydel " in text:
+        services += named_services(text, firsts, MUNICIPALITIES)
     if not found:
         return services
     units: list[tuple[int, int, bool]] = []

@@ -140,7 +140,9 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
 
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
         """Dates where a birth word may occur; the HL7 field where a PID segment does."""
-        birth = context.could_occur(text, context_words.DATE_OF_BIRTH)
+        birth = context.could_occur(text, context_words.DATE_OF_BIRTH) or context.could_occur(
+            text, _NUMBER_ASKED
+        )
         dates = (_DATE, _BIRTH_YEAR, _DAY_MONTH) if birth else ()
         return (*dates, _HL7_BIRTH) if "PID|" in text else dates
 
@@ -160,13 +162,18 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
         day, month, year = _day_month_year(match)
         if not _real(day, month):
             return None
-        before = context.words_before(text, match.start(), 3)
-        asked = context.question_words(text, match.start())
+        day_month = f"{day:02d}.{month:02d}"
+        first_said = _taken_back(text, match.start())
+        before = context.words_before(text, first_said, 3)
+        asked = context.question_words(text, first_said)
         found = context_words.DATE_OF_BIRTH.matches_any(_split(before + asked))
-        confirms = _confirms(text, match.start(), year, f"{day:02d}.{month:02d}")
-        if not (found or confirms or _listed(text, match.start())):
+        found = found or _NUMBER_ASKED.matches_any(asked)
+        confirms = _confirms(text, first_said, year, day_month)
+        so_far = context.remembered(text, _BIRTH_DATES_SO_FAR, _none_yet)
+        repeated = any(earlier == day_month for _, earlier in so_far)
+        if not (found or confirms or repeated or _listed(text, match.start())):
             return None
-        context.remembered(text, _BIRTH_DATES_SO_FAR, _none_yet).append(match.end())
+        so_far.append((match.end(), day_month))
         return Verdict(SCORE)
 
     @staticmethod
@@ -181,6 +188,30 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
             return None
         relative = _RELATIVE_YEAR.match(text, match.end())
         return Verdict(SCORE, end=relative.end() if relative else None)
+
+
+_NUMBER_ASKED = context_words.ContextWords.of(
+    "fødselsnummer", "fødselsnr", "fodselsnummer", "personnummer"
+)
+"""A question asking for the national identity number: a date said in answer is its first six
+digits, the date of birth (``hva er fødselsnummeret til barnet`` / ``fjortende i ellevte
+tjueto``)."""
+_TAKEN_BACK = re.compile(
+    r"(?<![\w.])\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|\d{2}))?(?![\w.]|\.\d)[ \t]*,?[ \t]+"
+    r"(?:(?:eh|ehm|øh|øhm|altså|ja)[ \t]*,?[ \t]+)*(?:nei|unnskyld|sorry|beklager)[ \t]*,?[ \t]+"
+    r"(?:(?:eh|ehm|øh|øhm|altså|det|er|var|vent)[ \t]*,?[ \t]+)*$",
+    re.IGNORECASE,
+)
+"""A date taken back right before another: ``født 20.06 eh nei 21.06.2015`` (speech-to-text
+of ``tjuende juni eh nei tjueførste juni …``)."""
+_TAKEN_BACK_REACH = 60
+
+
+def _taken_back(text: str, start: int) -> int:
+    """Where the date said at ``start`` was first said: the start of a date taken back right
+    before it, else ``start``. The birth word is looked for before the first try."""
+    taken_back = _TAKEN_BACK.search(text, max(0, start - _TAKEN_BACK_REACH), start)
+    return taken_back.start() if taken_back else start
 
 
 _RELATIVE_YEAR = re.compile(r"[ \t]+i[ \t]+(?:fjor|fjol|år)(?!\w)", re.IGNORECASE)
@@ -209,7 +240,9 @@ def _right_after_birth_word(text: str, start: int) -> bool:
 
 
 _BIRTH_DATES_SO_FAR = "date_of_birth: found so far"
-"""Per-scan memo key: where the full dates of birth judged so far end."""
+"""Per-scan memo key: where the full dates of birth judged so far end, and their day and month
+(``DD.MM``): a date repeating one is read back or corrected (``fjortende i ellevte tjueto`` /
+``fjortende ellevte tjueen``)."""
 _YEAR_SAID = re.compile(r"(?<!\d)(?:\d{2}|\d{4})(?!\d)")
 _TURNS_BACK = 2
 
@@ -231,7 +264,7 @@ _ALSO_BORN = frozenset(
 _MAX_LISTED_GAP = 40
 
 
-def _none_yet(_: str) -> list[int]:
+def _none_yet(_: str) -> list[tuple[int, str]]:
     return []
 
 
@@ -256,7 +289,8 @@ def _confirms(text: str, start: int, year: str, day_month: str) -> bool:
 def _listed(text: str, start: int) -> bool:
     """A date of birth ends shortly before, on the same line, and only ``og``, a comma,
     pronouns and family words stand between (``fødd 1.9.48 og ho 26/1-38``)."""
-    ends = [end for end in context.remembered(text, _BIRTH_DATES_SO_FAR, _none_yet) if end <= start]
+    so_far = context.remembered(text, _BIRTH_DATES_SO_FAR, _none_yet)
+    ends = [end for end, _ in so_far if end <= start]
     if not ends or start - ends[-1] > _MAX_LISTED_GAP or "\n" in text[ends[-1] : start]:
         return False
     gap = text[ends[-1] : start].replace(",", " , ").lower().split()

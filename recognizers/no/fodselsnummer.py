@@ -84,7 +84,7 @@ def _laid_out_as_fnr(value: str) -> bool:
 
 
 class FodselsnummerRecognizer(NorwegianRecognizer):
-    """Norwegian national identity numbers and their relatives (DESIGN.md §5)."""
+    """Norwegian national identity numbers and their relatives (README, "What is found")."""
 
     ENTITY = "NO_FODSELSNUMMER"
     MIN_CHAIN_DIGITS = 5

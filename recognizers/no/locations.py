@@ -36,7 +36,9 @@ names, drugs and doses, eponyms and other genitives (``i Bechterews sykdom``, ``
 gate``), companies (``i Equinor ASA``), agencies and journal systems (``fra Helfo``, ``i
 Gerica``), words in capitals outside a line of capitals (acronyms), and the places inside a
 care unit's name (``DPS Lillehammer``, ``Bodø legevakt``, ``innlagt på Haukeland``:
-:mod:`recognizers.no.care_units` decides; ``bor på Haukeland`` is a place). The metadata says
+:mod:`recognizers.no.care_units` decides; ``bor på Haukeland`` is a place), the places that
+name a school, a port or an agency (``Hosle skole``, ``Trondheim Havn``, ``NAV Karmøy``,
+``Universitetet i Bergen``). The metadata says
 why: ``evidence`` is ``list``, ``list and context`` or ``context``.
 """
 
@@ -178,6 +180,17 @@ _GENITIVE_AFTER = re.compile(
 _COMPANY_AFTER = re.compile(r"[ ](?:AS|ASA|SA|ANS|DA|BA|IKS|KF|Inc|Ltd|GmbH|AB)(?![\w\-])")
 """A company form after a name: ``i Equinor ASA`` is an employer, not a place."""
 _NOT_PLACE_AFTER = (_DOSE_AFTER, _GENITIVE_AFTER, _COMPANY_AFTER)
+_INSTITUTION_AFTER = re.compile(
+    r"[ ](?:[a-zæøå]*sk[ou]len?|vidaregåande|videregående|barnehagen?|Havn|Hamn)(?![\w\-])"
+)
+"""A school, kindergarten or port named by the place before it: ``Hosle skole``, ``Bø
+vidaregåande skule``, ``Trondheim Havn`` are employers and schools, not places."""
+_INSTITUTION_BEFORE = re.compile(
+    r"(?:(?<![\w\-])(?:NAV|Nav|PPT|PP-tjenesten|PP-tenesta)(?:[ ](?:for|i))?"
+    r"|Universitetet[ ](?:i|på)|Høgsk[ou]len[ ](?:i|på)|Høyskolen[ ]i)[ ]\Z"
+)
+"""An agency or school named by the place after it: ``NAV Karmøy``, ``PPT for Sogn``,
+``Universitetet i Bergen``, ``Høgskulen på Vestlandet``."""
 _IN_PLACE = re.compile(rf"[ ](?:i|på)[ ](?=[{UPPER}])")
 """``Bryggen i Bergen``: a capitalised word before ``i`` and a place is a place itself."""
 _COMMA_NAME = re.compile(rf",[ ]([{UPPER}][\w'’\-]*)")
@@ -433,6 +446,8 @@ def _judged(
     unit_ends = [end for _, end in units]
     kept: list[tuple[int, int, float, str]] = []
     for place in sorted(found.values(), key=lambda p: (p[0], -p[1])):
+        if _names_institution(text, place[0], place[1]):
+            continue
         inside = kept and place[1] <= kept[-1][1]  # ``Romsdal`` of ``Møre og Romsdal``
         unit = bisect.bisect_right(unit_ends, place[0])  # the first unit ending after it
         in_unit = unit < len(units) and units[unit][0] < place[1]
@@ -440,6 +455,14 @@ def _judged(
             sentrum = _SENTRUM.match(text, place[1])
             kept.append(place if sentrum is None else (place[0], sentrum.end(), *place[2:]))
     return kept
+
+
+def _names_institution(text: str, start: int, end: int) -> bool:
+    """The place at ``text[start:end]`` is part of a school's, a port's or an agency's name
+    (:data:`_INSTITUTION_AFTER`, :data:`_INSTITUTION_BEFORE`), not a place of its own."""
+    if _INSTITUTION_AFTER.match(text, end) is not None:
+        return True
+    return _INSTITUTION_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 def _add_coordinated(

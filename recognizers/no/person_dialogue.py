@@ -1,7 +1,8 @@
 """Names in the turns of a dialogue: an answer to a question for a name, and ``kari her``.
 
 * A line that ends asking for a name (``og etternavnet igjen``, ``kan jeg få navnet``, ``og
-  hun heter``, ``og fornavnet til gutten``) is answered on the next line, after its speaker
+  hun heter``, ``og fornavnet til gutten``), or leaves ``du er`` open for the other to fill
+  (``hei velkommen og du er``, ``og tolken er``), is answered on the next line, after its speaker
   label: the first word of the answer starts a name when it is a known name or no ordinary
   word (``SPEAKER_01: mirza``).
 * On the phone people name themselves with ``her``: ``asma qureshi her``, ``hjemmetjenesten linn
@@ -42,9 +43,27 @@ _WHOSE = words.RELATIVES | frozenset(
 _QUESTION_TAIL = 5
 
 
+_WHO_IS = frozenset({"du", "dere", "dykk"}) | words.TITLES | words.ROLES | words.RELATIVES
+"""Whom ``… er`` at the end of a turn asks the name of (``og du er``, ``og tolken er``)."""
+_WHOSE_OWN = frozenset("din di ditt hans hennes deres dykkar".split())
+
+
+def _asks_who(tokens: list[Token], last: int) -> bool:
+    """Does the line end with ``du er`` or a role or relative and ``er`` (``hei velkommen og du
+    er``, ``og mora di er``): a sentence left open for the other to fill with a name?"""
+    if last < 1 or tokens[last].lower != "er":
+        return False
+    before = tokens[last - 1].lower
+    if before in _WHOSE_OWN and last >= 2:
+        before = tokens[last - 2].lower
+    return before in _WHO_IS and not tokens[last - 1].label
+
+
 def _asks_for_name(tokens: list[Token], last: int) -> bool:
     """Does the line ending at ``tokens[last]`` end asking for a name (``og etternavnet
-    igjen``, ``og fornavnet til gutten``)?"""
+    igjen``, ``og fornavnet til gutten``, ``og du er``)?"""
+    if _asks_who(tokens, last):
+        return True
     k = last
     while k >= 0 and k > last - _QUESTION_TAIL:
         lowered = tokens[k].lower

@@ -10,8 +10,8 @@ name too when it may be one:
   (``Kine og Jamal Ahmed``);
 * in a lower-case text, a lower-case word that is no ordinary word.
 
-Never a common or structural word, a listed non-person (``Paracet og Ibux``), a post town or a
-street.
+Never a common or structural word, a relative or role (``øivind og dottera vår embla``), a
+listed non-person (``Paracet og Ibux``), a post town or a street.
 Found names extend the list in turn (``Kari, Per og Bo`` after ``Per``), a few rounds at most.
 """
 
@@ -39,9 +39,12 @@ _STREET_ENDINGS = ("gata", "gate", "veien", "vegen", "vei", "veg", "allé", "pla
 
 
 def _is_word(lowered: str) -> bool:
-    """A common or structural word, a post town or a street (``Bergen``, ``Storgata``)."""
+    """A common or structural word, a relative or role (``mannen min øivind og dottera vår``),
+    a post town or a street (``Bergen``, ``Storgata``)."""
     return (
         lowered in words.COMMON
+        or lowered in words.RELATIVES
+        or lowered in words.ROLES
         or lowered in words.NOT_NAME_WORDS
         or lowered.capitalize() in words.STRUCTURAL
         or lowered in POSTSTEDER

@@ -40,13 +40,24 @@ def double_first_name(lowered: str) -> bool:
     )
 
 
+CLINICAL_ENDINGS = tuple(
+    "lyse lysen ektomi ektomien tomi tomien skopi skopien grafi grafien algi algien terapi "
+    "terapien plastikk plastikken itis pati patien emi emien".split()
+)
+"""Endings of procedures and conditions (``trombolyse``, ``kolecystektomi``, ``gastroskopi``,
+``leukemi``) that no name shares in a word of :data:`MIN_TERM_LETTERS` letters or more."""
+MIN_TERM_LETTERS = 7
+
+
 def unknown_name(lowered: str) -> bool:
-    """A word that is in no list but may be a name: no ordinary word, no English contraction
-    (``what's``), and not too short to tell (the lexicon has no words of two letters)."""
+    """A word that is in no list but may be a name: no ordinary word, no clinical term by its
+    ending (``trombolyse``), no English contraction (``what's``), and not too short to tell
+    (the lexicon has no words of two letters)."""
     return (
         len(lowered) >= MIN_UNKNOWN_LETTERS
         and "'" not in lowered
         and "’" not in lowered
+        and not (len(lowered) >= MIN_TERM_LETTERS and lowered.endswith(CLINICAL_ENDINGS))
         and not is_ordinary(lowered)
     )
 

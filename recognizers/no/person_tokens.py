@@ -36,9 +36,12 @@ _LABEL = re.compile(
     re.MULTILINE,
 )
 _INLINE_LABEL = re.compile(r"(?<=[\s.!?])(?P<label>[^\W\d][\w.]*):[ \t]")
-_SPEAKER_NUMBERED = re.compile(r"(?:speaker|taler|talar|spk|[a-zæøå]{1,5})_?\d{1,2}", re.IGNORECASE)
-"""A numbered speaker: ``SPEAKER_00``, ``spk2``, and a role abbreviation with a number (``p1``,
-``spl2``, ``l1``)."""
+_SPEAKER_NUMBERED = re.compile(
+    r"(?:speaker|taler|talar|spk|[a-zæøå]{1,5})_?\d{1,2}|(?:speaker|taler|talar|spk)_?[a-z]",
+    re.IGNORECASE,
+)
+"""A numbered or lettered speaker: ``SPEAKER_00``, ``spk2``, ``SPEAKER_A``, and a role
+abbreviation with a number (``p1``, ``spl2``, ``l1``)."""
 SHOUTED_MIN_LETTERS = 6
 
 

@@ -3,12 +3,14 @@
 Kinds, from the most to the least permissive about a lower-case word after them:
 
 * ``naming`` — ``heter``, ``Navn:``, ``navnet mitt er``: any word is the name;
-* ``title`` — titles, roles, professions, honorifics, greetings, thanks, ``navnet er``: a known
-  name or a word that is no ordinary word;
+* ``title`` — titles, roles, professions, honorifics, greetings, thanks, ``navnet er``, a
+  person pointed out (``han der``) and ``er det`` after a role (``legen i natt er det``): a
+  known name or a word that is no ordinary word;
 * ``relative`` — relatives and signatures (``mora til``, ``mvh``): the same, ambiguous first
   names (``liv``) included;
-* ``chat`` — ``jeg er``, ``det er``, ``snakke med``: a known name, or two words in a row that
-  are no ordinary words (``det er mariam haddad``);
+* ``chat`` — ``jeg er``, ``det er``, ``snakke med``, a guess and its confirmation (``du må
+  vere``, ``det stemmer``): a known name, or two words in a row that are no ordinary words
+  (``det er mariam haddad``);
 * ``about`` — ``angående``, ``gjelder``: a known name or a word that is no ordinary word, in
   lower case or capitalised (``gjelder Timen`` is no name);
 * ``room`` — ``rom``, ``seng`` before a number (``Rom 6 Liv``): as ``relative``, and a
@@ -26,7 +28,11 @@ from recognizers.no.person_tokens import Token
 
 _NAMING_ENDS = frozenset(p[-1] for p in words.NAMING_PHRASES)
 _PHRASE_ENDS = frozenset(
-    p[-1] for p in words.INTRODUCER_PHRASES | words.CHAT_PHRASES | words.GREETING_PHRASES
+    p[-1]
+    for p in words.INTRODUCER_PHRASES
+    | words.CHAT_PHRASES
+    | words.GREETING_PHRASES
+    | words.POINTING_PHRASES
 )
 _TITLE_WORDS = words.TITLES | words.ROLES | words.GREETINGS | words.THANKS
 _TRIGGER_WORDS = (
@@ -46,6 +52,23 @@ _TRIGGER_WORDS = (
 
 
 _ASKING_WHAT = frozenset("hva kva hvem kven what who".split())
+_TITLE_PHRASES = words.GREETING_PHRASES | words.NAME_IS_PHRASES | words.POINTING_PHRASES
+_PERSON_WORDS = words.TITLES | words.ROLES | words.RELATIVES
+_ROLE_REACH = 4
+
+
+def _role_is_it(tokens: list[Token], i: int) -> bool:
+    """``det`` after ``er``, with a title, role or relative a few words before in the same turn:
+    ``legen i natt er det kaspersen``, ``fastlegen din er det fortsatt krogh``."""
+    if i < 2 or tokens[i - 1].lower != "er":
+        return False
+    for k in range(i - 2, max(-1, i - 2 - _ROLE_REACH), -1):
+        if tokens[k].label:
+            return False
+        lowered = tokens[k].lower
+        if lowered in _PERSON_WORDS or words.is_profession(lowered):
+            return True
+    return False
 
 
 def _ends_phrase(tokens: list[Token], i: int, phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -65,8 +88,7 @@ def _listed_kind(tokens: list[Token], i: int) -> str | None:
         ),
         (
             "title",
-            lowered in _TITLE_WORDS
-            or _ends_phrase(tokens, i, words.GREETING_PHRASES | words.NAME_IS_PHRASES),
+            lowered in _TITLE_WORDS or _ends_phrase(tokens, i, _TITLE_PHRASES),
         ),
         ("relative", lowered in words.RELATIVES or lowered in words.SIGNATURES),
         (
@@ -91,5 +113,7 @@ def trigger_kind(tokens: list[Token], i: int) -> str | None:
     if kind == "naming" and i > 0 and tokens[i - 1].lower in _ASKING_WHAT:
         return None  # ``hva heter mannen din``: a question for a name, not one
     if kind is None and (token.text in words.HONORIFICS or words.is_profession(token.lower)):
+        return "title"
+    if kind is None and token.lower == "det" and _role_is_it(tokens, i):
         return "title"
     return kind

@@ -9,7 +9,7 @@ def _words(text: str) -> frozenset[str]:
 
 TITLES = _words(
     "dr. dr doktor doctor lege legen fastlege fastlegen overlege overlegen lis turnuslege "
-    "prof. professor hr. fru frk. herr adv. advokat"
+    "prof. professor hr. fru frk. herr adv. advokat lækjar lækjaren"
 )
 """Titles; lower-case names may follow them (``dr. grøtte``)."""
 HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Mx Mx. Miss Sir Madam")
@@ -99,6 +99,9 @@ INTRODUCER_PHRASES = frozenset(
         ("det", "er", "meg"),
         ("her", "er"),
         ("æ", "e"),
+        ("du", "må", "være"),
+        ("du", "må", "vere"),
+        ("det", "stemmer"),
     }
 )
 CHAT_VERBS = _words("ringe ring ringer ringt ringte med og")
@@ -203,6 +206,9 @@ GREETINGS = _words(
 GREETING_PHRASES = frozenset(
     {("god", "morgen"), ("god", "dag"), ("god", "kveld"), ("god", "ettermiddag"), ("hei", "igjen")}
 )
+POINTING_PHRASES = frozenset({("han", "der"), ("hun", "der"), ("ho", "der"), ("hu", "der")})
+"""``han der brekke``: spoken, a person pointed out by name (a known name or no ordinary word
+follows; ``han der borte`` is a place)."""
 NAMING_PHRASES = frozenset(
     {
         ("mitt", "er"),
@@ -252,19 +258,29 @@ INSTITUTION_SUFFIXES = (
     "heimen",
 )
 """Endings of institutions (``Legekontoret``, ``Hjemmetjenesten``): senders, never people."""
-FILLERS = _words("altså asså da eh ehm eeh øh øhm øhh hm hmm liksom sånn vel med. philos. scient.")
-"""Spoken fillers skipped between a trigger and the name (``moren hans altså liv ødegård``),
-and the degree after a title (``Dr. med. Ketil Bjørnå``)."""
+FILLERS = _words(
+    "altså asså da eh ehm eeh øh øhm øhh hm hmm liksom sånn vel med. philos. scient. "
+    "fortsatt fremdeles framleis"
+)
+"""Spoken fillers skipped between a trigger and the name (``moren hans altså liv ødegård``,
+``fastlegen din er det fortsatt krogh``), and the degree after a title (``Dr. med. Ketil
+Bjørnå``)."""
 SPEAKER_WORDS = _words(
     "speaker speaker_00 speaker_01 speaker_02 speaker_03 taler talar tolk intervjuer informant "
     "person deltaker behandler terapeut lege pasient pas pt l p s t i a b d m f k "
     "innringer innringeren innringar innringaren oppringer oppringar operatør operator amk "
     "amk-operatør sentral koordinator sekretær sekretæren resepsjon helsestasjon legevakt "
     "legevakta legevakten farmasøyt apotek caller dispatcher hjelpepleier hjelpepleiar "
-    "helsefagarbeider kunde kontor"
+    "helsefagarbeider kunde kontor "
+    "ambulanse ambulansen mottak mottaket triage triagen fysio fysioen ekspedisjon "
+    "ekspedisjonen behandlar forelder foreldre barn gravid kvinne "
+    "hjemmesykepleien heimesjukepleien hjemmetjenesten heimetenesta heimetenesten"
 )
 """Words that, with a colon at the start of a line, label a speaker (with titles, roles and
-relatives): the word after the label is not a name because of the label."""
+relatives): the word after the label is not a name because of the label. Besides people by
+role, the services and teams that speak on a call or at a handover (``ambulanse:``,
+``mottak:``, ``triage:``, ``heimesjukepleien:``), and parties by what they are in the
+consultation (``forelder:``, ``barn:``, ``gravid:``)."""
 DICTATION_WORDS = _words(
     "punktum komma kolon semikolon bindestrek tankestrek spørsmålstegn utropstegn parentes "
     "anførselstegn skråstrek linjeskift avsnitt"
@@ -283,12 +299,13 @@ NOT_NAME_WORDS = (
         "e-post rom seng dato adv advokat ansv ansvarlig ssp "
         "ukjent unknown ingen none null n/a mangler "
         "hb crp inr alat asat ldh gt alp tsh ft4 egfr kreatinin hba1c bt ekg eeg mr ct rtg "
-        "spo2 sao2 kols hiv adhd mrsa covid copd"
+        "spo2 sao2 kols hiv adhd mrsa covid copd "
+        "nedi uti inni oppi bortpå innpå nedpå oppå"
     )
     | DICTATION_WORDS
 )
 """Words never taken as (part of) a name, whatever their case: instructions to the model,
-headings, field names, empty values (``Navn: tom``), lab or examination abbreviations, and
-dictated punctuation."""
+headings, field names, empty values (``Navn: tom``), lab or examination abbreviations,
+spoken place adverbs (``aslaug nedi bakkane``) and dictated punctuation."""
 EMPTY_VALUES = _words("tom ukjent unknown ingen none null n/a mangler - x ledig stengt vacant")
 """A field value that says "nothing here"; never a name on its own."""

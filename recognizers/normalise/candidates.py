@@ -54,6 +54,7 @@ _SEQUENCE = re.compile(
     r"|[ab]"  # "krøllalfa", "tjueåttehundre", "nittenåttini"
     r"|p(?:s|[^d]{1,4}d)"  # "at-tegn", "at live dot no"
     r"|o(?:c?[om]|c[uint])"  # "sjette august", "sjette i åttende", "sjette i 8"
+    r"|[ut]c?[mo][tb]"  # "en januar femtitre", "ti åttende sekstisju"
     r"|ccc|cwc"  # "h u s s a i n", "h som i harald"
 )
 _SAID_NUMBERS = "ut"

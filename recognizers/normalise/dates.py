@@ -46,9 +46,11 @@ _CARDINAL_MONTH = lexicon.words_pattern(
     word for word, value in (lexicon.UNITS | lexicon.TEENS).items() if 1 <= value <= 12
 )
 CARDINAL_DATE = re.compile(
-    rf"(?<![\w+])(?P<day>{_CARDINAL_DAY})[ ]+(?P<month>{_CARDINAL_MONTH})(?!\w)"
+    rf"(?<![\w+])(?P<day>{_CARDINAL_DAY})[ ]+(?:(?P<month>{_CARDINAL_MONTH})"
+    rf"|(?:i[ ]+)?(?P<name>{_MONTH_NAME})|(?P<bare>{_MONTH_ORDINAL}))(?!\w)"
 )
-"""A day and a month said as plain numbers (``atten åtte åttini``): a date only when a year
+"""A day said as a plain number, and a month as one too (``atten åtte åttini``), by name
+(``en januar femtitre``) or as an ordinal (``ti åttende sekstisju``): a date only when a year
 follows and ends the run, and a birth word was said just before (see
 :func:`_cardinal_dates`)."""
 _NUMBER_BEFORE = re.compile(rf"(?:{NUMBER_WORD}|\d){SEPARATOR}$")
@@ -61,12 +63,18 @@ _BIRTH_REACH = 160
 _TWO_DIGIT_YEAR = lexicon.words_pattern(
     word for word, value in (lexicon.TENS | lexicon.COMPOUNDS).items() if value >= 20
 )
-_YEAR_FIRST = re.compile(
-    rf"(?<!\w)(?P<year>{_TWO_DIGIT_YEAR})[ ]+(?:(?:den|{lexicon.words_pattern(lexicon.FILLERS)})"
-    r"[ ]+)*$"
+_CENTURIES: dict[str, int] = {"atten": 18, "nitten": 19, "tjue": 20, "tjuge": 20, "tyve": 20}
+_LATE_YEAR = lexicon.words_pattern(
+    word for word, value in (lexicon.TEENS | lexicon.TENS | lexicon.COMPOUNDS).items()
 )
-"""Two year digits said before a spoken date, maybe with ``den`` or a filler between: the
-year first, as a birth date is often given (``i nittiåtte den femtende mai``)."""
+_YEAR_FIRST = re.compile(
+    rf"(?<!\w)(?:(?P<century>{lexicon.words_pattern(_CENTURIES)})[ ]+(?P<late>{_LATE_YEAR})"
+    rf"|(?P<whole>{lexicon.words_pattern(lexicon.YEARS)})|(?P<year>{_TWO_DIGIT_YEAR}))"
+    rf"[ ]+(?:(?:den|{lexicon.words_pattern(lexicon.FILLERS)})[ ]+)*$"
+)
+"""A year said before a spoken date, maybe with ``den`` or a filler between: the year first,
+as a birth date is often given (``i nittiåtte den femtende mai``, ``nitten nittini trettende
+februar``)."""
 _YEAR_REACH = 40
 
 
@@ -93,8 +101,10 @@ def _cardinal_dates(text: str) -> list[re.Match[str]]:
     dates = []
     for match in CARDINAL_DATE.finditer(text):
         year = _year(text, match.end())
-        run = RUN.match(text, match.start())
-        if not year or run is None or run.end() != year[-1].end:
+        if not year:
+            continue
+        run = RUN.match(text, match.start() if match["month"] else year[0].start)
+        if run is None or run.end() != year[-1].end:
             continue
         if _NUMBER_BEFORE.search(text, max(0, match.start() - _BIRTH_REACH), match.start()):
             continue
@@ -137,9 +147,10 @@ def _write_date(builder: ViewBuilder, text: str, match: re.Match[str]) -> None:
 
 
 def _write_year_first(builder: ViewBuilder, text: str, match: re.Match[str]) -> None:
-    """Write the two year digits said before a spoken date with a month name, when a birth
-    word was said shortly before (``født`` / ``i nittiåtte den femtende mai`` → ``i 98 den
-    15.05``): the date of birth recognizer reads the year and the date together."""
+    """Write the year said before a spoken date with a month name, when a birth word was said
+    shortly before (``født`` / ``i nittiåtte den femtende mai`` → ``i 98 den 15.05``,
+    ``nitten nittini trettende februar`` → ``1999 13.02``): the date of birth recognizer reads
+    the year and the date together."""
     if match.re is not DATE or not match["name"]:
         return
     year = _YEAR_FIRST.search(text, max(builder.cursor, match.start() - _YEAR_REACH), match.start())
@@ -147,20 +158,31 @@ def _write_year_first(builder: ViewBuilder, text: str, match: re.Match[str]) -> 
         return
     if _BIRTH_WORD.search(text, max(0, year.start() - _BIRTH_REACH), year.start()) is None:
         return
-    value = (lexicon.TENS | lexicon.COMPOUNDS)[year["year"]]
+    small = lexicon.TEENS | lexicon.TENS | lexicon.COMPOUNDS
+    if year["century"]:
+        value = f"{_CENTURIES[year['century']] * 100 + small[year['late']]}"
+    elif year["whole"]:
+        value = f"{lexicon.YEARS[year['whole']]}"
+    else:
+        value = f"{small[year['year']]:02d}"
     builder.keep_to(year.start())
-    builder.put(f"{value:02d}", year.start(), year.end("year"))
+    builder.put(value, year.start(), year.end(year.lastgroup or "year"))
 
 
 def _write_cardinal_date(builder: ViewBuilder, text: str, match: re.Match[str]) -> None:
-    """``atten åtte åttini`` → ``18.08.89``, each field mapped to its own words."""
+    """``atten åtte åttini`` → ``18.08.89``, ``en januar femtitre`` → ``01.01.53``, each field
+    mapped to its own words."""
     year = _year(text, match.end())
     values = lexicon.UNITS | lexicon.TEENS | lexicon.COMPOUNDS
+    month_group = next(name for name in ("month", "name", "bare") if match[name])
+    month_word = match[month_group]
+    month = values[month_word] if month_group == "month" else _month(month_word)
+    month_start, month_end = match.span(month_group)
     builder.keep_to(match.start())
     builder.put(f"{values[match['day']]:02d}", match.start(), match.end("day"))
-    builder.put(".", match.end("day"), match.start("month"))
-    builder.put(f"{values[match['month']]:02d}", match.start("month"), match.end("month"))
-    builder.put(".", match.end("month"), year[0].start)
+    builder.put(".", match.end("day"), month_start)
+    builder.put(f"{month:02d}", month_start, month_end)
+    builder.put(".", month_end, year[0].start)
     for group in year:
         builder.put(group.digits, group.start, group.end)
 
@@ -181,7 +203,31 @@ def _year(text: str, position: int) -> list[Group]:
     if written is not None:
         return [Group(written.group(), written.start(), written.end())]
     run = RUN.match(text, gap.end())
-    return _year_groups(groups(tokens(text, run.start(), run.end()))) if run else []
+    return _year_groups(_paused(text, groups(tokens(text, run.start(), run.end())))) if run else []
+
+
+_TENS_DIGITS = re.compile(r"[2-9]0")
+
+
+def _paused(text: str, found: list[Group]) -> list[Group]:
+    """``found`` with a tens word and a unit word said apart at its end joined into one
+    two-digit number: a year said last splits no number at a pause (``sytti ni`` is 79,
+    ``nitten sytti fem`` 1975), though elsewhere a pause parts two numbers (see
+    :func:`~recognizers.normalise.number_words.groups`) and more digits after make a
+    dictation (``nitti to tre fire``)."""
+    if len(found) < 2:
+        return found
+    tens, unit = found[-2], found[-1]
+    if not (
+        _TENS_DIGITS.fullmatch(tens.digits)
+        and not tens.magnitude
+        and len(unit.digits) == 1
+        and unit.digits != "0"
+        and not text[unit.start : unit.end].isdigit()
+        and text[tens.end : unit.start].strip(" ") == ""
+    ):
+        return found
+    return [*found[:-2], Group(tens.digits[0] + unit.digits, tens.start, unit.end)]
 
 
 _I = re.compile(r"[ ]+i(?=[ ])")

@@ -74,8 +74,9 @@ HUNDREDS: dict[str, int] = {
     for word, value in (_UNITS | _TEENS | _TENS | COMPOUNDS).items()
     if value
     for hundred in ("hundre", "hundrede")
-}
-"""``tjueåttehundre``, ``femhundre``: a multiple of a hundred written as one word."""
+} | {word + "tusen": value * 1000 for word, value in _UNITS.items() if value}
+"""``tjueåttehundre``, ``femhundre``, ``totusen``: a multiple of a hundred written as one word
+(``totusen og femten`` is 2015)."""
 YEARS: dict[str, int] = {
     century + year: century_value * 100 + year_value
     for century, century_value in (_TEENS | dict.fromkeys(("tjue", "tyve", "tjuge"), 20)).items()
@@ -110,7 +111,7 @@ _ORDINAL_UNITS: dict[str, int] = {
     **dict.fromkeys(("niende", "niande"), 9),
 }
 _ORDINAL_TEENS: dict[str, int] = {
-    "ellevte": 11,
+    **dict.fromkeys(("ellevte", "elvte"), 11),
     "tolvte": 12,
     "tyvende": 20,
     "tredevte": 30,
@@ -123,6 +124,11 @@ _ORDINAL_TEENS: dict[str, int] = {
         for ending in ("ende", "ande")
     },
 }
+_OLD_ORDER_TENS: dict[str, int] = {
+    **dict.fromkeys(("tjuende", "tjuande", "tyvende"), 20),
+    **dict.fromkeys(("trettiende", "trettiande", "tredevte"), 30),
+}
+"""The tens ordinal a unit is put before in the old order: ``to-og-tjuende`` (22nd)."""
 ORDINALS: dict[str, int] = {
     **_ORDINAL_UNITS,
     **_ORDINAL_TEENS,
@@ -133,9 +139,15 @@ ORDINALS: dict[str, int] = {
         for unit, unit_value in _ORDINAL_UNITS.items()
         if value + unit_value <= 31
     },
+    **{
+        unit + AND + tens: value + unit_value
+        for tens, value in _OLD_ORDER_TENS.items()
+        for unit, unit_value in _UNITS.items()
+        if unit_value > 0 and value + unit_value <= 31
+    },
 }
 """Day ordinals 1-31 (``sjette``, ``tjuefemte``, ``trettiførste``; nynorsk ``fyrste``,
-``sjuande``)."""
+``sjuande``; old-order ``toogtjuende``; ``elvte`` as ``ellevte`` is said)."""
 _MONTH_NAMES = "januar februar mars april mai juni juli august september oktober november desember"
 MONTHS: dict[str, int] = {name: number for number, name in enumerate(_MONTH_NAMES.split(), 1)}
 MAIL_WORDS = frozenset(
