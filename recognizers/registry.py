@@ -13,6 +13,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.nlp_engine import NlpEngine, NoOpNlpEngine
 
 from recognizers.custom_yaml import load_directory
+from recognizers.feedback_hashes import FeedbackHashes
 from recognizers.no.address import AddressRecognizer, PostnummerRecognizer
 from recognizers.no.ages import AgeRecognizer
 from recognizers.no.base import LANGUAGE, NorwegianRecognizer
@@ -60,15 +61,24 @@ BUILT_IN: tuple[type[NorwegianRecognizer], ...] = (
 
 CLINICAL_PHI = frozenset({"DATE", "AGE", "LOCATION", "HEALTH_CARE_UNIT"})
 """The clinical classes of issue 18 (dates other than birth dates, ages, places, care units),
-measured by ``scripts/eval_phi.py``. The identifier and name corpora annotate none of them and
+measured by ``scripts/eval/phi.py``. The identifier and name corpora annotate none of them and
 list dates and hospitals among what must stay, so their scripts leave these findings out."""
 
 
-def build_recognizers(custom_dir: Path | None = None) -> list[EntityRecognizer]:
-    """Instances of every built-in recognizer, then the custom YAML ones from ``custom_dir``."""
+def build_recognizers(
+    custom_dir: Path | None = None, feedback: FeedbackHashes | None = None
+) -> list[EntityRecognizer]:
+    """Instances of every built-in recognizer, then the custom YAML ones from ``custom_dir``,
+    then the recognizer of reviewers' missed values in ``feedback`` (if it holds any)."""
     built_in: list[EntityRecognizer] = [cls() for cls in BUILT_IN]
     custom: list[EntityRecognizer] = list(load_directory(custom_dir)) if custom_dir else []
-    return built_in + custom
+    missed = feedback.recognizer() if feedback is not None else None
+    return built_in + custom + ([missed] if missed is not None else [])
+
+
+def entity_types(recognizers: Sequence[EntityRecognizer]) -> frozenset[str]:
+    """Every entity type one of ``recognizers`` can report."""
+    return frozenset(e for r in recognizers for e in r.supported_entities)
 
 
 def build_registry(recognizers: Sequence[EntityRecognizer]) -> RecognizerRegistry:

@@ -11,7 +11,7 @@ Checked for every input:
 * decoding does not depend on where the bytes were split (for SSE only on input without a
   lone CR, a known deviation: see ``tests/proxy/fuzz/test_framing_fuzz.py``).
 
-    .venv/bin/python scripts/fuzz_sse.py [CORPUS_DIR] [-max_total_time=60] [libFuzzer flags]
+    .venv/bin/python -m scripts.fuzz_sse [CORPUS_DIR] [-max_total_time=60] [libFuzzer flags]
 
 Stops after ``-max_total_time`` seconds (60 unless given) or at the first finding, which
 libFuzzer writes to ``crash-*`` in the working directory.

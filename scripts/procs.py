@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SCRIPTS = REPO / "scripts"
 START_TIMEOUT_S = 300.0
 STOP_TIMEOUT_S = 20.0
 _LISTENING = re.compile(rb"listening on (http://\S+)\s")

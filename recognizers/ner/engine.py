@@ -78,7 +78,7 @@ class NerModelError(RecognizerSetupError):
 def check_model(path: Path = BUNDLED_MODEL) -> None:
     """Raise :class:`NerModelError` unless ``path`` holds a spaCy pipeline (cheap: no load)."""
     if not (path / "config.cfg").is_file():
-        raise NerModelError(f"no spaCy pipeline at {path} (run scripts/train_ner.py)")
+        raise NerModelError(f"no spaCy pipeline at {path} (python -m scripts.ner.train)")
 
 
 def load_pipeline(path: Path = BUNDLED_MODEL) -> Language:

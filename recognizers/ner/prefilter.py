@@ -8,7 +8,7 @@ means a capitalised word or one in capitals (``Fastlege HANSEN henviste``); in a
 without capitals (speech-to-text transcripts, chat) or in chat-style text, a lower-case word
 too, since case says nothing there. Sentences without one are skipped whatever their case,
 and of the others only the stretch around each name-like word is read. Measured by
-``scripts/eval_names.py`` (recall) and ``scripts/bench.py`` (speed).
+``scripts/eval/names.py`` (recall) and ``scripts/bench/run.py`` (speed).
 """
 
 from __future__ import annotations

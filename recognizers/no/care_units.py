@@ -99,7 +99,7 @@ def _table(names: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def _is_word_or_name(key: str) -> bool:
     """A one-word name that is also a dictionary or news word, a first name or a surname: the
-    test ``scripts/build_places.py`` flags names with in ``ambiguous_places.txt`` (less its
+    test ``scripts/corpus/places.py`` flags names with in ``ambiguous_places.txt`` (less its
     news and English word lists), applied here too to the names added by hand since that file
     was built (``kry``, ``veksthuset``)."""
     return " " not in key and (key in lexicon() or key in FIRST_NAMES or key in SURNAMES)

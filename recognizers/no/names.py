@@ -1,6 +1,6 @@
 """Name gazetteers and the ordinary-word test for lower-case and ALL-CAPS names (loaded once).
 
-First names and surnames: NorNE's PER annotations (``scripts/build_name_lists.py`` rebuilds
+First names and surnames: NorNE's PER annotations (``scripts/corpus/name_lists.py`` rebuilds
 them) plus hand-written lists of common ones. The NorNE
 vocabulary (``recognizers/ner/common_words.txt``, ``clinical_words.txt``) tells a name part
 from a common word when names echo (:mod:`recognizers.no.name_echoes`); the larger lexicon of

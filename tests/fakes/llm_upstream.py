@@ -84,13 +84,26 @@ def _json_step(value: object, step: str | int) -> object:
 class FakeUpstream:
     """The fake upstream server; an async context manager that listens on 127.0.0.1:0."""
 
-    def __init__(self, script: Script | None = None, *, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self,
+        script: Script | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        on_request: Callable[[Recorded], None] | None = None,
+        keep_requests: bool = True,
+    ) -> None:
+        """``on_request`` sees every request before it is answered; a long-running upstream
+        (the benchmark's) passes ``keep_requests=False`` so :attr:`requests` stays empty."""
         self.requests: list[Recorded] = []
         self.abandoned = 0
         """How many answers the client stopped reading before their end (it disconnected)."""
         self._standing = script or Script()
         self._queued: deque[Script] = deque()
         self._host = host
+        self._listen_port = port
+        self._on_request = on_request
+        self._keep_requests = keep_requests
         self._port: int | None = None
         self._runner: web.AppRunner | None = None
 
@@ -144,14 +157,14 @@ class FakeUpstream:
         return [r for r in self.requests if r.path == path]
 
     async def start(self) -> None:
-        """Start listening on an ephemeral port."""
+        """Start listening (on an ephemeral port unless one was given)."""
         app = web.Application(client_max_size=64 * 1024 * 1024)
         for method, path, endpoint in ROUTES:
             app.router.add_route(method, path, self._handler(endpoint))
         app.router.add_route("*", "/{tail:.*}", self._handler(None))
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
-        await web.TCPSite(self._runner, self._host, 0).start()
+        await web.TCPSite(self._runner, self._host, self._listen_port).start()
         self._port = int(self._runner.addresses[0][1])
 
     async def close(self) -> None:
@@ -178,7 +191,10 @@ class FakeUpstream:
     def _handler(self, endpoint: Endpoint | None) -> Handler:
         async def handle(request: web.Request) -> web.StreamResponse:
             recorded = await _record(request)
-            self.requests.append(recorded)
+            if self._on_request is not None:
+                self._on_request(recorded)
+            if self._keep_requests:
+                self.requests.append(recorded)
             script = self._next_script()
             if script.delay:
                 await asyncio.sleep(script.delay)

@@ -8,17 +8,14 @@ and no lab value, code, dosage, lot number or year touched.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from proxy.settings import Settings
+from scripts.eval import identifiers as eval_identifiers
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "scripts"))
-
-import eval_identifiers  # noqa: E402
 
 CORPORA = ("clinical_identifiers.jsonl", "clinical_identifiers_holdout.jsonl")
 

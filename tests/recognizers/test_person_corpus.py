@@ -7,19 +7,16 @@ measure (README), so a regression in the model, the prefilter or the name rules 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
+from proxy.detection.detector import Detector
+from proxy.scrub.policy import Policy
+from proxy.settings import Settings
+from scripts.eval import names as eval_names
+
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "scripts"))
-
-import eval_names  # noqa: E402
-
-from proxy.detection.detector import Detector  # noqa: E402
-from proxy.scrub.policy import Policy  # noqa: E402
-from proxy.settings import Settings  # noqa: E402
 
 BOUNDS = {
     "person_names.jsonl": (0.95, 12),

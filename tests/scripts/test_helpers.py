@@ -1,29 +1,24 @@
-"""Shared script helpers: server processes, the fake upstreams, test people, clinical scoring."""
+"""Shared script helpers: server processes, test people, clinical scoring, the corpus builder."""
 
 from __future__ import annotations
 
 import asyncio
-import io
 import json
 import random
-import sys
 import textwrap
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
+
+from recognizers.no.checksums import fnr_k1_remainder, fnr_k2_valid
+from scripts import procs
+from scripts.corpus import clinical as clinical_corpus
+from scripts.load import people as load_people
+from scripts.ner import clinical_eval as ner_clinical_eval
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "scripts"))
-
-import load_people  # noqa: E402
-import load_upstream  # noqa: E402
-import ner_clinical_eval  # noqa: E402
-import procs  # noqa: E402
-
-from recognizers.no.checksums import fnr_k1_remainder, fnr_k2_valid  # noqa: E402
 
 # A "server" that starts a grandchild in its own process group, announces itself, and ignores
 # SIGTERM, the way a hung sladd with detection workers would.
@@ -77,22 +72,6 @@ def test_sladd_serve_args_route_to_the_upstream(tmp_path: Path) -> None:
     assert args[-2:] == ["--data-dir", str(tmp_path)]
 
 
-async def test_load_upstream_records_and_echoes_in_chunks() -> None:
-    record = io.StringIO()
-    message = "Pasient Kari Nordmann, fnr 01017012345."
-    body = {"stream": True, "messages": [{"role": "user", "content": message}]}
-    async with TestClient(TestServer(load_upstream.make_app(record))) as client:
-        response = await client.post(
-            "/v1/chat/completions", json=body, headers={"X-Load-Request": "r1"}
-        )
-        events = (await response.text()).split("\n\n")
-    chunks = [json.loads(e[6:]) for e in events if e.startswith("data: {")]
-    assert all(c["id"] == "chatcmpl-load" and c["model"] == "load-echo" for c in chunks)
-    assert "".join(c["choices"][0]["delta"].get("content", "") for c in chunks) == message
-    assert "data: [DONE]" in events
-    assert json.loads(record.getvalue())["id"] == "r1"
-
-
 def test_load_people_numbers_are_valid_fodselsnumre() -> None:
     rng = random.Random(3)
     numbers = [load_people.fodselsnummer(rng, date(1980, 5, 17)) for _ in range(200)]
@@ -120,3 +99,11 @@ def test_detector_evaluation_scores_the_shipped_detector() -> None:
     report = ner_clinical_eval.evaluate_detector([case])
     assert report.names["title"] == 1
     assert report.covered["title"] == 1
+
+
+def test_clinical_corpus_rebuilds_from_its_template_file() -> None:
+    rows, _ = clinical_corpus.build()
+    committed = REPO / "tests" / "data" / "clinical_identifiers.jsonl"
+    lines = committed.read_text(encoding="utf-8").splitlines()
+    assert rows == [json.loads(line) for line in lines]
+    assert len(clinical_corpus.read_templates()) == len(lines)

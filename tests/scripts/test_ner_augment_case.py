@@ -7,18 +7,14 @@ tag the wrong word), and the same seed must give the same copies.
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
 import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
-import ner_augment
-from ner_augment import AugmentPlan, NamePools, Sentence
+from scripts.ner import augment as ner_augment
+from scripts.ner.augment import AugmentPlan, NamePools, Sentence
 
 POOLS = NamePools(first=("Tiril", "Joakim"), last=("Fjellvang", "Oddsrud"), places=("Lyngvik",))
 SENT = Sentence(

@@ -1,7 +1,7 @@
 """Gazetteers of Norwegian places (LOCATION) and health care units (HEALTH_UNIT), read once at
 import.
 
-The lists beside this module are built by ``scripts/build_places.py`` from open data and keep
+The lists beside this module are built by ``scripts/corpus/places.py`` from open data and keep
 hand-written parts below their marker line; ``SOURCES.md`` gives each file's source, licence
 and rebuild command. A list file has ``#`` comment lines and one name per line (names may
 have spaces: ``Mo i Rana``, ``St. Olavs hospital``).

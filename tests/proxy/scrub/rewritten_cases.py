@@ -3,17 +3,11 @@ tests of found and kept strings make with it."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from proxy.detection.detector import Detector
 from proxy.detection.findings import Finding
 from proxy.scrub.policy import Policy
 from proxy.settings import Settings
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "scripts"))
-
-from eval_genres import letters_covered
+from scripts.eval.genres import letters_covered
 
 
 def rewritten(detector: Detector, settings: Settings, text: str) -> list[Finding]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -11,11 +10,9 @@ import pytest
 
 from recognizers.no.names import FIRST_NAMES, SURNAMES
 from recognizers.no.person_lexicon import LEXICON, LONGEST, SortedWords, is_compound, is_ordinary
+from scripts.corpus import name_lists as build_name_lists
 
 REPO = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(REPO / "scripts"))
-
-import build_name_lists  # noqa: E402
 
 
 def test_sorted_words_bisects_its_lines() -> None:

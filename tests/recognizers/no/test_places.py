@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from pathlib import Path
 
@@ -20,12 +19,10 @@ from recognizers.no.places import (
     is_location,
     name_key,
 )
+from scripts.corpus import places as build_places
 
 REPO = Path(__file__).resolve().parents[3]
 PLACES = REPO / "recognizers" / "no" / "places"
-sys.path.insert(0, str(REPO / "scripts"))
-
-import build_places  # noqa: E402
 
 LOCATIONS_FOUND = [
     "Oslo", "Bergen", "Tromsø", "Hidra", "Flekkefjord", "Lillehammer", "Otta", "Leikanger",
@@ -114,7 +111,7 @@ def test_lookup_ignores_case_and_spacing(name: str, gap: str) -> None:
 
 def test_sources_are_documented_with_licences() -> None:
     text = (PLACES / "SOURCES.md").read_text(encoding="utf-8")
-    for needle in ["CC BY 4.0", "MIT", "GeoNames", "scripts/build_places.py", "hand-written"]:
+    for needle in ["CC BY 4.0", "MIT", "GeoNames", "scripts/corpus/places.py", "hand-written"]:
         assert needle in text
     for name in ["municipalities.txt", "postal_places.txt", "places_extra.txt"]:
         assert name in text

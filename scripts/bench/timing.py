@@ -13,8 +13,8 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bench_http import Pair, percentile
-from bench_procs import ServerTimes
+from scripts.bench.http_runs import Pair, percentile
+from scripts.bench.servers import ServerTimes
 
 MIN_TURN1_MS = 0.01
 """Floor for turn 1's added latency in the ratio (guards against dividing by noise)."""

@@ -21,7 +21,7 @@ The common vocabulary — lower-cased alphabetic tokens outside any entity, seen
 minus every word seen inside a PER span — goes to ``recognizers/ner/common_words.txt``; the
 NER prefilter skips sentences whose capitalised words are all in it.
 
-    scripts/build_name_lists.py [--data DIR] [--out FILE] [--surnames-out FILE]
+    scripts/corpus/name_lists.py [--data DIR] [--out FILE] [--surnames-out FILE]
         [--ordbank WHEEL_OR_JSON_GZ]
 """
 
@@ -35,7 +35,7 @@ from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "norne"
 DEFAULT_OUT = REPO / "recognizers" / "no" / "first_names.txt"
 DEFAULT_SURNAMES_OUT = REPO / "recognizers" / "no" / "surnames.txt"
@@ -49,7 +49,7 @@ LEXICON_HEADER = """\
 # (spacy_lookups_data/data/nb_lemma_exc.json.gz).
 # Licence: Creative Commons Attribution 4.0 (CC BY 4.0), https://creativecommons.org/licenses/by/4.0/
 # Changes: only the word forms are kept (no lemmas or parts of speech), filtered as above.
-# Rebuild: scripts/build_name_lists.py --ordbank spacy_lookups_data-1.0.5-py2.py3-none-any.whl
+# Rebuild: scripts/corpus/name_lists.py --ordbank spacy_lookups_data-1.0.5-py2.py3-none-any.whl
 """
 SHORTEST_WORD, LONGEST_WORD = 3, 12
 
@@ -142,18 +142,20 @@ def main() -> None:
     args = parser.parse_args()
     counts = count_norne(args.data / "train.jsonl")
     kept = sorted({n.lower() for n in counts.first if usable(n, counts.words, args.max_as_word)})
-    header = "# First names from NorNE train PER spans (scripts/build_name_lists.py); lower-case.\n"
+    header = (
+        "# First names from NorNE train PER spans (scripts/corpus/name_lists.py); lower-case.\n"
+    )
     args.out.write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} first names -> {args.out}")
     last = surnames(counts, args.max_as_word)
     last_header = (
-        "# Surnames from NorNE train PER spans (scripts/build_name_lists.py); lower-case.\n"
+        "# Surnames from NorNE train PER spans (scripts/corpus/name_lists.py); lower-case.\n"
     )
     args.surnames_out.write_text(last_header + "\n".join(last) + "\n", encoding="utf-8")
     print(f"{len(last)} surnames -> {args.surnames_out}")
     words, in_names = counts.words, counts.in_names
     vocab = sorted(w for w, n in words.items() if n >= 2 and w.isalpha() and w not in in_names)
-    vocab_header = "# Common NorNE words outside entities (scripts/build_name_lists.py).\n"
+    vocab_header = "# Common NorNE words outside entities (scripts/corpus/name_lists.py).\n"
     args.vocab_out.write_text(vocab_header + "\n".join(vocab) + "\n", encoding="utf-8")
     print(f"{len(vocab)} common words -> {args.vocab_out}")
     if args.ordbank is not None:

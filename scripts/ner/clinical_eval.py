@@ -1,20 +1,20 @@
 """Held-out clinical-style evaluation of sladd's NER model: PERSON recall and eponym FPs.
 
 The sentences are generated (deterministically, from ``--seed``) from templates in
-``ner_templates/eval_*`` that are never used for training, with names from the *held-out*
+``ner/templates/eval_*`` that are never used for training, with names from the *held-out*
 halves of the name lists (see ``ner_augment.is_held_out`` / ``immigrant_names``), so neither
 the wording nor the names were seen during augmentation. Text is tokenised by the pipeline's
 own tokenizer, as in the proxy.
 
-    .venv/bin/python scripts/ner_clinical_eval.py --model recognizers/ner/model
+    .venv/bin/python -m scripts.ner.clinical_eval --model recognizers/ner/model
 
 With ``--detector`` the same set is scored for sladd's whole detector instead of the model
 alone: rules + NER model + policy of the shipped configuration, built as
-``scripts/eval_names.py`` builds them. Its predicted spans are the PERSON findings the policy
+``scripts/eval/names.py`` builds them. Its predicted spans are the PERSON findings the policy
 would pseudonymise, redact or block, and a name counts as covered only when they cover every
-character of it (as ``eval_names.py`` counts PERSON recall). ``--model`` is not used then.
+character of it (as ``scripts/eval/names.py`` counts PERSON recall). ``--model`` is not used then.
 
-    .venv/bin/python scripts/ner_clinical_eval.py --detector
+    .venv/bin/python -m scripts.ner.clinical_eval --detector
 
 ``--case lower`` / ``--case upper`` score the same sentences written all in lower case
 (speech-to-text transcripts, chat) or all in capitals.
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,12 +32,11 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import ner_augment
-from bench_corpus import covered
-from ner_augment import PARTICLES, NamePools, Terms, read_templates, read_terms
+from scripts.bench.corpus import covered
+from scripts.ner import augment as ner_augment
+from scripts.ner.augment import PARTICLES, NamePools, Terms, read_templates, read_terms
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/norne"
+DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared/data/norne"
 DETECTOR_HEADING = (
     "Whole detector (rules + NER + policy of config/sladd.toml): PER = PERSON findings the "
     "policy rewrites; a name is covered when they cover all of its characters.\n"
@@ -301,7 +299,7 @@ def predicted_per(nlp: Language, texts: list[str]) -> list[list[tuple[int, int]]
 
 def detector_per(texts: list[str]) -> list[list[Span]]:
     """Character spans of the PERSON findings that the shipped detector and policy rewrite."""
-    import eval_names  # noqa: PLC0415 - loads the proxy, only --detector needs it
+    from scripts.eval import names as eval_names  # noqa: PLC0415 - loads the proxy, only --detector needs it
 
     detector, policy = eval_names.shipped()
     return [
@@ -339,7 +337,7 @@ def main(argv: list[str] | None = None) -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     p.add_argument(
-        "--model", type=Path, default=Path(__file__).resolve().parents[1] / "recognizers/ner/model"
+        "--model", type=Path, default=Path(__file__).resolve().parents[2] / "recognizers/ner/model"
     )
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="NorNE dir (name lists)")
     p.add_argument("--seed", type=int, default=0)

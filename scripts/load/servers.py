@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
-from procs import ServerError, children, status_kb
+from scripts.procs import ServerError, children, status_kb
 
 
 class LoadError(ServerError):

@@ -1,12 +1,12 @@
 """Benchmark sladd: detection throughput and recall, added latency, caching, TTFB and memory.
 
-    scripts/bench.py [--quick] [--json] [--limit N] [--turns T] [--config PATH]
+    scripts/bench/run.py [--quick] [--json] [--limit N] [--turns T] [--config PATH]
 
 1. Detection throughput (chars/s) and recall on a fixed Norwegian clinical-style corpus
    (:mod:`bench_corpus`) for sladd's scrub pipeline and for stock Presidio with the same NER
    model (:mod:`bench_detect` explains how each is set up and measured), in this process.
 2. Latency sladd adds to a ~2 KB chat request, p50 and p99, at concurrency 1 and 16, against
-   a fake OpenAI upstream (:mod:`bench_upstream`) and ``sladd serve`` as a subprocess
+   the tests' fake upstream (:mod:`tests.fakes.serve`) and ``sladd serve`` as a subprocess
    (:mod:`bench_procs`, :mod:`bench_http`).
 3. A 20-turn conversation resent every turn: median added latency of turn 20 / of turn 1.
 4. Streaming time to first byte through sladd minus direct (median).
@@ -33,28 +33,28 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+import aiohttp
 
-import aiohttp  # noqa: E402
-from bench_corpus import SYSTEM_PROMPT, Doc, load_corpus, recall_by_kind  # noqa: E402
-from bench_detect import (  # noqa: E402
+from proxy.build import build_detector, build_scrubber
+from proxy.scrub.pipeline import Scrubber
+from proxy.settings import Settings, load_settings
+from proxy.vault.memory import MemoryVault
+from scripts.bench.corpus import SYSTEM_PROMPT, Doc, load_corpus, recall_by_kind
+from scripts.bench.detect import (
     EngineRun,
     measure,
     presidio_analyse,
     sladd_analyse,
     stock_presidio,
 )
-from bench_http import Messages, conversation, latency, single_bodies, ttfb_added  # noqa: E402
-from bench_procs import Servers, audit_times, peak_rss_by_process, running_servers  # noqa: E402
-from bench_report import Result, table, with_targets  # noqa: E402
-from bench_timing import Exchanges, http_notes, ratio_of_medians, summarise_pairs  # noqa: E402
-from procs import ServerError  # noqa: E402
+from scripts.bench.http_runs import Messages, conversation, latency, single_bodies, ttfb_added
+from scripts.bench.policy import policy_note, policy_step
+from scripts.bench.report import Result, table, with_targets
+from scripts.bench.servers import Servers, audit_times, peak_rss_by_process, running_servers
+from scripts.bench.timing import Exchanges, http_notes, ratio_of_medians, summarise_pairs
+from scripts.procs import ServerError
 
-from proxy.build import build_detector, build_scrubber  # noqa: E402
-from proxy.scrub.pipeline import Scrubber  # noqa: E402
-from proxy.settings import Settings, load_settings  # noqa: E402
-from proxy.vault.memory import MemoryVault  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 DEFAULT_CONFIG = REPO / "config" / "sladd.toml"
 _STARTED = time.perf_counter()
@@ -163,7 +163,7 @@ def _detection_notes(
         "cache defeated by varying texts); stock Presidio = AnalyzerEngine with "
         "load_predefined_recognizers('en') + the bundled NER model served as 'en', "
         "analyze() per text, tldextract on its bundled suffix list (offline); "
-        "see scripts/bench_detect.py",
+        "see scripts/bench/detect.py",
         f"detection runs (s): sladd {_seconds(sladd.seconds)}; "
         f"Presidio {_seconds(presidio.seconds)}",
         "recall by kind: " + ", ".join(by_kind),
@@ -226,9 +226,18 @@ def run(plan: Plan, config: Path, quick: bool) -> tuple[Result, list[str]]:
     settings = load_settings(config)
     docs = load_corpus()
     detected, detect_notes = detection(plan, settings, docs)
+    progress("policy step: presidio-anonymizer and the hand-written rewrite, alternately")
+    policy = policy_step(settings, docs, plan.c1_requests)
     served, serve_notes = asyncio.run(serving(plan, config, docs))
-    result: Result = {**detected, **served, "cpu_count": os.cpu_count() or 1, "quick": quick}
-    return result, detect_notes + serve_notes
+    result: Result = {
+        **detected,
+        "policy_ms_per_request": statistics.median(policy.engine_ms),
+        "policy_hand_ms_per_request": statistics.median(policy.hand_ms),
+        **served,
+        "cpu_count": os.cpu_count() or 1,
+        "quick": quick,
+    }
+    return result, [*detect_notes, policy_note(policy), *serve_notes]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,11 +16,11 @@ threshold cover every letter and digit of it (a ``DATE`` may also be covered by 
 birth). A finding of one of these classes is *correct* when it overlaps an annotation of its
 class; precision per class is the share of correct findings. Other annotated identifiers
 (names, fødselsnumre, phone numbers, dates of birth) count as found when rewritten findings of
-any type cover them, as in ``scripts/eval_genres.py``. A ``keep`` string (lab value, drug,
+any type cover them, as in ``scripts/eval/genres.py``. A ``keep`` string (lab value, drug,
 eponym, code, measurement, instruction, an organisation that is no care unit) is *touched*
 when a finding policy rewrites overlaps it.
 
-    scripts/eval_phi.py [--split dev|dev2|dev3|dev4|holdout] [--json] [--verbose]
+    scripts/eval/phi.py [--split dev|dev2|dev3|dev4|holdout] [--json] [--verbose]
 
 Uses the shipped configuration (rules, NER model, policy). Exit code 0 always.
 """
@@ -30,17 +30,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from proxy.scrub.policy import Decision
+from scripts.bench.corpus import occurrences
+from scripts.eval.genres import decided_lines, letters_covered
 
-from bench_corpus import occurrences  # noqa: E402
-from eval_genres import decided_lines, letters_covered  # noqa: E402
-
-from proxy.scrub.policy import Decision  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 DATA = REPO / "tests" / "data" / "phi"
 CLASSES = ("DATE", "AGE", "LOCATION", "HEALTH_CARE_UNIT")

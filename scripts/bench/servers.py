@@ -23,7 +23,14 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from procs import SCRIPTS, ServerError, descendants, sladd_serve_args, start, status_kb, stop
+from scripts.procs import (
+    ServerError,
+    descendants,
+    sladd_serve_args,
+    start,
+    status_kb,
+    stop,
+)
 
 
 class BenchError(ServerError):
@@ -51,7 +58,7 @@ class ServerTimes:
 @asynccontextmanager
 async def running_servers(config: Path, work: Path) -> AsyncIterator[Servers]:
     """Start the upstream and sladd (models loaded, port open); stop both on exit."""
-    upstream_args = [str(SCRIPTS / "bench_upstream.py"), "--port", "0"]
+    upstream_args = ["-m", "tests.fakes.serve", "--preset", "bench"]
     upstream = await start("the fake upstream", upstream_args, work / "upstream.log")
     try:
         data_dir = work / "sladd-data"

@@ -10,9 +10,9 @@ when one PERSON finding covers it. A ``not_persons`` string (eponym diagnoses, d
 terms, places named after people) is *touched* when any rewritten finding overlaps it.
 Findings of issue 18's clinical classes (dates, ages, places, care units:
 ``recognizers.registry.CLINICAL_PHI``) are left out: this corpus annotates none of them and
-lists dates and hospitals among what must stay; ``scripts/eval_phi.py`` measures them.
+lists dates and hospitals among what must stay; ``scripts/eval/phi.py`` measures them.
 
-    scripts/eval_names.py [--corpus FILE ...] [--json] [--verbose]
+    scripts/eval/names.py [--corpus FILE ...] [--json] [--verbose]
 
 Uses the shipped configuration (rules, NER model and policy).
 """
@@ -22,20 +22,17 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from proxy.build import build_detector
+from proxy.detection.detector import Detector
+from proxy.detection.findings import Finding
+from proxy.scrub.policy import Policy
+from proxy.settings import load_settings
+from recognizers.registry import CLINICAL_PHI
+from scripts.bench.corpus import covered, occurrences
 
-from bench_corpus import covered, occurrences  # noqa: E402
-
-from proxy.build import build_detector  # noqa: E402
-from proxy.detection.detector import Detector  # noqa: E402
-from proxy.detection.findings import Finding  # noqa: E402
-from proxy.scrub.policy import Policy  # noqa: E402
-from proxy.settings import load_settings  # noqa: E402
-from recognizers.registry import CLINICAL_PHI  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 DEFAULT_CORPORA = sorted((REPO / "tests" / "data").glob("person_names*.jsonl"))
 DEFAULT_CONFIG = REPO / "config" / "sladd.toml"

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from load_procs import Memory
+from scripts.load.servers import Memory
 
 BOUND_FACTOR, BOUND_MARGIN_KB = 1.5, 64 * 1024
 Values = tuple[tuple[str, str], ...]

@@ -18,9 +18,6 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-from bench_corpus import SYSTEM_PROMPT, Doc
-from bench_http import Messages
-
 from proxy.build import build_detector
 from proxy.detection.findings import Finding
 from proxy.scrub.pipeline import Scrubber
@@ -36,6 +33,8 @@ from proxy.scrub.tokens import TokenFormat, label_for
 from proxy.settings import Settings
 from proxy.vault.memory import MemoryVault
 from recognizers.no.date_forms import shift
+from scripts.bench.corpus import SYSTEM_PROMPT, Doc
+from scripts.bench.http_runs import Messages
 
 WARMUP = 5
 Rewrite = Callable[[str, Sequence[Decision], ScopeNumbers, TokenFormat], Awaitable[ScrubbedText]]
@@ -104,7 +103,7 @@ def policy_note(run: PolicyRun) -> str:
         f"policy step per 2 KB request (Scrubber.decide + apply_decisions, process_time, "
         f"median of {len(run.engine_ms)}): presidio-anonymizer {engine:.3f} ms (used; issue "
         f"19's bound 0.5 ms), hand-written rewrite {hand:.3f} ms (comparison); "
-        f"see scripts/bench_policy.py"
+        f"see scripts/bench/policy.py"
     )
 
 

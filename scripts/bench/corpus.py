@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO / "tests" / "data"
 SOURCES = (
     ("clinical_identifiers.jsonl", "identifiers"),

@@ -3,7 +3,7 @@
 Everything here is deterministic given a ``random.Random``: the same seed gives the same
 training set. Names come only from NorNE's own PER annotations (train split) plus a short
 hand-written list of immigrant-origin names; each list is split by a stable hash into a
-*train* part (used here) and a *held-out* part (used only by ``ner_clinical_eval.py``).
+*train* part (used here) and a *held-out* part (used only by ``scripts/ner/clinical_eval.py``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ LABEL_MAP: dict[str, str] = {
 }
 """NorNE type -> pipeline label; types not listed (PROD, EVT, DRV, MISC) become O."""
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "ner_templates"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 HOLDOUT_PERCENT = 25
 """Share of each name list reserved for the held-out clinical evaluation."""
 
@@ -271,7 +271,7 @@ class Rendered:
 
 
 def read_templates(name: str) -> list[str]:
-    """Non-empty, non-comment lines of ``ner_templates/<name>``."""
+    """Non-empty, non-comment lines of ``ner/templates/<name>``."""
     lines = (TEMPLATE_DIR / name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 

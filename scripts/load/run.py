@@ -1,6 +1,6 @@
 """Load test: concurrent streaming chat clients through sladd; no errors, no leaks, bounded memory.
 
-Starts, on 127.0.0.1 only, an echo upstream (``load_upstream.py``) and ``sladd serve`` (as
+Starts, on 127.0.0.1 only, an echo upstream (:mod:`tests.fakes.serve`) and ``sladd serve`` (as
 deployed: the shipped config, ``--vault memory://``, a temporary data dir). Then ``--clients``
 clients, each with its own API key, send streamed chat requests for ``--seconds``: notes full of
 valid fødselsnumre / D-numre, mobile numbers, e-mail addresses and names, new ones every turn,
@@ -12,7 +12,7 @@ any raw value the clients sent (names as whole words); sladd's peak resident mem
 ``1.5 x idle + 64 MB``. It stops by itself: clients start no request after ``--seconds``, each
 request has a timeout, the servers are stopped at the end. Exit status 0 = pass.
 
-    .venv/bin/python scripts/load.py [--clients 50] [--seconds 60] [--json] [--config PATH]
+    .venv/bin/python -m scripts.load [--clients 50] [--seconds 60] [--json] [--config PATH]
 """
 
 from __future__ import annotations
@@ -30,10 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
-from load_people import Patient, People
-from load_procs import LoadError, Memory
-from load_report import Measured, Result, Tally, Values, check_record, table
-from procs import REPO, SCRIPTS, ServerError, sladd_serve_args, start, stop
+
+from scripts.load.people import Patient, People
+from scripts.load.report import Measured, Result, Tally, Values, check_record, table
+from scripts.load.servers import LoadError, Memory
+from scripts.procs import REPO, ServerError, sladd_serve_args, start, stop
 
 REQUEST_TIMEOUT_S = 120.0
 TURNS = 3
@@ -166,7 +167,7 @@ async def measured(url: str, options: argparse.Namespace, memory: Memory) -> Mea
 async def run(options: argparse.Namespace, work: Path) -> Result:
     """Start the servers, measure, stop everything, then check what the upstream received."""
     record = work / "upstream.jsonl"
-    upstream_args = [str(SCRIPTS / "load_upstream.py"), "--record", str(record)]
+    upstream_args = ["-m", "tests.fakes.serve", "--record", str(record)]
     echo = await start("load upstream", upstream_args, work / "upstream.log")
     try:
         serve = sladd_serve_args(options.config, echo.url, work / "data")

@@ -44,13 +44,13 @@ from unittest import mock
 
 import tldextract
 import tldextract.tldextract
-from bench_corpus import Span
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.recognizer_registry.recognizers_loader_utils import RecognizerListLoader
 
 from proxy.scrub.pipeline import Scrubber
 from recognizers.ner.engine import BUNDLED_MODEL, LABELS, SCORES
+from scripts.bench.corpus import Span
 
 PRESIDIO_LANGUAGE = "en"
 PRESIDIO_THRESHOLD = 0.5

@@ -3,9 +3,9 @@
 Reproducible: one ``--seed`` drives augmentation, shuffling and spaCy's initialisation, and
 numpy/BLIS run single-threaded. Nothing is downloaded: no pretrained vectors, no model hub.
 
-    .venv/bin/python scripts/train_ner.py                 # full run (see model_card.md)
-    .venv/bin/python scripts/train_ner.py --max-steps 200 --out /tmp/ner_quick   # smoke test
-    .venv/bin/python scripts/train_ner.py --evaluate --case lower   # score the model on dev
+    .venv/bin/python -m scripts.ner.train                 # full run (see model_card.md)
+    .venv/bin/python -m scripts.ner.train --max-steps 200 --out /tmp/ner_quick   # smoke test
+    .venv/bin/python -m scripts.ner.train --evaluate --case lower   # score the model on dev
 
 ``--case-lower``, ``--case-upper`` and ``--transcript`` add lower-case, capitals and
 speech-to-text copies of a share of the training text, so that names are found in
@@ -19,34 +19,33 @@ import os
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import argparse  # noqa: E402
-import json  # noqa: E402
-import shutil  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
 
-import spacy  # noqa: E402
-from spacy.cli.train import train as spacy_train  # noqa: E402
-from spacy.language import Language  # noqa: E402
-from spacy.tokens import Doc, DocBin  # noqa: E402
-from spacy.training.pretrain import pretrain as spacy_pretrain  # noqa: E402
-from spacy.util import load_config_from_str  # noqa: E402
+import spacy
+from spacy.cli.train import train as spacy_train
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from spacy.training.pretrain import pretrain as spacy_pretrain
+from spacy.util import load_config_from_str
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import ner_augment  # noqa: E402
-import ner_clinical_eval  # noqa: E402
+from scripts.ner import augment as ner_augment
+from scripts.ner import clinical_eval as ner_clinical_eval
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO.parent / "shared/data/norne"
 DEFAULT_OUT = REPO / "recognizers/ner/model"
 DEFAULT_CARD = REPO / "recognizers/ner/model_card.md"
-NOTES = Path(__file__).resolve().parent / "ner_templates/model_card_notes.md"
+NOTES = Path(__file__).resolve().parent / "templates/model_card_notes.md"
 CASES = {"cased": None, "lower": ner_augment.lowercase, "upper": ner_augment.uppercase}
 """Versions of NorNE dev: as written, all lower case (transcripts, chat), all capitals."""
-CONFIG = (Path(__file__).resolve().parent / "ner_templates/spacy_config.cfg").read_text(
+CONFIG = (Path(__file__).resolve().parent / "templates/spacy_config.cfg").read_text(
     encoding="utf-8"
 )
 
@@ -351,7 +350,7 @@ def model_card(args: argparse.Namespace, r: RunResult, argv: list[str]) -> str:
         f"| {case} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} |"
         for case, s in r.per_by_case.items()
     )
-    cmd = " ".join([".venv/bin/python scripts/train_ner.py", *argv])
+    cmd = " ".join([".venv/bin/python -m scripts.ner.train", *argv])
     return CARD_TEMPLATE.format(
         rows=rows,
         case_rows=case_rows,
@@ -399,13 +398,13 @@ The checkpoint was selected on dev (spaCy's ents_f), so these figures are slight
 | **PER+ORG+LOC (micro)** | {p:.3f} | {r:.3f} | {f:.3f} |
 
 PER on NorNE dev with every token lower-cased or upper-cased (speech-to-text transcripts,
-chat, shouted or form text): `.venv/bin/python scripts/train_ner.py --evaluate --case lower`.
+chat, shouted or form text): `.venv/bin/python -m scripts.ner.train --evaluate --case lower`.
 
 | dev version | PER P | PER R | PER F1 |
 |---|---|---|---|
 {case_rows}
 
-## Clinical-style held-out set (`scripts/ner_clinical_eval.py`)
+## Clinical-style held-out set (`scripts/ner/clinical_eval.py`)
 
 Recall = share of gold names whose every character lies inside a predicted PER span (what
 matters for privacy); exact = predicted span equals the gold span.

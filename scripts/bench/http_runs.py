@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import aiohttp
-from bench_corpus import Doc, chat_body, encode, user_message
-from bench_procs import BenchError, Servers
+
+from scripts.bench.corpus import Doc, chat_body, encode, user_message
+from scripts.bench.servers import BenchError, Servers
 
 CHAT_PATH = "/v1/chat/completions"
 

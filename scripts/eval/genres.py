@@ -16,9 +16,9 @@ the share of rewritten findings that overlap one. A ``keep`` string (lab value, 
 instruction …) is *touched* when a rewritten finding overlaps it.
 Findings of issue 18's clinical classes (dates, ages, places, care units:
 ``recognizers.registry.CLINICAL_PHI``) are left out: this corpus annotates none of them and
-lists dates and hospitals among what must stay; ``scripts/eval_phi.py`` measures them.
+lists dates and hospitals among what must stay; ``scripts/eval/phi.py`` measures them.
 
-    scripts/eval_genres.py [--split dev|dev2|dev3|dev4|dev5|holdout] [--genre NAME ...] [--json]
+    scripts/eval/genres.py [--split dev|dev2|dev3|dev4|dev5|holdout] [--genre NAME ...] [--json]
                            [--verbose]
 
 Uses the shipped configuration (rules, NER model, policy). Exit code 0 always.
@@ -29,20 +29,17 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from proxy.detection.findings import Finding
+from proxy.scrub.policy import Decision
+from recognizers.registry import CLINICAL_PHI
+from scripts.bench.corpus import occurrences
+from scripts.eval.names import shipped
 
-from bench_corpus import occurrences  # noqa: E402
-from eval_names import shipped  # noqa: E402
-
-from proxy.detection.findings import Finding  # noqa: E402
-from proxy.scrub.policy import Decision  # noqa: E402
-from recognizers.registry import CLINICAL_PHI  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 DATA = REPO / "tests" / "data" / "genres"
 GENRES = ("transcripts", "chat", "admin")

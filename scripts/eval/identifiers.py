@@ -9,9 +9,9 @@ character of it, and as *typed* when that finding also has the annotated type. A
 string (lab values, codes, dosages ...) is *touched* when any rewritten finding overlaps it.
 Findings of issue 18's clinical classes (dates, ages, places, care units:
 ``recognizers.registry.CLINICAL_PHI``) are left out: this corpus annotates none of them and
-lists dates and hospitals among what must stay; ``scripts/eval_phi.py`` measures them.
+lists dates and hospitals among what must stay; ``scripts/eval/phi.py`` measures them.
 
-    scripts/eval_identifiers.py [--corpus FILE] [--json] [--names]
+    scripts/eval/identifiers.py [--corpus FILE] [--json] [--names]
 
 Without ``--names`` the NER model is off, so only the structured identifiers are measured.
 Exit code 0 always; the numbers are the result.
@@ -22,20 +22,17 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from proxy.build import build_detector
+from proxy.detection.findings import Finding
+from proxy.scrub.policy import Policy
+from proxy.settings import Settings, load_settings
+from recognizers.registry import CLINICAL_PHI
+from scripts.bench.corpus import occurrences
 
-from bench_corpus import occurrences  # noqa: E402
-
-from proxy.build import build_detector  # noqa: E402
-from proxy.detection.findings import Finding  # noqa: E402
-from proxy.scrub.policy import Policy  # noqa: E402
-from proxy.settings import Settings, load_settings  # noqa: E402
-from recognizers.registry import CLINICAL_PHI  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 DEFAULT_CORPUS = REPO / "tests" / "data" / "clinical_identifiers.jsonl"
 

@@ -1,6 +1,6 @@
 """Fairness under load: one big request (identifier-dense by default), small ones meanwhile.
 
-    scripts/bench_fair.py [--body dense|clinical] [--chars N] [--delay S] [--gap S]
+    scripts/bench/fair.py [--body dense|clinical] [--chars N] [--delay S] [--gap S]
                           [--max-seconds S] [--config PATH] [--json]
 
 Starts the fake upstream and ``sladd serve`` as :mod:`bench_procs` does (the shipped config
@@ -28,12 +28,12 @@ import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+import aiohttp
 
-import aiohttp  # noqa: E402
-from bench_corpus import load_corpus  # noqa: E402
-from bench_procs import running_servers  # noqa: E402
+from scripts.bench.corpus import load_corpus
+from scripts.bench.servers import running_servers
+
+REPO = Path(__file__).resolve().parents[2]
 
 BIG_SENTENCE = "Kari Nordmann 13097248022 tlf 91234567. "
 SMALL_MESSAGE = "Pasienten Ola Hansen, fnr 01017012345, ringte i dag om resept."

@@ -1,0 +1,1 @@
+"""Training and evaluating the Norwegian NER model shipped in recognizers/ner/model."""
