@@ -1,4 +1,4 @@
-"""Rewrite text according to policy decisions on presidio-anonymizer's engine, asking the
+"""Rewrite text according to policy decisions with presidio-anonymizer's operators, asking the
 vault for stable token numbers, the scope's date offset and its hash salt."""
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ from proxy.scrub.tokens import TokenFormat, label_for
 from proxy.vault.base import Vault
 
 YIELD_EVERY = 1_000
-"""Decisions resolved, or rewritten by one run of the engine, between two turns of the event
-loop."""
+"""Decisions resolved, or rewritten by one :func:`~proxy.scrub.operators.rewrite` pass,
+between two turns of the event loop."""
 CHUNK_CHARS = 65_536
-"""The longest stretch of text one run of the engine rewrites (it copies the text once per
-span, so a long text with many spans is rewritten stretch by stretch)."""
+"""The longest stretch of text one rewrite pass takes before the event loop gets a turn (a
+long text with many spans is rewritten stretch by stretch)."""
 SALT_LABEL = "~hash-salt"
 """The vault label of a scope's hash salt: not a token label (those start with a letter)."""
 _SALT_KEY = "salt"
