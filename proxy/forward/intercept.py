@@ -11,7 +11,9 @@ small front protocol that looks at its first bytes only:
   served by an aiohttp request handler of the same application whose requests are marked with
   the CONNECT target (:data:`~proxy.forward.routing.INTERCEPTED`). ``handle`` then routes them
   by host (see :mod:`proxy.forward.routing`) and scrubs them exactly like base-URL requests;
-* ``CONNECT`` to a ``tunnel_hosts`` entry is relayed untouched to the address that was checked;
+* ``CONNECT`` to a ``tunnel_hosts`` entry, or with ``tunnel_other_hosts`` to any host that is
+  not an LLM host, is relayed untouched (nothing decrypted, nothing read) to the address that
+  was checked (:meth:`~proxy.forward.targets.ForwardPolicy.connect_action` decides);
 * everything else gets a ``403`` (JSON, ``sladd_forward_refused``) and the connection closes.
 """
 
@@ -36,7 +38,7 @@ from multidict import CIMultiDict
 from proxy.access import ProxyKeys
 from proxy.forward.relay import EarlyData, Relay, pair
 from proxy.forward.routing import INTERCEPTED, Intercepted
-from proxy.forward.targets import Authority, ForwardPolicy, forward_refused, parse_authority
+from proxy.forward.targets import Authority, ForwardPolicy, Tunnel, forward_refused, parse_authority
 from proxy.forward.tls import LeafCache
 from proxy.providers.error_shapes import OPENAI_ERRORS
 from proxy.support.errors import SladdError
@@ -144,6 +146,25 @@ class Front:
         self._tunnels: set[Relay] = set()
         self._intercepted: weakref.WeakSet[web.Server] = weakref.WeakSet()
 
+    def announce(self) -> None:
+        """Warn, once at start, when every host that is not an LLM host is tunnelled."""
+        settings = self.policy.settings
+        every_host = [p for p in settings.tunnel_hosts if not p.partition(":")[0].strip("*")]
+        if settings.tunnel_other_hosts:
+            setting = "forward_proxy.tunnel_other_hosts = true"
+        elif every_host:
+            setting = f"forward_proxy.tunnel_hosts = {every_host!r}"
+        else:
+            return
+        if not settings.enabled or self._leaves is None:
+            log.info("%s has no effect: forward-proxy mode is off", setting)
+            return
+        log.warning(
+            "%s: CONNECT to ANY host that is not an LLM API is tunnelled UNSCRUBBED (sladd is "
+            "no longer an egress allow-list); each tunnel is logged with its host:port",
+            setting,
+        )
+
     def connect(
         self, transport: asyncio.Transport, head: bytes, early: bytes
     ) -> asyncio.Task[None]:
@@ -185,19 +206,14 @@ class Front:
     ) -> None:
         if not self.policy.settings.enabled or self._leaves is None:
             raise forward_refused("forward-proxy mode is off (forward_proxy.enabled = false)")
-        route = self.policy.intercept_route(target)
-        if route is not None:
-            if early:
-                message = "send nothing after CONNECT before the 200 answer"
-                raise SladdError(400, "sladd_invalid_request", message)
-            await self._intercept(transport, Intercepted(target, route), self._leaves)
-        elif self.policy.is_tunnel(target):
-            await self._tunnel(transport, target, early)
-        else:
-            raise forward_refused(
-                f"{target.netloc} is not an allow-listed LLM host, so sladd will not carry "
-                f"traffic to it; pass it through unscrubbed with forward_proxy.tunnel_hosts"
-            )
+        action = self.policy.connect_action(target)
+        if isinstance(action, Tunnel):
+            await self._tunnel(transport, target, early, action)
+            return
+        if early:
+            message = "send nothing after CONNECT before the 200 answer"
+            raise SladdError(400, "sladd_invalid_request", message)
+        await self._intercept(transport, Intercepted(target, action), self._leaves)
 
     async def _intercept(
         self, transport: asyncio.Transport, intercepted: Intercepted, leaves: LeafCache
@@ -241,7 +257,9 @@ class Front:
         target, route = intercepted.target.netloc, intercepted.route
         log.info("CONNECT %s intercepted: TLS terminated, served by route %s", target, route)
 
-    async def _tunnel(self, transport: asyncio.Transport, target: Authority, early: bytes) -> None:
+    async def _tunnel(
+        self, transport: asyncio.Transport, target: Authority, early: bytes, tunnel: Tunnel
+    ) -> None:
         timeout = self.options.connect_timeout
         address = await self.policy.checked_address(target, timeout)
         client_side, upstream_side = Relay(self._tunnels.discard), Relay(self._tunnels.discard)
@@ -259,4 +277,7 @@ class Front:
         if early:
             upstream.write(early)
         transport.resume_reading()
-        log.info("CONNECT %s tunnelled (not scrubbed)", target.netloc)
+        # host:port only: the path and everything else is inside TLS, which sladd does not read.
+        log.info(
+            "CONNECT %s tunnelled by forward_proxy.%s (not scrubbed)", target.netloc, tunnel.setting
+        )

@@ -22,6 +22,9 @@ part of the match: ``handle`` checks it (:mod:`proxy.http.query_policy`) and app
 every way a request arrives.
 Intercepted requests are marked by the TLS front (see :mod:`proxy.forward.intercept`) with
 :data:`INTERCEPTED`; plain ones are absolute-form requests (``POST http://host/path``).
+Absolute-form requests to hosts outside ``plain_hosts`` are refused even with
+``tunnel_other_hosts``: sladd would read them in clear and relay them unscrubbed, as an open
+HTTP proxy; an app reaches such hosts directly (``NO_PROXY``, or no ``HTTP_PROXY`` at all).
 """
 
 from __future__ import annotations
@@ -128,7 +131,8 @@ async def _plain_match(
     if route is None:
         raise forward_refused(
             f"{target.netloc} is not a known plain-HTTP LLM host; add it to "
-            f"forward_proxy.plain_hosts (pattern = route)"
+            f"forward_proxy.plain_hosts (pattern = route). Other plain http:// targets are "
+            f"never relayed (forward_proxy.tunnel_other_hosts covers CONNECT only)"
         )
     await policy.checked_address(target, timeout)
     return _routed(routes, route, target.url_base("http"), url.path)

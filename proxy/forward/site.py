@@ -118,6 +118,7 @@ class ForwardProxySite(web.BaseSite):
             lambda: _FrontProtocol(front), self._host, self._port, backlog=self._backlog
         )
         self._bound_port = int(self._server.sockets[0].getsockname()[1])
+        front.announce()
 
     async def stop(self) -> None:
         """Stop listening, then close tunnels and let intercepted requests finish."""

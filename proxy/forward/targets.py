@@ -1,5 +1,11 @@
 """Forward-proxy policy: which targets are intercepted, tunnelled, served plain, or refused.
 
+A ``CONNECT`` is decided by :meth:`ForwardPolicy.connect_action`, in this order: a host *and
+port* matching an intercept pattern is intercepted; any other port of such a host, a plain
+host's own address, or a host in :data:`UNSCRUBBED_LLM_HOSTS` is refused (an LLM host never
+travels unscrubbed, whatever the tunnel settings say); ``tunnel_hosts`` are tunnelled; with
+``tunnel_other_hosts`` every remaining host is tunnelled; everything else is refused.
+
 No socket is opened here; :meth:`ForwardPolicy.checked_address` resolves a name (the event
 loop's resolver) and returns the one address sladd may connect to, so that a name cannot
 resolve to a public address when checked and a private one when used (DNS rebinding).
@@ -25,6 +31,28 @@ BUILTIN_INTERCEPTS = tuple(
     (host, record.route) for record in RECORDS.values() for host in record.intercept_hosts
 )
 """(host pattern, route) from each provider record's ``intercept_hosts``."""
+UNSCRUBBED_LLM_HOSTS = (
+    "*.openai.com",  # eu.api.openai.com and other regional OpenAI endpoints
+    "*.anthropic.com",
+    "*.cognitiveservices.azure.com",
+    "*.services.ai.azure.com",
+    "*.openai.azure.com",
+    "*aiplatform.googleapis.com",
+    "generativelanguage.googleapis.com",
+    "bedrock-runtime.*.amazonaws.com",
+    "api.mistral.ai",
+    "api.cohere.com",
+    "api.cohere.ai",
+    "api.groq.com",
+    "api.together.xyz",
+    "api.deepseek.com",
+    "api.x.ai",
+    "api.perplexity.ai",
+    "api.fireworks.ai",
+    "openrouter.ai",
+)
+"""Host patterns (any port) of LLM APIs that are never tunnelled: refused unless intercepted.
+A courtesy against the obvious leaks, not a complete list of LLM APIs."""
 HTTPS_PORT = 443
 HTTP_PORT = 80
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -82,6 +110,22 @@ def _matches(pattern: str, target: Authority, default_port: int) -> bool:
     return port_ok and fnmatch.fnmatchcase(target.host, wanted.host)
 
 
+def _host_matches(pattern: str, host: str) -> bool:
+    """Whether ``host`` matches the host part of ``pattern``, whatever the ports."""
+    try:
+        wanted = parse_authority(pattern.replace(":*", ""), HTTPS_PORT)
+    except ValueError:
+        return False
+    return fnmatch.fnmatchcase(host, wanted.host)
+
+
+@dataclass(frozen=True, slots=True)
+class Tunnel:
+    """A ``CONNECT`` relayed untouched; ``setting`` names the one that allowed it."""
+
+    setting: str
+
+
 def _is_public(address: IPAddress) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
@@ -118,8 +162,38 @@ class ForwardPolicy:
         return None
 
     def is_tunnel(self, target: Authority) -> bool:
-        """Whether CONNECT to ``target`` may pass through untouched."""
+        """Whether ``target`` is listed in ``tunnel_hosts`` (see :meth:`connect_action`)."""
         return any(_matches(p, target, HTTPS_PORT) for p in self.settings.tunnel_hosts)
+
+    def is_llm_host(self, target: Authority) -> bool:
+        """Whether ``target`` must never be tunnelled: its host matches an intercept pattern
+        (on any port) or :data:`UNSCRUBBED_LLM_HOSTS`, or it is a plain host's address."""
+        patterns = (*(p for p, _ in self._intercepts), *UNSCRUBBED_LLM_HOSTS)
+        return any(_host_matches(p, target.host) for p in patterns) or (
+            self.plain_route(target) is not None
+        )
+
+    def connect_action(self, target: Authority) -> str | Tunnel:
+        """The route intercepting a ``CONNECT`` to ``target``, or the :class:`Tunnel` carrying
+        it untouched; ``403 sladd_forward_refused`` (naming the setting) otherwise."""
+        route = self.intercept_route(target)
+        if route is not None:
+            return route
+        if self.is_llm_host(target):
+            raise forward_refused(
+                f"{target.netloc} is an LLM API host that sladd does not intercept there, and "
+                f"sladd never tunnels one unscrubbed; to have it scrubbed, add it to "
+                f"forward_proxy.intercept_hosts (pattern = route)"
+            )
+        if self.is_tunnel(target):
+            return Tunnel("tunnel_hosts")
+        if self.settings.tunnel_other_hosts:
+            return Tunnel("tunnel_other_hosts")
+        raise forward_refused(
+            f"{target.netloc} is not an allow-listed LLM host, so sladd will not carry "
+            f"traffic to it; pass it through unscrubbed with forward_proxy.tunnel_hosts, "
+            f"or every such host with forward_proxy.tunnel_other_hosts = true"
+        )
 
     def address_allowed(self, address: IPAddress) -> bool:
         """Public, or inside ``allow_private_targets``."""

@@ -75,11 +75,18 @@ class ForwardProxySettings:
     targets (pattern -> route). ``tunnel_hosts`` pass through unscrubbed. Targets resolving to
     private, loopback or link-local addresses are refused unless inside
     ``allow_private_targets``.
+
+    ``tunnel_other_hosts`` (off by default) tunnels a ``CONNECT`` to *any* host that is not
+    intercepted, untouched and unscrubbed, instead of refusing it: sladd stops being an egress
+    allow-list. A host matching an intercept or plain-host pattern (on any port) or a known LLM
+    API sladd does not scrub is still never tunnelled. Plain ``http://`` requests to other
+    hosts stay refused either way.
     """
 
     enabled: bool = True
     intercept_hosts: dict[str, str] = field(default_factory=dict, metadata=validator(_host_routes))
     plain_hosts: dict[str, str] = field(default_factory=dict, metadata=validator(_host_routes))
     tunnel_hosts: tuple[str, ...] = field(default=(), metadata=validator(_host_patterns))
+    tunnel_other_hosts: bool = False
     allow_private_targets: tuple[str, ...] = field(default=(), metadata=validator(_networks))
     leaf_validity_days: int = field(default=7, metadata=validator(_validity_days))
