@@ -1,9 +1,11 @@
 """The aiohttp application: routes, error handling, and the proxy handler.
 
 ``create_app`` takes a ready :class:`~proxy.scrub.pipeline.Scrubber` (models are loaded
-before the server listens, so ``/healthz`` is 200 as soon as it answers). Every request to a
+before the server listens, so ``/healthz`` is 200 as soon as it answers; ``/readyz`` says
+whether the models and the vault answer now, :mod:`proxy.http.readiness`). Every request to a
 provider route is scrubbed before anything is sent upstream; any failure on that path answers
-with an error in the provider's shape and sends nothing.
+with an error in the provider's shape and sends nothing. Every answer to a provider request
+carries the exchange's audit id (:mod:`proxy.http.reply_headers`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from aiohttp.web_protocol import RequestPayloadError
 from proxy.access import ProxyKeys
 from proxy.audit.metrics import METRICS, Metrics, metrics_handler
 from proxy.audit.settings import AuditSettings
-from proxy.audit.trail import AUDIT, ExchangeTrail, audit_middleware, start_trail
+from proxy.audit.trail import AUDIT, ExchangeTrail, audit_middleware, start_trail, trail_of
 from proxy.audit.writer import AuditLog
 from proxy.detection.budget import within_budget
 from proxy.forward.intercept import FORWARD_GATE
@@ -40,9 +42,11 @@ from proxy.http.exchange import (
     vault_resolver,
 )
 from proxy.http.query_policy import check_path, check_query
+from proxy.http.readiness import READINESS, Readiness, ready_answer
+from proxy.http.reply_headers import answer_headers, error_headers
 from proxy.http.request_checks import check_encoding, check_json_media_type
 from proxy.http.scope import scope_for
-from proxy.http.upstream import Upstream, request_headers, response_headers
+from proxy.http.upstream import Upstream, request_headers
 from proxy.providers.error_shapes import OPENAI_ERRORS, ErrorShape
 from proxy.review.page import ReviewContext, add_review_routes
 from proxy.routes import RouteMatch, RouteTable, with_query
@@ -74,7 +78,7 @@ STATE = web.AppKey("state", ProxyState)
 
 
 def _json_error(shape: ErrorShape, error: SladdError, request_id: str) -> web.Response:
-    headers = {"X-Sladd-Request-Id": request_id}
+    headers = error_headers(request_id)
     return web.json_response(shape.body(error), status=error.status, headers=headers)
 
 
@@ -83,6 +87,14 @@ async def healthz(request: web.Request) -> web.StreamResponse:
     if is_forwarded(request):  # an LLM host's /healthz, not sladd's
         return await handle(request)
     return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.StreamResponse:
+    """200 when the models answer and the vault answers, else 503 with the reasons
+    (:mod:`proxy.http.readiness`); ``/healthz`` stays liveness."""
+    if is_forwarded(request):  # an LLM host's /readyz, not sladd's
+        return await handle(request)
+    return await ready_answer(request.app[READINESS])
 
 
 def _refusal_for(
@@ -255,8 +267,7 @@ async def _forward(request: web.Request, state: ProxyState, out: Outbound) -> we
                 return await _relay_stream(request, upstream, out)
             raw = await upstream.read()
             body = await restore_body(raw, out.restorer)
-            reply_headers = response_headers(upstream.headers)
-            reply_headers["X-Sladd-Request-Id"] = out.request_id
+            reply_headers = answer_headers(upstream.headers, out.trail)
             return web.Response(body=body, status=upstream.status, headers=reply_headers)
     except (aiohttp.ClientConnectorError, aiohttp.ClientOSError) as exc:
         message = f"cannot reach the {out.match.route} upstream ({type(exc).__name__})"
@@ -274,8 +285,7 @@ async def _relay_stream(
 ) -> web.StreamResponse:
     provider = out.match.provider
     assert provider is not None
-    reply_headers = response_headers(upstream.headers)
-    reply_headers["X-Sladd-Request-Id"] = out.request_id
+    reply_headers = answer_headers(upstream.headers, out.trail)
     response = web.StreamResponse(status=upstream.status, headers=reply_headers)
     await response.prepare(request)
     rewriter = provider.stream_rewriter(out.restorer)
@@ -308,7 +318,8 @@ async def _unexpected_errors(request: web.Request, handler: Handler) -> web.Stre
     except asyncio.CancelledError:
         raise
     except Exception as exc:
-        request_id = uuid.uuid4().hex
+        trail = trail_of(request)  # the audit record's id, when the exchange started one
+        request_id = trail.request_id if trail is not None else uuid.uuid4().hex
         log.error("request %s failed internally (%s)", request_id, type(exc).__name__)
         error = SladdError(500, "sladd_internal_error", f"internal error (request {request_id})")
         return _json_error(OPENAI_ERRORS, error, request_id)
@@ -324,7 +335,8 @@ def create_app(
     """The proxy application; the upstream session opens on start-up and closes on cleanup.
 
     ``audit`` records every exchange (default: metrics only, no log); ``review`` serves the
-    review page under ``/_sladd/``.
+    review page under ``/_sladd/``. ``/readyz``'s checks are ``app[READINESS]``, with their
+    default time limit (:mod:`proxy.http.readiness`); replace it before start-up to change it.
     """
     app = web.Application(
         client_max_size=settings.server.max_body_bytes,
@@ -345,13 +357,16 @@ def create_app(
     routes = RouteTable(settings.routes)
     app[STATE] = ProxyState(settings, scrubber, routes, upstream, forward, keys or ProxyKeys())
     app[FORWARD_GATE] = (forward, app[STATE].keys)
+    app[READINESS] = Readiness(scrubber)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
     app.router.add_route("*", "/{tail:.*}", handle)
 
     async def start(_: web.Application) -> None:
         await upstream.start()
 
     async def stop(_: web.Application) -> None:
+        app[READINESS].close()
         await upstream.close()
         audit.close()
 

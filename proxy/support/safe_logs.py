@@ -34,7 +34,18 @@ PATH_WORDS = frozenset(
         *("v1", "openai", "anthropic", "azure", "ollama", "api", "deployments"),
         *("chat", "completions", "responses", "embeddings", "messages", "count_tokens"),
         *("models", "files", "batches", "input_items", "cancel", "content", "generate"),
-        *("tags", "show", "ps", "version", "embed", "healthz", "metrics", "_sladd", "review"),
+        *(
+            "tags",
+            "show",
+            "ps",
+            "version",
+            "embed",
+            "healthz",
+            "readyz",
+            "metrics",
+            "_sladd",
+            "review",
+        ),
         *("false-positive", "allow", "audio", "images", "moderations", "assistants"),
     }
 )
