@@ -13,6 +13,8 @@ anthropic  ``/v1/messages...``,                    ``{upstream}/v1/{tail}``
            ``/anthropic/v1/{tail}``
 azure      ``/azure/openai/{tail}``                ``{upstream}/openai/{tail}``
 ollama     ``/ollama/api/...``, ``/ollama/v1/...``  ``{upstream}/api|v1/...``
+gemini     ``/gemini/v1beta/...``,                 ``{upstream}/v1beta|v1/...``
+           ``/gemini/v1/...``
 =========  ======================================  ===================================
 """
 
@@ -20,8 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from proxy.providers import anthropic, ollama
+from proxy.providers import anthropic, gemini, ollama
 from proxy.providers.anthropic import AnthropicMessages
+from proxy.providers.gemini import GeminiCountTokens, GeminiGenerate
 from proxy.providers.ollama import OllamaChat, OllamaGenerate
 from proxy.providers.openai_chat import OpenAIChat
 from proxy.providers.openai_misc import OpenAICompletions, OpenAIEmbeddings
@@ -32,6 +35,7 @@ from proxy.providers.record import (
     BOOLEAN,
     COUNT,
     SDK_HEADERS,
+    Credentials,
     Endpoint,
     ProviderRecord,
 )
@@ -119,9 +123,37 @@ OLLAMA = ProviderRecord(
     error_shape=ollama.ERRORS,
     native_prefix="api/",
 )
+_GEMINI_MODEL = r"v1(?:beta|alpha)?/(?:models|tunedModels)/[^/:]+"
+"""A model method's path before its ``:method`` (``v1beta/models/gemini-2.5-flash``)."""
+_GOOGLE_CLIENT = r"[A-Za-z0-9._/+-]{1,64}(?: [A-Za-z0-9._/+-]{1,64}){0,8}"
+"""``x-goog-api-client``: ``google-genai-sdk/3.6.1 gl-python/3.11.7``."""
+GEMINI = ProviderRecord(
+    "gemini",
+    base_path="/gemini",
+    host_paths=("/v1beta/", "/v1/", "/v1alpha/"),
+    endpoints=(
+        Endpoint(_GEMINI_MODEL + ":(?:generateContent|streamGenerateContent)", GeminiGenerate()),
+        Endpoint(_GEMINI_MODEL + ":countTokens", GeminiCountTokens()),
+    ),
+    query_params={"alt": r"sse|json", "key": AS_SENT},
+    header_formats=SDK_HEADERS | {"x-goog-api-key": AS_SENT, "x-goog-api-client": _GOOGLE_CLIENT},
+    header_prefixes=("x-goog-",),
+    default_upstream="https://generativelanguage.googleapis.com",
+    intercept_hosts=("generativelanguage.googleapis.com",),
+    error_shape=gemini.ERRORS,
+    path_words=frozenset({"v1alpha", "tunedModels"}),
+    credentials=Credentials(
+        headers=("x-goog-api-key", "authorization"), params={"key": "x-goog-api-key"}
+    ),
+)
+"""The Gemini API (``google-genai``: ``GOOGLE_GEMINI_BASE_URL=http://HOST:PORT/gemini``); the
+SDK's API version is the first path segment (``v1`` or ``v1beta``). The API key comes in
+``x-goog-api-key`` or as ``?key=`` (one scope either way) and goes upstream as it came;
+``x-goog-*`` telemetry headers go with one short token each (``x-goog-api-client`` with the
+SDK's product/version tokens)."""
 
 RECORDS: dict[str, ProviderRecord] = {
-    record.route: record for record in (OPENAI, ANTHROPIC, AZURE, OLLAMA)
+    record.route: record for record in (OPENAI, ANTHROPIC, AZURE, OLLAMA, GEMINI)
 }
 """One record per route name, in the order the README lists them (``ollama`` serves both its
 own API and the OpenAI-style one)."""

@@ -1,4 +1,5 @@
-"""A fake LLM upstream: real OpenAI/Azure/Anthropic/Ollama wire formats on 127.0.0.1, scriptable.
+"""A fake LLM upstream: real OpenAI/Azure/Anthropic/Ollama/Gemini wire formats on 127.0.0.1,
+scriptable.
 
 Usage::
 
@@ -24,7 +25,7 @@ from typing import Self, Unpack
 
 from aiohttp import web
 
-from tests.fakes import anthropic_wire, ollama_wire, openai_responses, openai_wire
+from tests.fakes import anthropic_wire, gemini_wire, ollama_wire, openai_responses, openai_wire
 from tests.fakes.script import Script, ScriptFields, ToolCall
 from tests.fakes.wire import JSON, NDJSON, SSE, Answer, Call, Endpoint, dumps, new_id, obj
 
@@ -44,6 +45,15 @@ ROUTES: tuple[tuple[str, str, Endpoint], ...] = (
     ("POST", "/api/chat", ollama_wire.chat),
     ("POST", "/api/generate", ollama_wire.generate),
     ("GET", "/api/tags", ollama_wire.tags),
+    *(
+        ("POST", f"/{version}/models/{{model}}:{method}", endpoint)
+        for version in gemini_wire.VERSIONS
+        for method, endpoint in (
+            ("generateContent", gemini_wire.generate_content),
+            ("streamGenerateContent", gemini_wire.stream_generate_content),
+            ("countTokens", gemini_wire.count_tokens),
+        )
+    ),
 )
 
 
@@ -245,6 +255,8 @@ def error_body(path: str, status: int) -> dict[str, object]:
         return anthropic_wire.error_body(status)
     if path.startswith("/api/"):
         return ollama_wire.error_body(status)
+    if gemini_wire.is_gemini_path(path):
+        return gemini_wire.error_body(status)
     return openai_wire.error_body(status)
 
 

@@ -44,7 +44,7 @@ def test_good_section_loads(tmp_path: Path) -> None:
         ("[forward_proxy]\nleaf_validity_days = 0\n", "forward_proxy.leaf_validity_days"),
         ("[forward_proxy]\nleaf_validity_days = 400\n", "forward_proxy.leaf_validity_days"),
         ("[forward_proxy]\nenabled = 'yes'\n", "forward_proxy.enabled"),
-        ("[forward_proxy.intercept_hosts]\n'a.example' = 'gemini'\n", "forward_proxy.intercept"),
+        ("[forward_proxy.intercept_hosts]\n'a.example' = 'mistral'\n", "forward_proxy.intercept"),
         ("[forward_proxy.plain_hosts]\n'http://x' = 'ollama'\n", "forward_proxy.plain_hosts"),
     ],
 )

@@ -201,7 +201,7 @@ async def test_intercepted_hosts_present_sladds_certificate_with_the_setting_on(
         "eu.api.openai.com:443",
         "api.anthropic.com:80",
         "api.mistral.ai:443",
-        "generativelanguage.googleapis.com:443",
+        "generativelanguage.googleapis.com:8443",
         "llm.example.no:8443",
         "a.b.example.no:9000",
     ],
