@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the services the tests use are installed: redis-server (the Redis vault tests
-# start their own throwaway instance on a free port; nothing is started here) and Chromium
+# start their own throwaway instances on free ports: a server, a Sentinel set-up and a
+# three-master cluster made with redis-cli; nothing is started here) and Chromium
 # (the review page is tested in a real headless browser).
 # Idempotent: installs with apt-get only what is missing. Needs root (or sudo) to install.
 set -euo pipefail
@@ -28,6 +29,7 @@ ensure_apt_package() {
 }
 
 ensure_apt_package redis-server redis-server
+ensure_apt_package redis-cli redis-tools  # the cluster tests run `redis-cli --cluster create`
 if ! command -v chromium-browser >/dev/null 2>&1; then  # either name will do
     ensure_apt_package chromium chromium
 fi

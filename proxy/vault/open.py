@@ -1,10 +1,12 @@
-"""Open the vault a URL names: ``memory://``, ``sqlite:///PATH`` or ``redis://HOST:PORT/DB``.
+"""Open the vault a URL names: ``memory://``, ``sqlite:///PATH`` or a Redis URL.
 
 - ``memory://`` — in-process, unencrypted, gone at exit (tests, one-off scans).
 - ``sqlite:///ABSOLUTE/PATH`` — the default, ``sqlite:///<data-dir>/vault.db``; ``sqlite://``
   alone also means that default. Extra leading slashes are tolerated
   (``sqlite:////var/lib/sladd/vault.db``).
-- ``redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]`` or ``rediss://`` (TLS) — shared by replicas.
+- ``redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]`` or ``rediss://`` (TLS) — shared by replicas;
+  ``redis+sentinel://HOST:PORT[,...]/SERVICE[/DB]`` and ``redis+cluster://HOST:PORT[,...]``
+  for Redis with high availability (all forms: :mod:`proxy.vault.redis_urls`).
 
 The encrypted backends read their key ring as :mod:`proxy.vault.crypto` describes
 (``SLADD_VAULT_KEY``, else ``<data-dir>/vault.key``).
@@ -12,6 +14,7 @@ The encrypted backends read their key ring as :mod:`proxy.vault.crypto` describe
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -19,9 +22,12 @@ from pathlib import Path
 from proxy.vault.base import DEFAULT_TTL_SECONDS, ManagedVault, VaultConfigError
 from proxy.vault.crypto import KeySource, VaultCipher
 from proxy.vault.memory import MemoryVault
+from proxy.vault.redis_connect import FAILURES
 from proxy.vault.redis_vault import RedisVault
 from proxy.vault.sqlite_vault import SqliteVault
 from proxy.vault.urls import sqlite_path, url_scheme
+
+log = logging.getLogger("sladd.vault")
 
 
 async def open_vault(
@@ -33,7 +39,9 @@ async def open_vault(
     """The vault ``url`` names; :class:`VaultConfigError` naming the URL if it is malformed.
 
     Encrypted backends load (or at first start create) their key ring here. A Redis vault
-    connects lazily, so a Redis that is down fails requests (closed), not start-up.
+    that answers is checked for the key ring now (:class:`VaultConfigError` if it was
+    created with another one, so a mismatched replica refuses to start); a Redis that is
+    down fails requests (closed) until it is back, not start-up.
     """
     env = os.environ if environ is None else environ
     if ttl_seconds <= 0:
@@ -44,4 +52,16 @@ async def open_vault(
     if scheme == "sqlite":
         path = sqlite_path(url, data_dir)
         return await SqliteVault.open(path, VaultCipher(KeySource(data_dir, env)), ttl_seconds)
-    return RedisVault(url, VaultCipher(KeySource(data_dir, env)), ttl_seconds)
+    vault = RedisVault(url, VaultCipher(KeySource(data_dir, env)), ttl_seconds)
+    try:
+        await vault.check_key_ring()
+    except VaultConfigError:
+        await vault.close()
+        raise
+    except FAILURES as exc:
+        log.warning(
+            "vault %s is not reachable yet (%s); requests fail closed until it is",
+            vault.url,
+            type(exc).__name__,
+        )
+    return vault

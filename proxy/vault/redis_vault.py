@@ -1,7 +1,9 @@
-"""The shared vault for several sladd replicas: Redis (``redis://HOST:PORT/DB``).
+"""The shared vault for several sladd replicas: Redis — one server, a master found through
+Sentinel, or a Redis Cluster (URL forms in :mod:`proxy.vault.redis_urls`).
 
-One Redis hash per scope, ``sladd:vault:scope:<scope_id>``, expiring ``ttl`` after its last
-use (``PEXPIRE`` on every assign and successful lookup). Its fields::
+One Redis hash per scope, ``sladd:vault:scope:<scope_id>`` (on a cluster
+``sladd:vault:scope:{<scope_id>}``, see :mod:`proxy.vault.redis_connect`), expiring ``ttl``
+after its last use (``PEXPIRE`` on every assign and successful lookup). Its fields::
 
     t                       last use (Unix time, for ``purge --older-than``)
     e                       the scope's epoch (see :meth:`proxy.vault.base.Vault.epoch`)
@@ -11,7 +13,13 @@ use (``PEXPIRE`` on every assign and successful lookup). Its fields::
     v:<label>:<number>      envelope (AES-GCM, see :mod:`proxy.vault.crypto`)
 
 ``sladd:vault:meta`` holds the key-ring fingerprint, so a replica started with another ring
-fails closed instead of writing entries the others cannot read.
+fails closed instead of writing entries the others cannot read: :meth:`RedisVault.check_key_ring`
+(run at start by :func:`proxy.vault.open.open_vault`) refuses it, and each refused call logs
+the reason (no key material) on the ``sladd.vault`` logger.
+
+Every script reads and writes only ``KEYS[1]``, the scope's hash: one key, so one hash slot,
+and the script is atomic on the node that owns it — on a single server, a Sentinel master
+and a cluster alike.
 
 Assignment is one Lua script (:data:`ASSIGN`), atomic on the server: it returns the existing
 number, or creates the entry if the caller's proposed number is the next free one, or tells
@@ -30,14 +38,10 @@ reconnects on the next call, so the vault recovers by itself once Redis is back.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-
-from redis.asyncio import Redis
-from redis.asyncio.retry import Retry
-from redis.backoff import NoBackoff
-from redis.exceptions import RedisError
 
 from proxy.vault.base import (
     DEFAULT_TTL_SECONDS,
@@ -47,10 +51,12 @@ from proxy.vault.base import (
     new_epoch,
 )
 from proxy.vault.crypto import VaultCipher, key_id_of
-from proxy.vault.urls import redacted_url
+from proxy.vault.redis_connect import FAILURES, META_KEY, PREFIX, SCOPE_PATTERN, connect
 
-PREFIX = "sladd:vault:"
+__all__ = ["PREFIX", "RedisVault"]
+
 MAX_ASSIGN_ATTEMPTS = 100
+log = logging.getLogger("sladd.vault")
 
 ASSIGN = """
 -- KEYS[1] scope hash; ARGV: forward field, counter field, proposed number (0 = probe),
@@ -127,20 +133,14 @@ class RedisVault:
         clock: Callable[[], float] = time.time,
     ) -> None:
         """Connect lazily: a Redis that is down fails calls, not construction."""
-        self.url = redacted_url(url)
+        self._connection = connect(url)
+        self.url = self._connection.shown
+        self._redis = self._connection.client
+        self._layout = self._connection.layout
         self._cipher = cipher
         self._ttl_ms = max(1, round(ttl_seconds * 1000))
         self._clock = clock
         self._checked = False
-        try:
-            self._redis = Redis.from_url(
-                url,
-                socket_connect_timeout=2.0,
-                socket_timeout=5.0,
-                retry=Retry(NoBackoff(), 1),
-            )
-        except ValueError as exc:
-            raise VaultConfigError(f"bad Redis vault URL {self.url}: {exc}") from None
         self._assign = self._redis.register_script(ASSIGN)
         self._lookup = self._redis.register_script(LOOKUP)
         self._epoch = self._redis.register_script(EPOCH)
@@ -150,28 +150,42 @@ class RedisVault:
 
     @asynccontextmanager
     async def _guard(self) -> AsyncIterator[None]:
+        """Fail closed with the reason logged: a call that cannot be served raises
+        :class:`VaultError` (a wrong key ring: :class:`VaultConfigError`)."""
         try:
             if not self._checked:
-                await self._check_fingerprint()
+                await self.check_key_ring()
             yield
-        except (RedisError, OSError) as exc:
+        except VaultConfigError as exc:
+            log.error("vault refused: %s", exc)
+            raise
+        except FAILURES as exc:
             self._checked = False  # Redis may come back empty: check the ring again then
-            raise VaultError(f"Redis vault {self.url} unavailable: {type(exc).__name__}") from None
+            error = VaultError(f"Redis vault {self.url} unavailable: {type(exc).__name__}")
+            log.warning("%s", error)
+            raise error from None
 
-    async def _check_fingerprint(self) -> None:
+    async def check_key_ring(self) -> None:
+        """Record this replica's key-ring fingerprint if the vault has none; else compare.
+
+        :class:`VaultConfigError` if the vault was created with another ring (the message
+        names the URL, never key material); the Redis client's own exceptions if it cannot
+        be reached (callers outside :meth:`_guard` decide whether that is fatal).
+        """
         fingerprint = self._cipher.fingerprint().encode()
-        await self._redis.hsetnx(PREFIX + "meta", "key_fingerprint", fingerprint)
-        stored = await self._redis.hget(PREFIX + "meta", "key_fingerprint")
+        await self._redis.hsetnx(META_KEY, "key_fingerprint", fingerprint)
+        stored = await self._redis.hget(META_KEY, "key_fingerprint")
         if stored != fingerprint:
             raise VaultConfigError(
                 f"Redis vault {self.url} was created with a different vault key ring; every "
-                "replica needs the same SLADD_VAULT_KEY (or vault.key)"
+                "replica needs the same SLADD_VAULT_KEY (or vault.key): make one with "
+                "`sladd vault new-key`"
             )
         self._checked = True
 
     def _key(self, scope: str) -> tuple[str, str]:
         scope_id = self._cipher.scope_id(scope)
-        return scope_id, f"{PREFIX}scope:{scope_id}"
+        return scope_id, self._layout.scope_key(scope_id)
 
     async def assign(self, scope: str, label: str, key: str, value: str) -> int:
         """See :meth:`proxy.vault.base.Vault.assign`."""
@@ -212,10 +226,11 @@ class RedisVault:
 
     async def close(self) -> None:
         """See :meth:`proxy.vault.base.ManagedVault.close`."""
-        await self._redis.aclose()
+        await self._connection.aclose()
 
     async def _scope_keys(self) -> list[bytes]:
-        return [key async for key in self._redis.scan_iter(match=PREFIX + "scope:*", count=500)]
+        """Every scope key; on a cluster, of every primary."""
+        return [key async for key in self._redis.scan_iter(match=SCOPE_PATTERN, count=500)]
 
     async def purge_scope(self, scope: str) -> int:
         """See :meth:`proxy.vault.base.ManagedVault.purge_scope`."""
@@ -256,7 +271,7 @@ class RedisVault:
         return done
 
     async def _reseal_scope(self, name: bytes, fields: Sequence[tuple[bytes, bytes]]) -> int:
-        scope_id = name.decode().rpartition(":")[2]
+        scope_id = self._layout.scope_id_of(name)
         done = 0
         for field, envelope in fields:
             if self._cipher.is_current(envelope):

@@ -4,9 +4,21 @@ any backend (settings validate URLs with this; :mod:`proxy.vault.open` opens the
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from proxy.vault.base import VaultConfigError
+from proxy.vault.redis_urls import SCHEMES as REDIS_SCHEMES
+from proxy.vault.redis_urls import parse_redis_url, redacted_url
+
+__all__ = [
+    "REDIS_SCHEMES",
+    "check_redis_url",
+    "default_vault_url",
+    "redacted_url",
+    "sqlite_path",
+    "url_scheme",
+    "vault_url_problem",
+]
 
 DEFAULT_FILE_NAME = "vault.db"
 
@@ -33,12 +45,13 @@ def url_scheme(url: str) -> str:
     if scheme == "memory":
         if url.lower() != "memory://":
             raise VaultConfigError(f"bad vault URL {url!r}: memory:// takes no host or path")
-    elif scheme in {"redis", "rediss"}:
+    elif scheme in REDIS_SCHEMES:
         check_redis_url(url)
     elif scheme != "sqlite":
         raise VaultConfigError(
             f"bad vault URL {redacted_url(url)!r}: expected memory://, sqlite:///PATH or "
-            "redis://HOST:PORT/DB"
+            "redis://HOST:PORT/DB (or redis+sentinel://HOST:PORT,.../SERVICE/DB, "
+            "redis+cluster://HOST:PORT,...)"
         )
     return scheme
 
@@ -56,31 +69,6 @@ def sqlite_path(url: str, data_dir: Path) -> Path:
 
 
 def check_redis_url(url: str) -> None:
-    """Raise :class:`VaultConfigError` unless ``url`` has a host, a port and a numeric DB."""
-    shown = redacted_url(url)
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        raise VaultConfigError(f"bad vault URL {shown!r}: the port is not a number") from None
-    if not parts.hostname:
-        raise VaultConfigError(f"bad vault URL {shown!r}: expected redis://HOST:PORT/DB")
-    database = parts.path.lstrip("/")
-    if database and not database.isdigit():
-        raise VaultConfigError(f"bad vault URL {shown!r}: the database must be a number")
-    if port == 0:
-        raise VaultConfigError(f"bad vault URL {shown!r}: port 0")
-
-
-def redacted_url(url: str) -> str:
-    """``url`` with any password replaced by ``***``, for messages."""
-    try:
-        parts = urlsplit(url)
-        password = parts.password
-    except ValueError:
-        return url if "@" not in url else url.partition("://")[0] + "://***"
-    if password is None:
-        return url
-    netloc = parts.netloc.rpartition("@")
-    user = netloc[0].partition(":")[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[2]}"))
+    """Raise :class:`VaultConfigError` unless ``url`` is a well-formed Redis, Redis Sentinel
+    or Redis Cluster URL (:mod:`proxy.vault.redis_urls`)."""
+    parse_redis_url(url)

@@ -7,7 +7,6 @@ Redis tests fail with a message saying so, they are never skipped.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -21,6 +20,7 @@ from proxy.vault.crypto import KeySource, VaultCipher
 from proxy.vault.memory import MemoryVault
 from proxy.vault.redis_vault import RedisVault
 from proxy.vault.sqlite_vault import SqliteVault
+from tests.proxy.vault.redis_topologies import ClusterSetup, SentinelSetup, free_port
 
 TTL = 3600.0
 
@@ -36,13 +36,6 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 class RedisServer:
@@ -108,6 +101,42 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServ
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def sentinel_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SentinelSetup]:
+    """A master, a replica and a Sentinel for the whole session (stopped at its end)."""
+    setup = SentinelSetup(tmp_path_factory.mktemp("sentinel"))
+    try:
+        setup.start()
+        yield setup
+    finally:
+        setup.stop()
+
+
+@pytest.fixture(scope="session")
+def cluster_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClusterSetup]:
+    """A three-master Redis Cluster for the whole session (stopped at its end)."""
+    setup = ClusterSetup(tmp_path_factory.mktemp("cluster"))
+    try:
+        setup.start()
+        yield setup
+    finally:
+        setup.stop()
+
+
+@pytest.fixture
+def sentinel_url(sentinel_setup: SentinelSetup) -> str:
+    """``redis+sentinel://`` naming the session's Sentinel, its data emptied for this test."""
+    sentinel_setup.flush()
+    return sentinel_setup.url
+
+
+@pytest.fixture
+def cluster_url(cluster_setup: ClusterSetup) -> str:
+    """``redis+cluster://`` naming two of the session cluster's nodes, emptied for this test."""
+    cluster_setup.flush()
+    return cluster_setup.url
 
 
 @pytest.fixture
