@@ -2,53 +2,57 @@
 
 from __future__ import annotations
 
-import dataclasses
 from functools import partial
 
 from proxy.detection.cache import CachedDetector
 from proxy.detection.detector import Detector
 from proxy.detection.workers import DetectionPool
-from proxy.review.feedback import read_allow_list, targets_for
+from proxy.review.feedback import targets_for
+from proxy.review.feedback_store import load_hashes, migrate
 from proxy.scrub.pipeline import Scrubber
 from proxy.scrub.policy import Policy
-from proxy.scrub.policy_settings import PolicySettings
 from proxy.scrub.tokens import TokenFormat
 from proxy.settings import Settings
 from proxy.vault.base import Vault
+from recognizers.feedback_hashes import FeedbackHashes
 from recognizers.ner.engine import BUNDLED_MODEL, NorwegianNer, check_model
 from recognizers.registry import build_recognizers
 
 
-def build_detector(settings: Settings) -> Detector:
-    """All built-in recognizers, the configured custom YAML ones and (if on) the NER model.
+def build_detector(settings: Settings, feedback: FeedbackHashes | None = None) -> Detector:
+    """All built-in recognizers, the configured custom YAML ones, the reviewers' missed values
+    in ``feedback`` (:func:`build_scrubber` loads them from the data dir) and (if on) the NER
+    model.
 
     Raises :class:`~recognizers.ner.engine.NerModelError` when NER is on and the model
     cannot be loaded: sladd does not run without the name detection it was configured for.
     """
     detection = settings.detection
-    recognizers = build_recognizers(detection.custom_recognizers_dir)
+    recognizers = build_recognizers(detection.custom_recognizers_dir, feedback)
     ner = NorwegianNer(detection.ner_model or BUNDLED_MODEL) if detection.ner else None
     return Detector(recognizers, ner)
 
 
-def build_detection(settings: Settings) -> CachedDetector:
+def build_detection(settings: Settings, feedback: FeedbackHashes | None = None) -> CachedDetector:
     """The detector the proxy uses: in-process or a worker pool (``detection.workers``),
     behind the per-text cache. Workers load their models before this returns."""
     workers = settings.detection.worker_count()
     inner: Detector | DetectionPool
     if workers > 0:
         _check_detection(settings)  # clear errors here, not a broken pool later
-        inner = detection_pool(settings, workers)
+        inner = detection_pool(settings, workers, feedback)
         inner.warm_up()
     else:
-        inner = build_detector(settings)
+        inner = build_detector(settings, feedback)
     return CachedDetector(inner, settings.detection.cache_entries)
 
 
-def detection_pool(settings: Settings, workers: int) -> DetectionPool:
+def detection_pool(
+    settings: Settings, workers: int, feedback: FeedbackHashes | None = None
+) -> DetectionPool:
     """``workers`` detection processes, each with the detector :func:`build_detector` makes."""
     return DetectionPool(
-        partial(build_detector, settings), workers, with_ner=settings.detection.ner
+        partial(build_detector, settings, feedback), workers, with_ner=settings.detection.ner
     )
 
 
@@ -61,18 +65,21 @@ def _check_detection(settings: Settings) -> None:
 
 
 def build_scrubber(settings: Settings, vault: Vault) -> Scrubber:
-    """The full pipeline; raises if a recognizer or the model cannot be loaded."""
+    """The full pipeline; raises if a recognizer, the model or the feedback store cannot be
+    loaded (:class:`~proxy.review.feedback_store.FeedbackStoreError`: another audit key).
+
+    Plain feedback files an older sladd wrote (``allow_list.txt``, ``feedback.yaml``) are
+    first hashed into the data dir and deleted (:func:`~proxy.review.feedback_store.migrate`,
+    logged). Detection then finds the reviewers' missed values again, and policy allows
+    their allow-listed values, both by keyed hash.
+    """
+    targets = targets_for(settings)
+    migrate(targets)
+    feedback = load_hashes(targets)
     return Scrubber(
-        build_detection(settings),
-        Policy(policy_settings(settings)),
+        build_detection(settings, feedback),
+        Policy(settings.policy, feedback.is_allowed if feedback is not None else None),
         vault,
         TokenFormat(settings.pseudonyms.token_format),
         settings.pseudonyms.reuse_seconds,
     )
-
-
-def policy_settings(settings: Settings) -> PolicySettings:
-    """``policy`` plus the values in the reviewers' allow list file (beside the config)."""
-    reviewed = read_allow_list(targets_for(settings).allow_list)
-    policy = settings.policy
-    return dataclasses.replace(policy, allow_list=(*policy.allow_list, *reviewed))

@@ -28,11 +28,16 @@ class AuditSettings:
     before today (UTC); 0 keeps every file. ``store_scrubbed_text``: also keep what actually
     left, encrypted with the audit key. ``review_allow_remote``: serve the review page to
     non-loopback clients (the admin token is still required).
+
+    Scrubbed text is kept by default: it is what the provider already received, sealed with
+    a key the vault's holders need not have, deleted with its day's file; without it no one
+    can judge a finding ("PERSON 122-138") or see a name detection missed, which is the
+    check a privacy officer is there to make.
     """
 
     enabled: bool = True
     retention_days: int = field(default=30, metadata=validator(_retention))
-    store_scrubbed_text: bool = False
+    store_scrubbed_text: bool = True
     review: bool = True
     review_allow_remote: bool = False
     metrics: bool = True

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from cryptography.hazmat.primitives import serialization
 
-from proxy.forward.tls import CAError, ca_paths, ensure_ca, load_ca
+from proxy.forward.tls import CAError, CertificateAuthority, ca_paths, ensure_ca, load_ca
 
 SYSTEM_BUNDLES = (
     "/etc/ssl/certs/ca-certificates.crt",
@@ -35,7 +35,19 @@ def init(data_dir: Path, out: TextIO) -> None:
 
 def path(data_dir: Path, out: TextIO) -> None:
     """Print the PEM file clients should trust."""
-    out.write(f"{load_ca(data_dir).cert_path}\n")
+    out.write(f"{_load(data_dir).cert_path}\n")
+
+
+def _load(data_dir: Path) -> CertificateAuthority:
+    """:func:`load_ca`; with no CA files at all, the error says where it looked, how to
+    point there, and how to create one."""
+    if not any(file.exists() for file in ca_paths(data_dir)):
+        raise CAError(
+            f"no CA in {data_dir} (set --data-dir or data_dir in the config if `sladd serve` "
+            f"uses another data dir); create one with: sladd ca init --data-dir {data_dir} "
+            "(or start `sladd serve`, which creates it)"
+        )
+    return load_ca(data_dir)
 
 
 def system_bundle() -> Path:
@@ -64,7 +76,7 @@ def _system_roots() -> tuple[Path, bytes, int]:
 
 def export(data_dir: Path, target: Path, with_system: bool, out: TextIO) -> None:
     """Write sladd's CA — after the system roots with ``with_system`` — to ``target``."""
-    ca = load_ca(data_dir)
+    ca = _load(data_dir)
     ours = ca.cert.public_bytes(serialization.Encoding.PEM)
     label = f"# {ca.cert.subject.rfc4514_string()} (sladd, {ca.cert_path})\n".encode()
     parts, summary = [label, ours], "sladd's CA"

@@ -9,8 +9,8 @@
 
 Output holds counts, tokens, offsets and — for ``show`` with the audit key — the scrubbed
 text (tokens where values were). Control characters from requests are shown escaped, so a
-request cannot drive the reviewer's terminal. Exit codes: 0 done, 1 not found or refused,
-2 bad usage or configuration.
+request cannot drive the reviewer's terminal. Exit codes: 0 done, 1 not found (also: no
+redaction log in the data dir at all) or refused, 2 bad usage or configuration.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from proxy.audit.reader import (
     summarise,
 )
 from proxy.audit.record import AuditRecord
+from proxy.audit.writer import audit_dir, daily_files
 from proxy.cli import logs_output
 from proxy.cli.logs_args import configure_parser
 from proxy.review.feedback import FeedbackError, add_missed, mark_false_positive, targets_for
@@ -79,6 +80,7 @@ def _dispatch(
     args: argparse.Namespace, settings: Settings, out: TextIO, env: Mapping[str, str] | None
 ) -> int:
     data_dir = settings.resolved_data_dir()
+    _require_log(data_dir, settings.audit.enabled)
     command = args.logs_command
     if command is None:
         return _summary(args, data_dir, out)
@@ -89,9 +91,21 @@ def _dispatch(
         return _mark(record, args.finding, settings, out, env)
     cipher = load_audit_cipher(data_dir, env)
     scrubbed = open_scrubbed(record.request_id, record.scrubbed, cipher).slots
-    result = add_missed(record, args.text, args.entity, targets_for(settings), scrubbed)
+    result = add_missed(record, args.text, args.entity, targets_for(settings, env), scrubbed)
     out.write(logs_output.feedback_message(result, "missed span"))
     return 0
+
+
+def _require_log(data_dir: Path, enabled: bool) -> None:
+    """:class:`RecordNotFoundError` saying where it looked when ``data_dir`` holds no
+    redaction log at all (most often: not the data dir ``sladd serve`` writes to)."""
+    directory = audit_dir(data_dir)
+    if not daily_files(directory):
+        off = "" if enabled else "; audit.enabled is false in this config"
+        raise RecordNotFoundError(
+            f"no redaction log in {directory} (set --data-dir or data_dir in the config "
+            f"to the data dir `sladd serve` uses{off})"
+        )
 
 
 def _summary(args: argparse.Namespace, data_dir: Path, out: TextIO) -> int:
@@ -150,7 +164,7 @@ def _mark(
         vault = await open_vault(vault_url, data_dir, env, settings.vault.ttl_seconds)
         try:
             token_format = TokenFormat(settings.pseudonyms.token_format)
-            targets = targets_for(settings)
+            targets = targets_for(settings, env)
             result = await mark_false_positive(record, finding, vault.lookup, token_format, targets)
         finally:
             await vault.close()

@@ -80,6 +80,9 @@ def _add_vault_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         _add_common(parser)
         _add_data_dir(parser)
         parser.add_argument("--vault", metavar="URL", help="default: the configured vault")
+    actions.add_parser(
+        "new-key", help="print a key ring for SLADD_VAULT_KEY (with it set: plus a new key)"
+    )
 
 
 def _add_ca_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -136,7 +139,7 @@ def _cmd_scan(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from proxy.cli.serve import ServeFlags, serve, with_overrides
+    from proxy.cli.serve import ListenError, ServeFlags, serve, with_overrides
     from proxy.forward.tls import CAError
 
     flags = ServeFlags(args.host, args.port, args.route, args.vault)
@@ -145,15 +148,29 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     except CAError as exc:
         print(f"sladd: CA error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ListenError as exc:
+        print(f"sladd: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     return 0
 
 
 def _cmd_vault(args: argparse.Namespace) -> int:
     from proxy.cli import vault as vault_cli
 
+    if args.vault_command == "new-key":  # no settings, no vault: prints key material
+        vault_cli.new_key(sys.stdout, notes=sys.stderr)
+        return 0
     settings = _settings(args)
     url = args.vault or settings.resolved_vault_url()
     data_dir = settings.resolved_data_dir()
+    missing = _missing_vault_file(url, data_dir)
+    if missing is not None:
+        print(
+            f"sladd vault: no vault at {missing} (set --data-dir or data_dir in the config, "
+            "or --vault URL, to the vault `sladd serve` uses)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     options = vault_cli.VaultOptions(ttl_seconds=settings.vault.ttl_seconds)
     try:
         if args.vault_command == "stats":
@@ -168,6 +185,17 @@ def _cmd_vault(args: argparse.Namespace) -> int:
         print(f"sladd vault: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return 0
+
+
+def _missing_vault_file(url: str, data_dir: Path) -> Path | None:
+    """The SQLite file ``url`` names when it does not exist (opening it would create an
+    empty vault and key there), else ``None``."""
+    from proxy.vault.urls import sqlite_path, url_scheme
+
+    if url_scheme(url) != "sqlite":
+        return None
+    path = sqlite_path(url, data_dir)
+    return None if path.exists() else path
 
 
 def _cmd_ca(args: argparse.Namespace) -> int:

@@ -130,13 +130,23 @@ def rotate_key(
         )
 
 
-def new_key(out: TextIO, environ: Mapping[str, str] | None = None) -> None:
+def new_key(
+    out: TextIO, environ: Mapping[str, str] | None = None, *, notes: TextIO | None = None
+) -> None:
     """``sladd vault new-key``: print a key ring for ``SLADD_VAULT_KEY`` (contains secrets).
 
     With ``SLADD_VAULT_KEY`` set: that ring plus a new current key (old keys kept, so
-    existing entries stay readable). Otherwise a fresh ring.
+    existing entries stay readable). Otherwise a fresh ring. Only the ring goes to ``out``
+    (so ``SLADD_VAULT_KEY="$(sladd vault new-key)"`` works); advice goes to ``notes``.
     """
     env = os.environ if environ is None else environ
     current = env.get(ENV_VAR)
     ring = KeyRing.parse(current, ENV_VAR).with_new_key() if current else KeyRing.generate()
     out.write(ring.to_json())
+    if notes is not None:
+        what = "your ring plus a new current key" if current else "a new key ring"
+        then = ", then run `sladd vault rotate-key` once" if current else ""
+        notes.write(
+            f"sladd vault new-key: printed {what}; it is secret. "
+            f"Give every replica the same {ENV_VAR}{then}.\n"
+        )

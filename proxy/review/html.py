@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import html
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from string import Template
@@ -27,7 +27,9 @@ from proxy.audit.record import (
 from proxy.providers.records import ROUTE_NAMES
 from proxy.review.chart import chart
 from proxy.review.highlight import palette_index, safe, segments
-from proxy.scrub.tokens import LABELS, TokenFormat, label_for
+from proxy.review.why import kept_reason
+from proxy.scrub.policy_settings import PolicySettings
+from proxy.scrub.tokens import TokenFormat, label_for
 
 PALETTE = 12
 SINCE_CHOICES = {
@@ -111,6 +113,8 @@ class IndexView:
     summary: Summary
     per_day: Mapping[date, Mapping[str, int]]
     recent: Sequence[AuditRecord]
+    entity_types: Sequence[str] = ()
+    """Types the filter offers: those detection reports and those seen in the log."""
 
 
 def index(view: IndexView) -> str:
@@ -122,7 +126,7 @@ def index(view: IndexView) -> str:
         since_options=_options(SINCE_CHOICES, view.since),
         route_options=_options(any_choice | {r: r for r in ROUTE_NAMES}, where.route or ""),
         outcome_options=_options(outcomes, where.outcome or ""),
-        entity=esc(where.entity or ""),
+        entity_options=_options(_entity_choices(view, where.entity), where.entity or ""),
         requests=summary.requests,
         findings=sum(summary.findings.values()),
         blocked=summary.blocked,
@@ -132,6 +136,11 @@ def index(view: IndexView) -> str:
         shown=len(view.recent),
         recent_table=_recent_table(view.recent),
     )
+
+
+def _entity_choices(view: IndexView, chosen: str | None) -> dict[str, str]:
+    listed = sorted({*view.entity_types, *([chosen] if chosen else [])})
+    return {"": "any"} | {t: t for t in listed}
 
 
 def _swatch(entity_type: str) -> str:
@@ -178,6 +187,9 @@ class ExchangeView:
     can_mark: bool
     note: str | None = None
     error: bool = False
+    policy: PolicySettings = field(default_factory=PolicySettings)
+    entity_types: Sequence[str] = ()
+    """Types the missed-span form suggests (those detection reports)."""
 
 
 def exchange(view: ExchangeView) -> str:
@@ -218,7 +230,7 @@ def _mark(token: str | None, entity_type: str) -> str:
 def _fp_button(view: ExchangeView, number: int, finding: AuditFinding) -> str:
     if not view.can_mark or finding.action not in FALSE_POSITIVE_ACTIONS or finding.token is None:
         return ""
-    ask = f"Allow {finding.token} everywhere from now on? Its value goes to the allow list."
+    ask = f"Allow {finding.token} everywhere from now on? (Only a keyed hash is kept.)"
     return (
         f'<form class="inline" method="post" data-confirm="{esc(ask)}" '
         f'action="/_sladd/review/{esc(view.record.request_id)}/false-positive">'
@@ -226,6 +238,13 @@ def _fp_button(view: ExchangeView, number: int, finding: AuditFinding) -> str:
         f'<input type="hidden" name="finding" value="{number}">'
         '<button class="small" type="submit">False positive</button></form>'
     )
+
+
+def _action(finding: AuditFinding, policy: PolicySettings) -> str:
+    reason = kept_reason(finding, policy)
+    if reason is None:
+        return esc(finding.action)
+    return f'{esc(finding.action)}<br><small class="why">why: {esc(reason)}</small>'
 
 
 def _findings_table(view: ExchangeView) -> str:
@@ -239,7 +258,7 @@ def _findings_table(view: ExchangeView) -> str:
             f"{f.start}&ndash;{f.end}",
             esc(f.recognizer),
             f"{f.score:.2f}",
-            esc(f.action),
+            _action(f, view.policy),
             _mark(f.token, f.entity_type),
             _fp_button(view, n, f),
         ]
@@ -266,7 +285,7 @@ def _scrubbed(view: ExchangeView) -> str:
 
 
 def _missed_form(view: ExchangeView) -> str:
-    types = "".join(f'<option value="{esc(t)}">' for t in LABELS if t != "SLADD_TOKEN_LITERAL")
+    types = "".join(f'<option value="{esc(t)}">' for t in view.entity_types)
     return (
         f'<form class="missed" method="post" '
         f'action="/_sladd/review/{esc(view.record.request_id)}/missed">'
@@ -276,7 +295,7 @@ def _missed_form(view: ExchangeView) -> str:
         '<label>Entity type<input name="entity" list="entity-types" required size="20" '
         'pattern="[A-Z][A-Z0-9_]*" value="PERSON"></label>'
         f'<datalist id="entity-types">{types}</datalist>'
-        '<button type="submit">Add to feedback.yaml</button></form>'
-        '<p class="hint">The text is written to the custom recognizer file '
-        "<code>feedback.yaml</code>; detection uses it after sladd restarts.</p>"
+        '<button type="submit">Add to missed values</button></form>'
+        '<p class="hint">Only a keyed hash of the text is kept, in the data dir; detection '
+        "finds the text again wherever it occurs after sladd restarts.</p>"
     )

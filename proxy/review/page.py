@@ -8,6 +8,7 @@ data and need no token. Reading the log runs in a thread, off the event loop.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -50,15 +51,18 @@ from proxy.review.feedback import (
     add_missed,
     mark_false_positive,
 )
+from proxy.scrub.policy_settings import PolicySettings
 from proxy.scrub.tokens import TokenFormat
 
 RECENT = 200
 _STATIC = {"review.css": "text/css", "review.js": "text/javascript"}
 _DONE = {
-    "fp-added": "The value behind that token is now on the allow list (after a restart).",
+    "fp-added": "The value behind that token is now on the allow list, as a keyed hash "
+    "(used after a restart).",
     "fp-exists": "That value was already on the allow list.",
-    "missed-added": "The span was added to feedback.yaml (used after a restart).",
-    "missed-exists": "That span was already in feedback.yaml.",
+    "missed-added": "The span was added to the missed values, as a keyed hash "
+    "(found after a restart).",
+    "missed-exists": "That span was already among the missed values.",
 }
 
 
@@ -68,6 +72,8 @@ class ReviewContext:
 
     ``lookup`` is the vault look-up (``scrubber.vault.lookup``) for false positives;
     ``cipher`` the audit cipher if the key is present (``None``: text stays encrypted).
+    ``entity_types``: the types the loaded recognizers report (the filter also lists those
+    seen in the log); ``policy``: to say why a kept finding was kept.
     """
 
     data_dir: Path
@@ -77,6 +83,8 @@ class ReviewContext:
     cipher: AuditCipher | None = None
     lookup: VaultLookup | None = None
     allow_remote: bool = False
+    entity_types: frozenset[str] = frozenset()
+    policy: PolicySettings = dataclasses.field(default_factory=PolicySettings)
 
 
 REVIEW = web.AppKey("sladd_review", ReviewContext)
@@ -174,17 +182,24 @@ def _filter(request: web.Request) -> tuple[str, AuditFilter]:
     return since, AuditFilter(start, route, entity, outcome)
 
 
-def _index_view(data_dir: Path, since: str, where: AuditFilter) -> review_html.IndexView:
-    records = list(AuditReader(data_dir).records(where))
+def _index_view(
+    data_dir: Path, since: str, where: AuditFilter, known: frozenset[str]
+) -> review_html.IndexView:
+    every = list(AuditReader(data_dir).records(dataclasses.replace(where, entity=None)))
+    seen = {t for r in every for t in r.counts}
+    records = [r for r in every if where.matches(r)]
     first = where.since.date() if where.since is not None else None
     per_day = findings_per_day(records, first, datetime.now(UTC).date() if first else None)
     recent = newest_first(records)[:RECENT]
-    return review_html.IndexView(since, where, summarise(records), per_day, recent)
+    types = tuple(sorted(known | seen))
+    return review_html.IndexView(since, where, summarise(records), per_day, recent, types)
 
 
 async def _index(request: web.Request, context: ReviewContext, who: Visitor) -> web.StreamResponse:
     since, where = _filter(request)
-    view = await asyncio.to_thread(_index_view, context.data_dir, since, where)
+    view = await asyncio.to_thread(
+        _index_view, context.data_dir, since, where, context.entity_types
+    )
     csrf = context.admin.csrf(who.session) if who.session else None
     return html_response(review_html.page("Redaction log", review_html.index(view), csrf))
 
@@ -205,9 +220,11 @@ def _exchange_page(
         scrubbed=open_scrubbed(record.request_id, record.scrubbed, context.cipher),
         token_format=context.token_format,
         csrf=context.admin.csrf(who.session),
-        can_mark=context.lookup is not None and context.feedback.allow_list is not None,
+        can_mark=context.lookup is not None,
         note=note,
         error=error,
+        policy=context.policy,
+        entity_types=tuple(sorted(context.entity_types)),
     )
     csrf = view.csrf if who.session else None
     return review_html.page(f"Exchange {record.request_id}", review_html.exchange(view), csrf)

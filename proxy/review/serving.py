@@ -14,10 +14,13 @@ from proxy.audit.metrics import Metrics
 from proxy.audit.settings import AuditSettings
 from proxy.audit.writer import AuditLog
 from proxy.review.admin import AdminToken
-from proxy.review.feedback import VaultLookup, targets_for
+from proxy.review.feedback import FeedbackTargets, VaultLookup, targets_for
+from proxy.review.feedback_store import load_hashes
 from proxy.review.page import ReviewContext
 from proxy.scrub.tokens import TokenFormat
 from proxy.settings import Settings
+from recognizers.ner.engine import LABELS as NER_LABELS
+from recognizers.registry import build_recognizers, entity_types
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,19 +41,31 @@ def open_audit(
     admin token if the review page is on; ``lookup`` is the vault's, for false positives.
 
     Raises :class:`~proxy.audit.crypto.AuditKeyError` (the admin token's error is a subclass)
-    for key or token problems.
+    for key or token problems, :class:`~proxy.review.feedback_store.FeedbackStoreError` for
+    a feedback store that does not open.
     """
     data_dir = settings.resolved_data_dir()
     log = AuditLog.open(data_dir, audit, Metrics(), environ)
     if not audit.review:
         return AuditServing(log, None)
+    feedback = targets_for(settings, environ)
     review = ReviewContext(
         data_dir=data_dir,
         admin=AdminToken.load(data_dir, environ),
         token_format=TokenFormat(settings.pseudonyms.token_format),
-        feedback=targets_for(settings),
+        feedback=feedback,
         cipher=load_audit_cipher(data_dir, environ),
         lookup=lookup,
         allow_remote=audit.review_allow_remote,
+        entity_types=detected_types(settings, feedback),
+        policy=settings.policy,
     )
     return AuditServing(log, review)
+
+
+def detected_types(settings: Settings, feedback: FeedbackTargets) -> frozenset[str]:
+    """The entity types detection reports with ``settings``: built-in, custom YAML (e.g.
+    ``PAS_ID``), reviewers' missed values and, with NER on, the model's."""
+    detection = settings.detection
+    loaded = build_recognizers(detection.custom_recognizers_dir, load_hashes(feedback))
+    return entity_types(loaded) | (frozenset(NER_LABELS.values()) if detection.ner else frozenset())

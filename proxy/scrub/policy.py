@@ -12,7 +12,7 @@ the request), ``allow`` (leave it), ``shift`` (a date moved by the scope's secre
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from proxy.detection.findings import Finding, merge_clusters, overlaps_any, resolve_overlaps
@@ -44,11 +44,18 @@ class Decision:
 
 
 class Policy:
-    """Thresholds, allow list and per-type actions from :class:`PolicySettings`."""
+    """Thresholds, allow list and per-type actions from :class:`PolicySettings`.
 
-    def __init__(self, settings: PolicySettings) -> None:
+    ``allowed`` tells whether a finding's text is on the reviewers' allow list, kept as keyed
+    hashes (:meth:`recognizers.feedback_hashes.FeedbackHashes.is_allowed`).
+    """
+
+    def __init__(
+        self, settings: PolicySettings, allowed: Callable[[str], bool] | None = None
+    ) -> None:
         self._settings = settings
         self._allowed_values = frozenset(v.casefold().strip() for v in settings.allow_list)
+        self._allowed = allowed
 
     def decide(self, text: str, findings: Sequence[Finding]) -> list[Decision]:
         """Drop findings under threshold, merge overlaps, attach actions; ordered by start.
@@ -79,9 +86,11 @@ class Policy:
         return sorted(decisions, key=lambda d: d.finding.start)
 
     def _action(self, text: str, finding: Finding) -> str:
-        if self._allowed_values:  # else no value needs reading (nested findings: n^2 chars)
-            value = text[finding.start : finding.end].casefold().strip()
-            if value in self._allowed_values:
+        if self._allowed_values or self._allowed is not None:  # else no value is read
+            value = text[finding.start : finding.end]  # (nested findings: n^2 characters)
+            if value.casefold().strip() in self._allowed_values:
+                return "allow"
+            if self._allowed is not None and self._allowed(value):
                 return "allow"
         action = canonical_action(self._settings.action_for(finding.entity_type))
         if action == "shift" and finding.metadata.get("precision", "day") not in _DAY_PRECISIONS:

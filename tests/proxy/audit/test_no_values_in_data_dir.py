@@ -1,8 +1,8 @@
 """After real scrubbed exchanges, reviews and feedback, no value is anywhere in the data dir.
 
 The data dir then holds the redaction log (tokens, offsets, sealed scrubbed text), the
-encrypted SQLite vault, the vault key, the audit key and the admin token. Feedback files
-(the reviewer's decision to write a value down) live beside the config, not in here.
+encrypted SQLite vault, the vault key, the audit key, the admin token and reviewers' feedback
+(keyed hashes of values, never the values).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ async def test_nothing_identifying_under_the_data_dir(recorded: Recorded, tmp_pa
         assert (await review.client.get("/metrics")).status == 200
     assert logs(recorded, tmp_path, "show", record.request_id).returncode == 0
     names = {path.relative_to(data_dir).as_posix() for path in files_under(data_dir)}
-    assert {"audit.key", "admin.token", "vault.key", "vault.db"} <= names
+    assert {"audit.key", "admin.token", "vault.key", "vault.db", "feedback.json"} <= names
     assert any(name.startswith("audit/audit-") for name in names)
     assert all(r.scrubbed is not None for r in recorded.records if r.outcome == "forwarded")
     assert_no_value_in(data_dir)

@@ -17,7 +17,16 @@ from proxy.audit.record import AuditRecord
 from proxy.audit.settings import AuditSettings
 from proxy.audit.writer import AuditLog
 from proxy.cli.logs import main
-from tests.proxy.audit.exchanges import Recorded, assert_no_values, config, logs, where
+from proxy.review.feedback import FeedbackTargets
+from proxy.review.feedback_store import load_hashes
+from tests.proxy.audit.exchanges import (
+    Recorded,
+    assert_no_value_in,
+    assert_no_values,
+    config,
+    logs,
+    where,
+)
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -114,7 +123,7 @@ def test_unknown_request_and_bad_since(recorded: Recorded, tmp_path: Path) -> No
     assert "--since" in bad.stderr
 
 
-def test_mark_false_positive_writes_the_vault_value(recorded: Recorded, tmp_path: Path) -> None:
+def test_mark_false_positive_hashes_the_vault_value(recorded: Recorded, tmp_path: Path) -> None:
     record = recorded.records[0]
     number = recorded.number(0, action="pseudonymised", entity_type="NO_FODSELSNUMMER")
     args = ("mark-false-positive", record.request_id, "--finding", str(number))
@@ -122,8 +131,11 @@ def test_mark_false_positive_writes_the_vault_value(recorded: Recorded, tmp_path
     assert result.returncode == 0, result.stderr
     assert "recorded false positive (NO_FODSELSNUMMER)" in result.stdout
     assert_no_values(result.stdout + result.stderr)
-    allow_list = tmp_path / "conf" / "allow_list.txt"
-    assert allow_list.read_text(encoding="utf-8").splitlines()[-1] == recorded.value(0, number)
+    assert f"in {recorded.data_dir / 'feedback.json'}" in result.stdout
+    hashes = load_hashes(FeedbackTargets(recorded.data_dir, environ={}))
+    assert hashes is not None
+    assert hashes.is_allowed(recorded.value(0, number))
+    assert_no_value_in(tmp_path)
     redacted_number = str(recorded.number(0, action="redacted"))
     args = ("mark-false-positive", record.request_id, "--finding", redacted_number)
     redacted = logs(recorded, tmp_path, *args)
@@ -138,7 +150,8 @@ def test_add_missed(recorded: Recorded, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "recorded missed span (PERSON)" in result.stdout
     assert "Tussa" not in result.stdout
-    assert "- Tussa" in (tmp_path / "conf" / "recognizers" / "feedback.yaml").read_text("utf-8")
+    assert not (tmp_path / "conf" / "recognizers").exists()
+    assert_no_value_in(tmp_path)
     wrong = logs(
         recorded, tmp_path, "add-missed", record.request_id, "--text", "Ola", "--entity", "PERSON"
     )

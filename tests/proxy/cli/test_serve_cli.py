@@ -1,4 +1,4 @@
-"""``sladd serve`` and ``sladd demo`` as real processes (the CLI contract)."""
+"""``sladd serve`` as a real process (the CLI contract; ``sladd demo``: test_demo_cli)."""
 
 from __future__ import annotations
 
@@ -87,14 +87,3 @@ async def test_serve_refuses_bad_arguments(args: list[str], message: bytes) -> N
         _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
     assert process.returncode == 2
     assert message in stderr
-
-
-@pytest.mark.timeout(180)
-async def test_demo_shows_a_scrubbed_round_trip() -> None:
-    async with _sladd("demo") as process:
-        stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=150)
-    assert process.returncode == 0, stderr.decode()
-    out = stdout.decode()
-    saw = out.split("the LLM saw:")[1].split("app received")[0]
-    assert "13097210181" not in saw and "[FNR_1]" in saw and "[PERSON_1]" in saw
-    assert out.count("13097210181") == 3  # sent, received whole, received streamed

@@ -16,9 +16,10 @@ from proxy.audit.metrics import METRICS, Metrics, metrics_handler
 from proxy.review.admin import AdminToken
 from proxy.review.feedback import FeedbackTargets
 from proxy.review.page import ReviewContext, add_review_routes
+from proxy.scrub.policy_settings import PolicySettings
 from proxy.vault.open import open_vault
 from proxy.vault.urls import default_vault_url
-from tests.proxy.audit.exchanges import TOKEN_FORMAT
+from tests.proxy.audit.exchanges import POLICY, TOKEN_FORMAT
 
 TOKEN = "review-token-for-tests-0123456789"
 
@@ -51,10 +52,17 @@ async def review_app(
     remote: str | None = None,
     allow_remote: bool = False,
     with_key: bool = True,
+    entity_types: frozenset[str] = frozenset(),
+    policy: PolicySettings = POLICY,
 ) -> AsyncIterator[Review]:
-    """The review routes and /metrics for ``data_dir``, on 127.0.0.1 with an ephemeral port."""
+    """The review routes and /metrics for ``data_dir``, on 127.0.0.1 with an ephemeral port.
+
+    Feedback goes to ``data_dir``; ``config_dir`` is where an older sladd's plain feedback
+    files would be (migrated on the first feedback)."""
     vault = await open_vault(default_vault_url(data_dir), data_dir, {})
-    targets = FeedbackTargets(config_dir / "allow_list.txt", config_dir / "recognizers")
+    targets = FeedbackTargets(
+        data_dir, config_dir / "allow_list.txt", config_dir / "recognizers", {}
+    )
     context = ReviewContext(
         data_dir=data_dir,
         admin=AdminToken(TOKEN, "test"),
@@ -63,6 +71,8 @@ async def review_app(
         cipher=load_audit_cipher(data_dir, {}) if with_key else None,
         lookup=vault.lookup,
         allow_remote=allow_remote,
+        entity_types=entity_types,
+        policy=policy,
     )
     app = web.Application(middlewares=[remote_client(remote)] if remote else [])
     add_review_routes(app, context)

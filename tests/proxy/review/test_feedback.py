@@ -1,4 +1,4 @@
-"""Reviewer feedback writes files that policy and detection load."""
+"""Reviewer feedback is stored as keyed hashes that policy and detection consult."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from proxy.audit.crypto import load_audit_cipher, open_scrubbed
 from proxy.cli.logs import build_parser, run
 from proxy.detection.detector import Detector
 from proxy.review.feedback import (
-    FEEDBACK_FILE_NAME,
     FeedbackError,
     FeedbackTargets,
     add_missed,
@@ -23,15 +22,13 @@ from proxy.review.feedback import (
     read_allow_list,
     targets_for,
 )
-from proxy.scrub.policy import Policy
+from proxy.review.feedback_store import LEGACY_FEEDBACK_YAML, load_hashes
 from proxy.settings import Settings
 from proxy.vault.base import ManagedVault
 from proxy.vault.open import open_vault
 from proxy.vault.urls import default_vault_url
-from recognizers.custom_yaml import load_directory
 from recognizers.registry import build_recognizers
-from tests.proxy.audit.exchanges import ALL_VALUES, MISSED, POLICY, TOKEN_FORMAT, Recorded
-from tests.proxy.patient import PROMPT
+from tests.proxy.audit.exchanges import ALL_VALUES, MISSED, TOKEN_FORMAT, Recorded
 from tests.proxy.review.review_app import TOKEN, review_app
 
 
@@ -44,28 +41,31 @@ async def vault(recorded: Recorded) -> AsyncIterator[ManagedVault]:
 
 
 def targets(tmp_path: Path) -> FeedbackTargets:
-    return FeedbackTargets(tmp_path / "config" / "allow_list.txt", tmp_path / "config" / "rec")
+    """The data dir of the ``recorded`` fixture (``tmp/data``), legacy files in ``config``."""
+    config = tmp_path / "config"
+    return FeedbackTargets(tmp_path / "data", config / "allow_list.txt", config / "rec", {})
 
 
-async def test_false_positive_value_comes_from_the_vault_and_policy_allows_it(
+async def test_false_positive_value_comes_from_the_vault_and_is_allowed_by_its_hash(
     recorded: Recorded, vault: ManagedVault, tmp_path: Path
 ) -> None:
     record = recorded.records[0]
     number = recorded.number(0, action="pseudonymised", entity_type="PERSON")
     value = recorded.value(0, number)
     where = targets(tmp_path)
+    assert where.data_dir == recorded.data_dir
     result = await mark_false_positive(record, number, vault.lookup, TOKEN_FORMAT, where)
     assert result.added
     assert result.entity_type == "PERSON"
-    assert where.allow_list is not None
-    assert stat.S_IMODE(where.allow_list.stat().st_mode) == 0o600
-    assert read_allow_list(where.allow_list) == (value,)
+    assert result.file == recorded.data_dir / "feedback.json"
+    assert stat.S_IMODE(result.file.stat().st_mode) == 0o600
     again = await mark_false_positive(record, number, vault.lookup, TOKEN_FORMAT, where)
     assert not again.added
-    policy = Policy(dataclasses.replace(POLICY, allow_list=read_allow_list(where.allow_list)))
-    decisions = policy.decide(PROMPT, Detector(build_recognizers()).detect(PROMPT))
-    allowed = next(d for d in decisions if PROMPT[d.finding.start : d.finding.end] == value)
-    assert allowed.action == "allow"
+    hashes = load_hashes(where)
+    assert hashes is not None
+    assert hashes.is_allowed(value)
+    assert hashes.is_allowed(f"  {value.upper()} ")
+    assert not hashes.is_allowed(value + "sen")
 
 
 @pytest.mark.parametrize(
@@ -96,16 +96,7 @@ async def test_false_positive_for_an_expired_scope(
         )
 
 
-async def test_false_positive_needs_an_allow_list(recorded: Recorded, vault: ManagedVault) -> None:
-    with pytest.raises(FeedbackError, match="allow list"):
-        await mark_false_positive(
-            recorded.records[0], 1, vault.lookup, TOKEN_FORMAT, FeedbackTargets(None, None)
-        )
-
-
-def test_missed_span_becomes_a_recognizer_detection_loads(
-    recorded: Recorded, tmp_path: Path
-) -> None:
+def test_missed_span_is_found_again_by_its_hash(recorded: Recorded, tmp_path: Path) -> None:
     record = recorded.records[2]
     cipher = load_audit_cipher(recorded.data_dir, {})
     slots = open_scrubbed(record.request_id, record.scrubbed, cipher).slots
@@ -116,14 +107,17 @@ def test_missed_span_becomes_a_recognizer_detection_loads(
     assert result.added
     assert not add_missed(record, "tussa", "PERSON", where, slots).added
     add_missed(record, "ringte", "NO_LOCAL_ID", where, slots)
-    assert where.recognizers_dir is not None
-    path = where.recognizers_dir / "feedback.yaml"
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert "holds reviewed text" in path.read_text(encoding="utf-8")
-    detector = Detector([*build_recognizers(), *load_directory(where.recognizers_dir)])
+    assert stat.S_IMODE(result.file.stat().st_mode) == 0o600
+    before = {MISSED[f.start : f.end] for f in Detector(build_recognizers()).detect(MISSED)}
+    assert "Tussa" not in before  # missed indeed
+    detector = Detector(build_recognizers(None, load_hashes(where)))
     found = {(f.entity_type, MISSED[f.start : f.end]) for f in detector.detect(MISSED)}
     assert ("PERSON", "Tussa") in found
     assert ("NO_LOCAL_ID", "ringte") in found
+    elsewhere = "Samtale med TUSSA i dag; tussa-saken er lukket."
+    spans = [elsewhere[f.start : f.end] for f in detector.detect(elsewhere)]
+    assert spans.count("TUSSA") == 1
+    assert spans.count("tussa") == 1
 
 
 @pytest.mark.parametrize(
@@ -134,6 +128,8 @@ def test_missed_span_becomes_a_recognizer_detection_loads(
         ("", "PERSON", "one line"),
         ("Tussa\nringte", "PERSON", "one line"),
         ("K" * 201, "PERSON", "one line"),
+        ("Tussa er lei seg i dag", "PERSON", "1 to 4 words"),
+        ("--", "PERSON", "1 to 4 words"),
     ],
 )
 def test_missed_span_refusals_never_name_the_text(
@@ -148,15 +144,11 @@ def test_missed_span_refusals_never_name_the_text(
     assert not text or text not in str(caught.value)
 
 
-def test_missed_span_needs_a_recognizers_dir(recorded: Recorded) -> None:
-    with pytest.raises(FeedbackError, match="custom_recognizers_dir"):
-        add_missed(recorded.records[2], "Tussa", "PERSON", FeedbackTargets(None, None))
-
-
-def test_targets_follow_the_config_file(tmp_path: Path) -> None:
+def test_targets_are_the_data_dir_and_legacy_files_beside_the_config(tmp_path: Path) -> None:
     config = tmp_path / "conf" / "sladd.toml"
-    settings = dataclasses.replace(Settings(), config_path=config)
+    settings = dataclasses.replace(Settings(), config_path=config, data_dir=tmp_path / "d")
     where = targets_for(settings)
+    assert where.store == tmp_path / "d" / "feedback.json"
     assert where.allow_list == (tmp_path / "conf" / "allow_list.txt").resolve()
     assert targets_for(Settings()).allow_list is None
 
@@ -184,7 +176,7 @@ MALFORMED = (
 
 def malformed_feedback(directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / FEEDBACK_FILE_NAME
+    path = directory / LEGACY_FEEDBACK_YAML
     path.write_text(MALFORMED, encoding="utf-8")
     return path
 
@@ -205,6 +197,7 @@ def test_malformed_feedback_file_error_names_the_line_not_the_text(
     with pytest.raises(FeedbackError) as caught:
         add_missed(recorded.records[2], "Kallenavn", "PERSON", where)
     assert_names_file_not_text(str(caught.value), path)
+    assert not where.store.exists()
     assert caught.value.__cause__ is None
     assert caught.value.__suppress_context__
     assert path.read_text(encoding="utf-8") == MALFORMED  # left for the reviewer to fix

@@ -10,12 +10,15 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
+from proxy.detection.detector import Detector
 from proxy.review.admin import AdminToken
 from proxy.review.auth import COOKIE
-from proxy.review.feedback import FeedbackTargets, read_allow_list
+from proxy.review.feedback import FeedbackTargets
+from proxy.review.feedback_store import load_hashes
 from proxy.review.page import ReviewContext, add_review_routes
 from proxy.scrub.tokens import TokenFormat
-from tests.proxy.audit.exchanges import Recorded, assert_no_values
+from recognizers.registry import build_recognizers
+from tests.proxy.audit.exchanges import MISSED, Recorded, assert_no_value_in, assert_no_values
 from tests.proxy.review.review_app import TOKEN, Review, review_app
 
 BEARER = {"Authorization": f"Bearer {TOKEN}"}
@@ -188,13 +191,16 @@ async def test_session_login_and_csrf_protected_false_positive(
             allow_redirects=False,
         )
         assert cross_site.status == 403
-        assert not review.targets.allow_list or not review.targets.allow_list.exists()
+        assert not review.targets.store.exists()
         done = await review.client.post(url, data={"finding": number, "csrf": csrf})
         page = await done.text()
     assert done.status == 200
     assert "now on the allow list" in page
-    assert read_allow_list(review.targets.allow_list) == (recorded.value(0, int(number)),)
+    hashes = load_hashes(review.targets)
+    assert hashes is not None
+    assert hashes.is_allowed(recorded.value(0, int(number)))
     assert_no_values(page, allow=MISSED_NAME)
+    assert_no_value_in(tmp_path)
 
 
 async def test_false_positive_refusal_is_shown_without_values(
@@ -219,16 +225,17 @@ async def test_missed_span_from_the_page(recorded: Recorded, tmp_path: Path) -> 
             url, data={"text": "Tussa", "entity": "person"}, headers=BEARER
         )
         assert response.status == 200
-        assert "added to feedback.yaml" in await response.text()
+        assert "added to the missed values" in await response.text()
         wrong = await review.client.post(
             url, data={"text": "Ola Hansen", "entity": "PERSON"}, headers=BEARER
         )
         assert wrong.status == 409
         assert "Ola Hansen" not in await wrong.text()
-    assert review.targets.recognizers_dir is not None
-    written = (review.targets.recognizers_dir / "feedback.yaml").read_text(encoding="utf-8")
-    assert "- Tussa" in written
-    assert "supported_entity: PERSON" in written
+    assert not (tmp_path / "recognizers").exists()
+    assert_no_value_in(tmp_path)
+    detector = Detector(build_recognizers(None, load_hashes(review.targets)))
+    found = {(f.entity_type, MISSED[f.start : f.end]) for f in detector.detect(MISSED)}
+    assert ("PERSON", "Tussa") in found
 
 
 async def test_logout_ends_the_session(recorded: Recorded, tmp_path: Path) -> None:
@@ -280,7 +287,7 @@ async def test_passthrough_sends_forwarded_requests_to_the_proxy(tmp_path: Path)
         data_dir=tmp_path,
         admin=AdminToken(TOKEN, "test"),
         token_format=TokenFormat("[{type}_{n}]"),
-        feedback=FeedbackTargets(None, None),
+        feedback=FeedbackTargets(tmp_path),
     )
     app = web.Application()
     add_review_routes(app, context, passthrough=(forwarded, proxy))

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from proxy.detection.detector import Detector
 from tests.proxy.audit.exchanges import Recorded
+from tests.proxy.review.kept import KEPT_POLICY, record_kept_exchange
 from tests.proxy.review.review_app import TOKEN, review_app
 
 REPO = Path(__file__).resolve().parents[3]
@@ -67,10 +69,16 @@ async def browse(profile: Path, url: str, *action: str, height: int = 900) -> st
 
 
 @pytest.mark.timeout(120)
-async def test_review_pages_render_in_chromium(recorded: Recorded, tmp_path: Path) -> None:
+async def test_review_pages_render_in_chromium(
+    recorded: Recorded, tmp_path: Path, rule_detector: Detector
+) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     record = recorded.records[0]
-    async with review_app(recorded.data_dir, tmp_path) as review:
+    kept = await record_kept_exchange(recorded.data_dir, rule_detector)
+    types = frozenset({"PAS_ID", "PERSON"})
+    async with review_app(
+        recorded.data_dir, tmp_path, entity_types=types, policy=KEPT_POLICY
+    ) as review:
         port = review.client.port
         signed_in = f"http://reviewer:{TOKEN}@127.0.0.1:{port}"
         anonymous = f"http://127.0.0.1:{port}"
@@ -88,6 +96,10 @@ async def test_review_pages_render_in_chromium(recorded: Recorded, tmp_path: Pat
         index_shot = ARTIFACTS / "review-index.png"
         await browse(tmp_path / "p3", f"{signed_in}/_sladd/review", f"--screenshot={index_shot}")
         login = await browse(tmp_path / "p4", f"{anonymous}/_sladd/login", "--dump-dom")
+        index = await browse(tmp_path / "p5", f"{signed_in}/_sladd/review", "--dump-dom")
+        why = await browse(
+            tmp_path / "p6", f"{signed_in}/_sladd/review/{kept.request_id}", "--dump-dom"
+        )
     assert f"Exchange <code>{record.request_id}</code>" in dom
     assert re.search(r'<mark class="c\d" title="PERSON">\[PERSON_1\]</mark>', dom)
     assert "decrypted with the audit key" in dom
@@ -96,3 +108,7 @@ async def test_review_pages_render_in_chromium(recorded: Recorded, tmp_path: Pat
     assert index_shot.stat().st_size > 10_000
     assert 'type="password" name="token"' in login
     assert record.request_id not in login
+    assert '<option value="PAS_ID">PAS_ID</option>' in index  # a custom type, loaded
+    assert '<option value="NO_FODSELSNUMMER">NO_FODSELSNUMMER</option>' in index  # in the log
+    assert "why: policy.actions.LOCATION = allow" in why
+    assert "why: allow list (a reviewer's false positive or policy.allow_list)" in why
