@@ -47,6 +47,22 @@ def build_detection(settings: Settings, feedback: FeedbackHashes | None = None) 
     return CachedDetector(inner, settings.detection.cache_entries)
 
 
+def detection_and_policy(settings: Settings) -> tuple[CachedDetector, Policy]:
+    """What a reload replaces (:mod:`proxy.cli.reload`): detection with the custom recognizers
+    and the reviewers' missed values, and the policy with their allow list.
+
+    Plain feedback files an older sladd wrote (``allow_list.txt``, ``feedback.yaml``) are
+    first hashed into the data dir and deleted (:func:`~proxy.review.feedback_store.migrate`,
+    logged). Detection then finds the reviewers' missed values again, and policy allows
+    their allow-listed values, both by keyed hash.
+    """
+    targets = targets_for(settings)
+    migrate(targets)
+    feedback = load_hashes(targets)
+    policy = Policy(settings.policy, feedback.is_allowed if feedback is not None else None)
+    return build_detection(settings, feedback), policy
+
+
 def detection_pool(
     settings: Settings, workers: int, feedback: FeedbackHashes | None = None
 ) -> DetectionPool:
@@ -66,19 +82,11 @@ def _check_detection(settings: Settings) -> None:
 
 def build_scrubber(settings: Settings, vault: Vault) -> Scrubber:
     """The full pipeline; raises if a recognizer, the model or the feedback store cannot be
-    loaded (:class:`~proxy.review.feedback_store.FeedbackStoreError`: another audit key).
-
-    Plain feedback files an older sladd wrote (``allow_list.txt``, ``feedback.yaml``) are
-    first hashed into the data dir and deleted (:func:`~proxy.review.feedback_store.migrate`,
-    logged). Detection then finds the reviewers' missed values again, and policy allows
-    their allow-listed values, both by keyed hash.
-    """
-    targets = targets_for(settings)
-    migrate(targets)
-    feedback = load_hashes(targets)
+    loaded (:class:`~proxy.review.feedback_store.FeedbackStoreError`: another audit key)."""
+    detection, policy = detection_and_policy(settings)
     return Scrubber(
-        build_detection(settings, feedback),
-        Policy(settings.policy, feedback.is_allowed if feedback is not None else None),
+        detection,
+        policy,
         vault,
         TokenFormat(settings.pseudonyms.token_format),
         settings.pseudonyms.reuse_seconds,

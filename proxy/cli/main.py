@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(demo)
     logs = commands.add_parser("logs", help="the redaction log: summary, one exchange, feedback")
     configure_logs_parser(logs)
+    reload = commands.add_parser(
+        "reload", help="make the running sladd serve re-read recognizers, feedback and policy"
+    )
+    _add_common(reload)
+    _add_data_dir(reload)
     return parser
 
 
@@ -144,7 +149,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     flags = ServeFlags(args.host, args.port, args.route, args.vault)
     try:
-        serve(with_overrides(_settings(args), flags))
+        serve(
+            with_overrides(_settings(args), flags), lambda: with_overrides(_settings(args), flags)
+        )
     except CAError as exc:
         print(f"sladd: CA error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -229,11 +236,24 @@ def _cmd_logs(args: argparse.Namespace) -> int:
     return logs_cli.run(args)
 
 
+def _cmd_reload(args: argparse.Namespace) -> int:
+    from proxy.cli.reload import NotRunningError, signal_reload
+
+    try:
+        pid = signal_reload(_settings(args).resolved_data_dir())
+    except NotRunningError as exc:
+        print(f"sladd reload: {exc}", file=sys.stderr)
+        return 1
+    print(f"sladd reload: asked sladd serve (process {pid}) to reload; its log says how it went")
+    return 0
+
+
 COMMANDS = {
     "logs": _cmd_logs,
     "scan": _cmd_scan,
     "serve": _cmd_serve,
     "demo": _cmd_demo,
+    "reload": _cmd_reload,
     "vault": _cmd_vault,
     "ca": _cmd_ca,
 }

@@ -10,13 +10,14 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from aiohttp import web
 
 from proxy.access import ProxyKeys, load_proxy_keys
 from proxy.build import build_scrubber
+from proxy.cli.reload import Reloader, install, remove_pid, write_pid
 from proxy.cli.signals import until_stopped
 from proxy.forward.intercept import FrontOptions
 from proxy.forward.site import ForwardProxySite
@@ -120,7 +121,7 @@ def with_overrides(settings: Settings, flags: ServeFlags) -> Settings:
     return apply_route_overrides(settings, flags.routes)
 
 
-async def _run(settings: Settings, keys: ProxyKeys) -> None:
+async def _run(settings: Settings, keys: ProxyKeys, reread: Callable[[], Settings]) -> None:
     vault_url = settings.resolved_vault_url()
     data_dir = settings.resolved_data_dir()
     log.info(
@@ -136,7 +137,16 @@ async def _run(settings: Settings, keys: ProxyKeys) -> None:
             )
             log.info("routes: %s", upstreams)
             audit = open_audit(settings, settings.audit, vault.lookup)
-            await _listen(settings, scrubber, _leaf_cache(settings), audit, keys)
+            reloader = Reloader(reread, settings, scrubber)
+            stop_reloading = install(reloader)
+            pid = write_pid(data_dir)
+            log.info("reload recognizers, feedback and policy with SIGHUP or `sladd reload`")
+            try:
+                await _listen(settings, scrubber, _leaf_cache(settings), audit, keys)
+            finally:
+                stop_reloading()
+                remove_pid(pid)
+                await reloader.close()
         finally:
             await asyncio.to_thread(scrubber.close)
     finally:
@@ -214,7 +224,7 @@ async def _listen(
         await runner.cleanup()
 
 
-def serve(settings: Settings) -> None:
+def serve(settings: Settings, reread: Callable[[], Settings] | None = None) -> None:
     """Open the vault, load the models, then listen until SIGINT/SIGTERM.
 
     The log line ``sladd listening on http://HOST:PORT`` names the real port (also for 0).
@@ -222,7 +232,9 @@ def serve(settings: Settings) -> None:
     port that cannot be bound raises :class:`ListenError` (checked first, before the models
     load, and again when listening).
     No log line holds a request's bytes, query string or header values
-    (:mod:`proxy.support.safe_logs`).
+    (:mod:`proxy.support.safe_logs`). ``reread`` loads the settings again for a reload
+    (``SIGHUP``, :mod:`proxy.cli.reload`); without it a reload re-reads only the custom
+    recognizers and the feedback.
     """
     check_port_free(settings.server.host, settings.server.port)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
@@ -230,4 +242,4 @@ def serve(settings: Settings) -> None:
     keys = load_proxy_keys(settings.server.proxy_keys_file, os.environ, settings.server.host)
     if keys.required:
         log.info("proxy keys required (%d configured)", len(keys.keys))
-    asyncio.run(_run(settings, keys))
+    asyncio.run(_run(settings, keys, reread or (lambda: settings)))

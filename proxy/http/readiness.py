@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 from aiohttp import web
 
-from proxy.detection.cache import CachedDetector, DetectsMany
+from proxy.detection.cache import CachedDetector
 from proxy.detection.findings import Finding
 from proxy.scrub.pipeline import Scrubber
 from proxy.vault.base import Vault, VaultConfigError
@@ -54,9 +54,7 @@ class Readiness:
     """The two checks behind ``/readyz`` (see module docstring)."""
 
     def __init__(self, scrubber: Scrubber, probe_seconds: float = DEFAULT_PROBE_SECONDS) -> None:
-        detector = scrubber.detector
-        self._cache = detector if isinstance(detector, CachedDetector) else None
-        self._detector: DetectsMany = self._cache.inner if self._cache is not None else detector
+        self._scrubber = scrubber  # its detector changes on a reload (proxy.cli.reload)
         self._misses = self._detections_done()
         self._vault: Vault = scrubber.vault
         self._seconds = probe_seconds
@@ -92,10 +90,13 @@ class Readiness:
 
     def _detections_done(self) -> int:
         """Texts the detector under the cache has answered so far (0 without a cache)."""
-        return self._cache.misses if self._cache is not None else 0
+        detector = self._scrubber.detector
+        return detector.misses if isinstance(detector, CachedDetector) else 0
 
     async def _detect(self, texts: Sequence[str]) -> list[list[Finding]]:
-        return await asyncio.to_thread(self._detector.detect_many, texts)
+        detector = self._scrubber.detector
+        inner = detector.inner if isinstance(detector, CachedDetector) else detector
+        return await asyncio.to_thread(inner.detect_many, texts)
 
     async def _vault_answers(self) -> str | None:
         try:

@@ -36,7 +36,12 @@ class RecentScrubs(Generic[T]):
     ) -> None:
         self._seconds = seconds
         self._clock = clock
+        self._max_entries = max_entries
         self._entries: KeyedLru[tuple[float, T]] = KeyedLru(max_entries)
+
+    def clear(self) -> None:
+        """Forget every result."""
+        self._entries = KeyedLru(self._max_entries)
 
     @property
     def enabled(self) -> bool:

@@ -49,6 +49,12 @@ def literal_token_decisions(text: str, token_format: TokenFormat) -> list[Decisi
     ]
 
 
+def close_detector(detector: DetectsMany) -> None:
+    """Release ``detector``'s workers, if it has any."""
+    if isinstance(detector, Closes):
+        detector.close()
+
+
 class Scrubber:
     """Detector, policy, vault and token format wired together."""
 
@@ -68,8 +74,17 @@ class Scrubber:
 
     def close(self) -> None:
         """Release detection workers, if the detector has any."""
-        if isinstance(self.detector, Closes):
-            self.detector.close()
+        close_detector(self.detector)
+
+    def swap(self, detector: DetectsMany, policy: Policy) -> DetectsMany:
+        """Detect with ``detector`` and decide with ``policy`` from now on (a reload), and
+        forget the recent results the old ones made. Returns the old detector: requests that
+        began with it may still be using it, so the caller closes it later
+        (:func:`close_detector`)."""
+        old = self.detector
+        self.detector, self.policy = detector, policy
+        self.recent.clear()
+        return old
 
     async def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Run detection off the event loop, in a thread that sees this context's scrub
