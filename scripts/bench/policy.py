@@ -13,6 +13,7 @@ alternately on each request, each in a new scope of an in-memory vault, timed wi
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import statistics
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from proxy.build import build_detector
 from proxy.detection.findings import Finding
 from proxy.scrub.pipeline import Scrubber
-from proxy.scrub.policy import Decision, Policy
+from proxy.scrub.policy import SYNONYMS, Decision, Policy
 from proxy.scrub.pseudonymise import (
     Replacement,
     ScopeNumbers,
@@ -116,14 +117,17 @@ def policy_note(run: PolicyRun) -> str:
 async def hand_apply_decisions(
     text: str, decisions: Sequence[Decision], numbers: ScopeNumbers, token_format: TokenFormat
 ) -> ScrubbedText:
-    """``apply_decisions`` as it was before presidio-anonymizer: the text rebuilt from the
-    decisions in one pass (``mask`` and ``hash`` did not exist; anything else is a token)."""
+    """``apply_decisions`` as it was before presidio-anonymizer (the text rebuilt from the
+    decisions in one pass), with ``mask`` and ``hash`` written out as Presidio's operators
+    do them: the comparison here, and the reference ``tests/proxy/scrub/test_operators.py``
+    checks the operators against."""
     parts: list[str] = []
     replacements: list[Replacement] = []
     cursor = 0
     for decision in sorted(decisions, key=lambda d: d.finding.start):
         finding = decision.finding
-        new_text, token, action = None, None, decision.action
+        new_text, token = None, None
+        action = SYNONYMS.get(decision.action, decision.action)
         if action != "allow":
             new_text, token, action = await _hand_replacement(text, decision, numbers, token_format)
             parts += (text[cursor : finding.start], new_text)
@@ -149,15 +153,21 @@ async def _hand_replacement(
 ) -> tuple[str, tuple[str, int] | None, str]:
     finding = decision.finding
     value = text[finding.start : finding.end]
-    if decision.action == "redact":
+    action = SYNONYMS.get(decision.action, decision.action)
+    if action == "redact":
         return redaction_text(finding.entity_type), None, "redact"
-    if decision.action == "generalise" and decision.rewrite is not None:
+    if action == "mask":
+        return "*" * len(value), None, "mask"
+    if action == "hash":
+        salt = await numbers.hash_salt()
+        return hashlib.sha256(value.encode() + salt).hexdigest(), None, "hash"
+    if action == "generalise" and decision.rewrite is not None:
         return decision.rewrite, None, "generalise"
-    if decision.action == "shift":
+    if action == "shift":
         moved = shift(value, await numbers.date_offset())
         if moved is not None:
             return moved, None, "shift"
     label = label_for(finding.entity_type)
     number = await numbers.number(label, value)
-    action = "block" if decision.action == "block" else "pseudonymise"
+    action = "block" if action == "block" else "pseudonymise"
     return token_format.render(label, number), (label, number), action

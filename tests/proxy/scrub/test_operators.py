@@ -34,21 +34,19 @@ from proxy.scrub.operators import (
     shift_config,
 )
 from proxy.scrub.pipeline import Scrubber
-from proxy.scrub.policy import SYNONYMS, Decision, Policy
+from proxy.scrub.policy import Decision, Policy
 from proxy.scrub.policy_settings import PolicySettings
 from proxy.scrub.pseudonymise import (
     SALT_LABEL,
-    Replacement,
     ScopeNumbers,
     ScrubbedText,
     apply_decisions,
-    redaction_text,
 )
-from proxy.scrub.tokens import TokenFormat, label_for
+from proxy.scrub.tokens import TokenFormat
 from proxy.settings import ConfigError, load_settings
 from proxy.vault.memory import MemoryVault
-from recognizers.no.date_forms import shift
 from recognizers.registry import build_recognizers
+from scripts.bench.policy import hand_apply_decisions
 
 FORMAT = TokenFormat("[{type}_{n}]")
 SCOPE = "scope"
@@ -56,63 +54,6 @@ OFFSET = 28
 SALT = bytes(range(32))
 FNR = "13097210181"
 TEXT = f"Pasient Kari Nordmann, fnr {FNR}. Kari Nordmann har fnr {FNR}."
-
-
-# --- the hand-written rewrite apply_decisions used before, extended by mask and hash ---
-
-
-async def reference_rewrite(
-    text: str, decisions: list[Decision], numbers: ScopeNumbers, salt: bytes
-) -> ScrubbedText:
-    parts: list[str] = []
-    replacements: list[Replacement] = []
-    cursor = 0
-    for decision in sorted(decisions, key=lambda d: d.finding.start):
-        finding = decision.finding
-        new_text, token, action = None, None, SYNONYMS.get(decision.action, decision.action)
-        if action != "allow":
-            new_text, token, action = await _reference_replacement(text, decision, numbers, salt)
-            parts.append(text[cursor : finding.start])
-            parts.append(new_text)
-            cursor = finding.end
-        replacements.append(
-            Replacement(
-                finding.entity_type,
-                finding.start,
-                finding.end,
-                action,
-                finding.score,
-                finding.recognizer,
-                new_text,
-                token,
-            )
-        )
-    parts.append(text[cursor:])
-    return ScrubbedText("".join(parts), tuple(replacements))
-
-
-async def _reference_replacement(
-    text: str, decision: Decision, numbers: ScopeNumbers, salt: bytes
-) -> tuple[str, tuple[str, int] | None, str]:
-    finding = decision.finding
-    value = text[finding.start : finding.end]
-    action = SYNONYMS.get(decision.action, decision.action)
-    if action == "redact":
-        return redaction_text(finding.entity_type), None, "redact"
-    if action == "mask":
-        return "*" * len(value), None, "mask"
-    if action == "hash":
-        return hashlib.sha256(value.encode() + salt).hexdigest(), None, "hash"
-    if action == "generalise" and decision.rewrite is not None:
-        return decision.rewrite, None, "generalise"
-    if action == "shift":
-        moved = shift(value, await numbers.date_offset())
-        if moved is not None:
-            return moved, None, "shift"
-    label = label_for(finding.entity_type)
-    number = await numbers.number(label, value)
-    action = "block" if action == "block" else "pseudonymise"
-    return FORMAT.render(label, number), (label, number), action
 
 
 async def seeded_vault() -> MemoryVault:
@@ -124,12 +65,13 @@ async def seeded_vault() -> MemoryVault:
 
 
 async def both_ways(text: str, decisions: list[Decision]) -> tuple[ScrubbedText, ScrubbedText]:
-    """The engine's rewrite and the reference's, each on its own (seeded) vault."""
+    """The operators' rewrite and the hand-written one (:mod:`scripts.bench.policy`), each on
+    its own (seeded) vault."""
     engine = await apply_decisions(
         text, decisions, ScopeNumbers(await seeded_vault(), SCOPE), FORMAT
     )
     numbers = ScopeNumbers(await seeded_vault(), SCOPE)
-    return engine, await reference_rewrite(text, decisions, numbers, SALT)
+    return engine, await hand_apply_decisions(text, decisions, numbers, FORMAT)
 
 
 # --- the engine leaves sladd's decisions as they are ---
