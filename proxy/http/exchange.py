@@ -8,6 +8,7 @@ failure); either way the caller sends nothing upstream.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 
@@ -209,9 +210,19 @@ async def scrub_request(
         offset_reader(scrubber, scope),
     )
     scrubbed = tuple(ScrubbedSlot(slot.where, result.scrubbed.text) for slot, result in rewritten)
-    model = safe_model(body.get("model"))
+    model = safe_model(body.get("model") or _model_in_path(tail))
     streaming = provider.is_streaming(body, tail)
     return ScrubbedRequest(_serialised(body), restorer, streaming, findings, scrubbed, model)
+
+
+_PATH_MODEL = re.compile(r"(?:^|/)models/([^/:]+)")
+
+
+def _model_in_path(tail: str) -> str:
+    """The model an API names in its path rather than its body (Gemini's
+    ``v1beta/models/gemini-2.5-flash:generateContent``), else ``""``."""
+    found = _PATH_MODEL.search(tail)
+    return found.group(1) if found else ""
 
 
 def _serialised(body: dict[str, object]) -> bytes:

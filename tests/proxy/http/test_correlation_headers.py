@@ -248,3 +248,15 @@ async def test_an_internal_error_answer_names_the_exchanges_own_record(
         document = await running.shown(response.headers[ID])
         assert (document["request_id"], document["status"]) == (response.headers[ID], 500)
         assert response.headers[ID] in error.value.message
+
+
+async def test_a_model_named_in_the_path_is_the_records_model(audited: Audited) -> None:
+    body = {"contents": [{"role": "user", "parts": [{"text": PROMPT}]}]}
+    url = f"{audited.url}/gemini/v1beta/models/gemini-2.5-flash:generateContent"
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, json=body, headers={"x-goog-api-key": "k"}) as response,
+    ):
+        assert response.status == 200
+        document = await audited.shown(response.headers[ID])
+    assert document["model"] == "gemini-2.5-flash"
