@@ -67,7 +67,9 @@ _PLACE = (
     rf"(?:(?:{_PLACE_PREFIX})\s)?[{_UPPER}{_LOWER}][{_UPPER}{_LOWER}\-]+"
     rf"(?:\si\s[{_UPPER}][{_LOWER}]+|\s[{_UPPER}]\b)?"
 )
-_POSTSTED = rf"(?:,\s?|\s)(\d{{4}})\s({_PLACE})"
+_POSTSTED = rf"(?:,\s?|\s)(\d{{4}})[ \t]({_PLACE})"
+"""``, NNNN Poststed`` after a house number; the poststed on the postnummer's line (``…
+elleve, 5932`` / ``mor: ja`` names no place)."""
 _ANY_CASE_PREFIX = f"{_PLACE_PREFIX}|{_PLACE_PREFIX.lower()}"
 _COMPOUND = (
     rf"(?:(?:{_ANY_CASE_PREFIX})\s)?(?:{_NAME}\s){{0,3}}"
@@ -319,14 +321,11 @@ class PostnummerRecognizer(NorwegianRecognizer):
         between), as column header or in the question they answer; a filler word and a known
         poststed after them; or a place named by its postnummer (see :func:`_same_region`,
         :func:`_where_someone_lives`)."""
-        filler = _FILLER_THEN_PLACE.match(text, end)
-        if filler is not None and len(filler[1]) >= 4 and filler[1].lower() in POSTSTEDER:
+        if _placed(text, start, end):
             return Verdict(SCORE_POSTNUMMER)
-        if _after_street_or_poststed(text, start, end):
-            return Verdict(SCORE_POSTNUMMER)
-        if context.corrects(text, start, context_words.POSTNUMMER_LABEL):
-            return Verdict(SCORE_POSTNUMMER_BARE)
-        if _same_region(text, start, end) or _where_someone_lives(text, start, end):
+        if context.corrects(text, start, context_words.POSTNUMMER_LABEL) or _named_home(
+            text, start, end
+        ):
             return Verdict(SCORE_POSTNUMMER_BARE)
         if not context.could_occur(text, context_words.POSTNUMMER_LABEL):
             return None
@@ -336,6 +335,47 @@ class PostnummerRecognizer(NorwegianRecognizer):
         return Verdict(SCORE_POSTNUMMER) if labelled else None
 
 
+def _placed(text: str, start: int, end: int) -> bool:
+    """Four bare digits placed as a postnummer by what is around them: a filler word and a
+    known poststed after them, an address or a poststed before them, a question for one, or a
+    postnummer taken back right before them (``i drammen 3014 nei 3013``)."""
+    filler = _FILLER_THEN_PLACE.match(text, end)
+    if filler is not None and len(filler[1]) >= 4 and filler[1].lower() in POSTSTEDER:
+        return True
+    if _after_street_or_poststed(text, start, end) or _answers_label(text, start):
+        return True
+    taken_back = _TAKEN_BACK.search(text, max(0, start - _TAKEN_BACK_REACH), start)
+    return taken_back is not None and (
+        PostnummerRecognizer._labelled(text, *taken_back.span(1)) is not None
+    )
+
+
+def _named_home(text: str, start: int, end: int) -> bool:
+    """Four bare digits that name the place someone lives (:func:`_same_region`,
+    :func:`_where_someone_lives`, :func:`_after_home_place`)."""
+    return (
+        _same_region(text, start, end)
+        or _where_someone_lives(text, start, end)
+        or _after_home_place(text, start, end)
+    )
+
+
+_TAKEN_BACK = re.compile(r"(?<![\d.,])(\d{4})[ \t]*,?[ \t]+(?:nei|unnskyld)[ \t]*,?[ \t]+$")
+"""A postnummer said, taken back and said again: ``i drammen 3014 nei 3013``."""
+_TAKEN_BACK_REACH = 24
+_TURN_END_WORDS = 2
+
+
+def _answers_label(text: str, start: int) -> bool:
+    """``kirkeveien 42 b og postnummer`` / ``0364``: four digits opening a turn right after a
+    turn that ends asking for a postnummer, whatever numbers that turn holds."""
+    turns = context.turns_before(text, start, 1)
+    if not turns:
+        return False
+    asked = context.words_before(text, turns[0][1], _TURN_END_WORDS)
+    return context_words.POSTNUMMER_LABEL.matches_any(asked)
+
+
 def _after_street_or_poststed(text: str, start: int, end: int) -> bool:
     """Four digits right after a street address and a comma (``Jernbanegata 4a, 2609``), or
     right after a known poststed, maybe with a comma or a filler word between (``i Ålesund
@@ -343,19 +383,52 @@ def _after_street_or_poststed(text: str, start: int, end: int) -> bool:
     after = context.words_after(text, end, 1)
     if after and after[0] in _QUANTITY_WORDS:
         return False
-    comma = _COMMA_BEFORE.search(text, max(0, start - 3), start)
-    if comma is not None:
-        streets = _STREET.finditer(text, max(0, comma.start() - _STREET_REACH), comma.start())
-        if any(street.end() == comma.start() for street in streets):
-            return True
+    if _after_address(text, start) or _ends_address(text, start, end):
+        return True
     if 1900 <= int(text[start:end]) <= 2099:
         return False
     words = [w for w in context.words_before(text, start, 2) if w not in lexicon.FILLERS]
     return bool(words) and len(words[-1]) >= _MIN_PLACE and words[-1] in POSTSTEDER
 
 
-_COMMA_BEFORE = re.compile(r",[ \t]?$")
+_COMMA_BEFORE = re.compile(r"(?:,|(?<![\w])(?:ny[ \t]+linje|komma))[ \t]*$")
+"""What parts a postnummer from the address before it: a comma, or the dictated ``ny linje``
+or ``komma`` of speech-to-text (``brammensvei 67 ny linje 1344 bærum``)."""
 _STREET_REACH = 80
+_ADDRESS_TAIL = re.compile(r"[ \t]*(?:,[ \t]*)?(?:[^\W\d_][\w-]*[ \t]*){0,5}")
+"""What may lie between a house number and the comma before a postnummer: a few words about
+the flat (``Skippergata 6B, leiligheten i andre etasje, 0152``), no number, no sentence end."""
+
+
+_TURN_END = re.compile(r"[ \t]*(?:[.!]?[ \t]*(?:\n|$))")
+_SPACE_BEFORE = re.compile(r"[ \t]+$")
+
+
+def _ends_address(text: str, start: int, end: int) -> bool:
+    """Four digits that end a line right after a street address, a space between: ``i nedre
+    hauglandsvegen 26 b 7043`` at the end of a turn (said in one breath, no comma heard)."""
+    space = _SPACE_BEFORE.search(text, max(0, start - 4), start)
+    if space is None or _TURN_END.match(text, end) is None:
+        return False
+    reach = max(0, space.start() - _STREET_REACH)
+    for pattern in (_STREET, _LOWER_SEPARATE):
+        if any(street.end() == space.start() for street in pattern.finditer(text, reach, start)):
+            return True
+    return False
+
+
+def _after_address(text: str, start: int) -> bool:
+    """Four digits right after a street address and a comma (``Jernbanegata 4a, 2609``,
+    ``vestre gate 56 b, 4860 i tvedestrand``), maybe with words about the flat between."""
+    comma = _COMMA_BEFORE.search(text, max(0, start - 12), start)
+    if comma is None:
+        return False
+    reach = max(0, comma.start() - _STREET_REACH)
+    for pattern in (_STREET, _LOWER_SEPARATE):
+        for street in pattern.finditer(text, reach, comma.start()):
+            if _ADDRESS_TAIL.fullmatch(text, street.end(), comma.start()):
+                return True
+    return False
 
 
 def _since_last_number(words: list[str]) -> list[str]:
@@ -395,6 +468,28 @@ def _where_someone_lives(text: str, start: int, end: int) -> bool:
     )
     after = context.words_after(text, end, 1)
     return living and not (after and after[0] in _QUANTITY_WORDS)
+
+
+_HOME_PLACE = (
+    r"(?<!\w)(?:bor|bur|bodde|budde|bosatt|busett)(?:[ \t]+\w+)?[ \t]+(?:i|på)[ \t]+{}(?!\w)"
+)
+"""``bur framleis på hauge``: a living word, maybe an adverb, a preposition and the place."""
+
+
+def _after_home_place(text: str, start: int, end: int) -> bool:
+    """``bur framleis på hauge i vindafjord`` / ``ja hauge, 5585``: four digits right after a
+    place the text names as where someone lives (a poststed too small for the list). Not a
+    year, nor a quantity."""
+    before = context.words_before(text, start, 1)
+    if not before or len(before[0]) < _MIN_PLACE or not before[0].isalpha():
+        return False
+    if 1900 <= int(text[start:end]) <= 2099 or not context.could_occur(text, context_words.LIVING):
+        return False
+    after = context.words_after(text, end, 1)
+    if after and after[0] in _QUANTITY_WORDS:
+        return False
+    home = re.compile(_HOME_PLACE.format(re.escape(before[0])))
+    return home.search(context.lowered(text), 0, start) is not None
 
 
 def _regions(text: str) -> dict[str, set[int]]:

@@ -6,6 +6,10 @@ dot com``. Fullwidth ``＠`` is folded to ``@`` before recognizers run (NFKC). A
 is an English and Norwegian word (``sa at nav.no ...``): it only counts when the local part
 looks like one (a dot, digit, underscore or plus in it), the domain is spoken (``dot``), or
 an e-mail word is near.
+
+An address's local part said again in the same text is the address too (``j-haugen@icloud.com``
+… ``lege: j bindestrek haugen``, ``thutrangnguyen94@…`` … ``thu trang nguyen nittifire``): a
+listener reads it back to check it, and it identifies the patient as the address does.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from collections.abc import Iterator
 
 from recognizers.no import context, context_words
 from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.normalise import lexicon
+from recognizers.normalise.number_words import NUMBER_WORD
 
 SCORE = 1.0
 SCORE_WRITTEN_OUT = 0.9
@@ -46,6 +52,46 @@ _MARKERS = (
 only there: searched with the regex, every space in a text would be a start)."""
 _MARKER_PARTS = ("(a", "[a", "{a", " at ", "\tat ", "krøllalfa", "alfakrøll")
 """Every marker without an ``@`` contains one of these."""
+
+
+_MIN_ECHOED = 5
+"""Letters and digits a local part needs before a repetition of it counts (``ola@`` … ``ola``
+is a name, found as one)."""
+_PIECE = re.compile(r"[^\W\d_]+|\d+|[.\-_]")
+_SPOKEN_NUMBER = rf"(?:\d+|{NUMBER_WORD})"
+_SAID_SEPARATORS = {
+    ".": r"(?:[ ]*\.[ ]*|[ ]+(?:punktum|punkt|prikk|dot|dått|dott)[ ]+)",
+    "-": r"(?:[ ]*-[ ]*|[ ]+(?:bindestrek|strek)[ ]+)",
+    "_": r"(?:_|[ ]+understrek[ ]+)",
+}
+
+
+def _echo_pattern(local: str) -> re.Pattern[str] | None:
+    """A regex for ``local`` (an address's local part) as it is said or written again: letters
+    maybe apart by spaces (``thu trang nguyen``), digits as digits or number words, a dot or
+    hyphen as one or as its word (``punktum``, ``bindestrek``); on lower-cased text."""
+    if sum(char.isalnum() for char in local) < _MIN_ECHOED:
+        return None
+    parts: list[str] = []
+    for piece in _PIECE.findall(local.lower()):
+        if piece in _SAID_SEPARATORS:
+            parts.append(_SAID_SEPARATORS[piece])
+        elif piece.isdigit():
+            parts.append(rf"[ ]?{_SPOKEN_NUMBER}(?:[ ]+{_SPOKEN_NUMBER})*")
+        else:
+            parts.append("[ ]?".join(map(re.escape, piece)))
+    if "".join(_PIECE.findall(local.lower())) != local.lower():
+        return None  # a character the pattern cannot say (``+``, ``%``, ``'``)
+    return re.compile(rf"(?<![\w.@\-]){''.join(parts)}(?![\w@]|[.\-]\w)")
+
+
+def _echoes(text: str) -> Iterator[re.Match[str]]:
+    """Where the local part of an address in ``text`` is said again, outside the address."""
+    lowered = lexicon.lower(text)
+    for local in {match.group().split("@", 1)[0] for match in _EMAIL.finditer(text)}:
+        pattern = _echo_pattern(local)
+        if pattern is not None:
+            yield from pattern.finditer(lowered)
 
 
 def _marker_starts(text: str, lowered: str) -> set[int]:
@@ -81,6 +127,7 @@ class EmailRecognizer(NorwegianRecognizer):
         """Plain addresses where there is an ``@``; written-out ones at their markers."""
         if "@" in text:
             yield from _EMAIL.finditer(text)
+            yield from _echoes(text)
         lowered = context.lowered(text)
         if len(lowered) != len(text):  # lower-casing moved offsets (rare letters, e.g. "İ")
             yield from _WRITTEN_OUT.finditer(text)
@@ -94,6 +141,8 @@ class EmailRecognizer(NorwegianRecognizer):
         """The regex is strict enough; a leading or doubled dot in the local part is not."""
         if match.re is _WRITTEN_OUT:
             return self._written_out(text, match)
+        if match.re is not _EMAIL:
+            return Verdict(SCORE_WRITTEN_OUT)
         local = match.group().split("@", 1)[0]
         if local.startswith(".") or ".." in local:
             return None

@@ -18,12 +18,12 @@ STREET_SUFFIXES: tuple[str, ...] = tuple(
     haugen åsen jordet vollen grenda sletta myra hagen parken terrassen kaia tangen vika
     stranda toppen lunden berget bråten kollen feltet linna tråkket engen enga marka gjerdet
     gården moen stredet smuget kleiva skogen bekken holtet tjernet vangen kaien viken stranden
-    brygga haug voll myr grend geaidnu gáhta
+    brygga haug voll myr grend boder bodene geaidnu gáhta
     """.split()
 )
 """What a one-word street name ends in (``Storgata``, ``Skolevegen``, ``Granlia``, ``Solli``,
-``Bakkegjerdet``, ``Åsgården``), bokmål and nynorsk, and the Sami ``geaidnu`` (road) and
-``gáhta`` (street)."""
+``Bakkegjerdet``, ``Åsgården``, Bergen's ``Skuteviksboder``), bokmål and nynorsk, and the
+Sami ``geaidnu`` (road) and ``gáhta`` (street)."""
 STREET_WORDS: tuple[str, ...] = tuple(
     """
     gate gata vei veg vegen veien allé alle plass terrasse stien bakke brygge torg torget kai

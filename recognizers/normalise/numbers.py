@@ -186,17 +186,20 @@ def _split_postnummer(text: str, found: list[Group], *, street: bool) -> list[li
     """``sju, seks ni null null florø``: a house number and a postnummer said in one breath are
     two numbers. The last four digits stand alone when a known poststed follows, or when a
     word follows and a comma or a ``street`` name before parts them from a house number (1-3
-    digits, no leading 0)."""
+    digits, no leading 0), or when both a street name and a comma do (``nordre ringveg
+    elleve, fem ni tre to`` at the end of a turn)."""
     place = _PLACE.match(text, found[-1].end)
     digits = 0
     for index in range(len(found) - 1, 0, -1):
         digits += len(found[index].digits)
-        if digits > 4 or place is None:
+        if digits > 4:
             break
         if digits == 4:
             house = "".join(group.digits for group in found[:index])
-            comma = street or "," in text[found[index - 1].end : found[index].start]
-            if place.group(1).lower() in POSTSTEDER or (comma and is_house_number(house)):
+            comma = "," in text[found[index - 1].end : found[index].start]
+            known = place is not None and place.group(1).lower() in POSTSTEDER
+            parted = (street and comma) or (place is not None and (street or comma))
+            if known or (parted and is_house_number(house)):
                 return [found[:index], found[index:]]
     return [found]
 
