@@ -384,3 +384,29 @@ def labelled_otherwise(
         if other.matches(word):
             return True
     return False
+
+
+def column_header_by_order(text: str, position: int) -> str | None:
+    """:func:`column_header`, or else, in a listing whose fields are apart by two spaces or
+    more but do not line up with its header (typed by hand, a name longer than its column),
+    the header cell in the same place as the field ``position`` is in: a row with exactly
+    as many fields as a header of three cells or more without digits (``Navn  Kontonr  Beløp
+    Feil`` over ``Shevchuk, Dmytro   30004977242      98,00  Mangler kvittering``)."""
+    found = column_header(text, position)
+    if found is not None:
+        return found
+    scan = _scan_of(text)
+    line = scan.line_of(position)
+    header = scan.fixed_header_line(line)
+    (first, last), (start, end) = scan.bounds(header), scan.bounds(line)
+    if header == line or _DIGIT.search(text, first, last):
+        return None
+    heads, cells = _cells(text, first, last), _cells(text, start, end)
+    if len(heads) < 3 or len(cells) != len(heads):
+        return None
+    index = sum(1 for a, _ in cells if a <= position - start) - 1
+    if index < 0:
+        return None
+    head_start, head_end = heads[index]
+    cell = text[first + head_start : first + head_end]
+    return _normalise(cell) if len(cell.split()) <= _MAX_HEADER_WORDS else None

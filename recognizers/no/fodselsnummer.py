@@ -9,7 +9,9 @@ Eleven digits, unbroken or in any grouping (``130972 48022``, ``13.09.72 48022``
 - without a word, when its first six digits are a real date and it is laid out as a
   fødselsnummer (unbroken, ``DDMMYY NNNNN`` with any separators inside the date, or
   ``DDMM YYNN NNN``) and not labelled as a lot, order or other number: a birth date
-  followed by five digits is strong evidence on its own.
+  followed by five digits is strong evidence on its own; also when a phone number follows
+  it one space or tab apart in a list row (``1903 9246 118 41 55 23 90``);
+- ten or twelve digits, unbroken or ``DDMMYY NNNN``, right after a fødselsnummer label.
 
 Five digits are the personnummer part of one (individnummer and check digits) after a
 personnummer label (``personnummer 49233``), or when they correct the end of a fødselsnummer
@@ -29,6 +31,7 @@ from recognizers.no import context, context_words
 from recognizers.no.base import (
     CHAIN_END,
     CHAIN_START,
+    DIGIT_SEPARATOR,
     NUMBER_END,
     NUMBER_START,
     NorwegianRecognizer,
@@ -54,6 +57,21 @@ _PART = number_pattern(NUMBER_START + r"\d{5}" + NUMBER_END, runs=(5,))
 _MISKEYED = number_pattern(NUMBER_START + r"(?:\d{10}|\d{12})" + NUMBER_END, runs=(10, 12))
 """Ten or twelve digits: a fødselsnummer with a digit missing or one too many, when a
 fødselsnummer label stands right before it (``fødselsnummer 2102991697``)."""
+_MISKEYED_GROUPED = tuple(
+    number_pattern(CHAIN_START + grouped_digits(count) + CHAIN_END, chain=count)
+    for count in (10, 12)
+)
+"""The same in digit groups (``fødselsnr 031080 0146``)."""
+FNR_THEN_PHONE = number_pattern(
+    CHAIN_START
+    + rf"(?P<fnr>\d(?:{DIGIT_SEPARATOR}?\d){{10}})[ \t](?P<phone>\d(?:{DIGIT_SEPARATOR}?\d){{7}})"
+    + CHAIN_END,
+    chain=19,
+)
+"""A fødselsnummer and then a phone number in one row of a list or table, one space or tab
+apart (``rania haddad 1903 9246 118 41 55 23 90``, ``14106245877<TAB>91 21 09 33``): one
+chain of nineteen digits to the other patterns, two fields to a reader. The phone
+recognizer reads the ``phone`` group of the same pattern."""
 _NUMBER_LABEL = context_words.ContextWords.of(
     *"""fødselsnummer fødselsnr fødselsnum f.nr fnr$ personnummer personnr pers.nr pnr$
     d-nummer d-nr personidentifikator fodselsnummer fodselsnr""".split()
@@ -88,16 +106,16 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
 
     ENTITY = "NO_FODSELSNUMMER"
     MIN_CHAIN_DIGITS = 5
-    PATTERNS = (_UNBROKEN, _GROUPED, _PART)
+    PATTERNS = (_UNBROKEN, _GROUPED, _PART, FNR_THEN_PHONE)
     CONTEXT_WORDS = context_words.FODSELSNUMMER.entries()
 
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
         """Eleven digits need a chain that long; five need a personnummer or correction word."""
         whole: tuple[re.Pattern[str], ...] = ()
         if longest_chain(text) >= _DIGITS - 1:
-            whole = (_UNBROKEN, _GROUPED)
+            whole = (_UNBROKEN, _GROUPED, FNR_THEN_PHONE)
             if context.could_occur(text, _NUMBER_LABEL):
-                whole += (_MISKEYED,)
+                whole += (_MISKEYED, *_MISKEYED_GROUPED)
         if context.could_occur(text, context_words.PERSONNUMMER) or (
             whole and context.could_occur(text, context_words.CORRECTION)
         ):
@@ -108,8 +126,10 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
         """Checksum and date first; context and layout decide typos and look-alikes."""
         if match.re is _PART:
             return self._personnummer_part(text, match)
-        if match.re is _MISKEYED:
+        if match.re is _MISKEYED or match.re in _MISKEYED_GROUPED:
             return _miskeyed(text, match)
+        if match.re is FNR_THEN_PHONE:
+            return _first_of_row(text, match)
         return self._whole_number(text, match)
 
     def _whole_number(self, text: str, match: re.Match[str]) -> Verdict | None:
@@ -166,11 +186,40 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
         )
 
 
+def row_starts_with_fnr(match: re.Match[str]) -> bool:
+    """The ``fnr`` group of a :data:`FNR_THEN_PHONE` match is a fødselsnummer by itself:
+    checksum-valid, or laid out as one with a real date first (recall first: a typo in a
+    list is still someone's number)."""
+    fnr = match.group("fnr")
+    digits = compact_digits(fnr)
+    if validate_fnr(digits) is not None:
+        return True
+    return len(set(digits)) > 1 and fnr_date_plausible(digits) and _laid_out_as_fnr(fnr)
+
+
+def _first_of_row(text: str, match: re.Match[str]) -> Verdict | None:
+    """The ``fnr`` group of a :data:`FNR_THEN_PHONE` match, unless labelled otherwise."""
+    if not row_starts_with_fnr(match) or context.labelled_otherwise(
+        text, match.start(), context_words.FODSELSNUMMER, context_words.LABELLED_OTHERWISE
+    ):
+        return None
+    valid = validate_fnr(compact_digits(match.group("fnr"))) is not None
+    score, checksum = (SCORE_VALID, "valid") if valid else (SCORE_INVALID_DATE_LAYOUT, "invalid")
+    return Verdict(
+        score,
+        {"checksum": checksum, "row": "fnr, phone"},
+        start=match.start("fnr"),
+        end=match.end("fnr"),
+    )
+
+
 def _miskeyed(text: str, match: re.Match[str]) -> Verdict | None:
     """Ten or twelve digits right after a fødselsnummer label (at most three words before,
     no other number between) whose first six digits are a real date: a fødselsnummer typed
     with a digit too few or too many is still one (recall first)."""
-    digits = match.group()
+    digits = compact_digits(match.group())
+    if match.re is not _MISKEYED and 6 not in _breaks(match.group()):
+        return None
     if not fnr_date_plausible(digits[:6] + "00000"):
         return None
     before = context.words_before(text, match.start(), _MISKEYED_BEFORE)

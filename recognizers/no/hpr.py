@@ -1,6 +1,7 @@
 """NO_HPR: HPR-nummer (health personnel register), only with an HPR word near — or in the
 provider fields of an HL7 v2 message, which say what they hold: PV1-7/8/9/17 (attending,
-referring, consulting, admitting doctor), ORC-12 and OBR-16 (ordering provider), an ID of
+referring, consulting, admitting doctor), ORC-10/11/12 (entered by, verified by, ordering
+provider) and OBR-16 (ordering provider), an ID of
 seven to nine digits then the person's name (``8148908^Stene^Hilde^^^Dr``); Norwegian HL7
 carries the HPR number there."""
 
@@ -41,7 +42,7 @@ label (``HPR 1234567, 11.03.2024`` reads the number from the next field)."""
 
 _HL7_PROVIDER = re.compile(
     r"(?m)^[ \t]*(?:PV1\|(?:[^|\r\n]*\|){6,8}|PV1\|(?:[^|\r\n]*\|){16}"
-    r"|ORC\|(?:[^|\r\n]*\|){11}|OBR\|(?:[^|\r\n]*\|){15})"
+    r"|ORC\|(?:[^|\r\n]*\|){9,11}|OBR\|(?:[^|\r\n]*\|){15})"
     r"(?P<id>\d{7,9})\^(?=[^\W\d_])"
 )
 """An HL7 v2 provider field (XCN) whose ID is seven to nine digits, a name after it."""

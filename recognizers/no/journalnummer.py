@@ -7,7 +7,9 @@ later in the same sentence is one too (``Journalnr 58811-24 er slått saman med 
 Recall first: the label decides, not the layout. A labelled number may be written in digit
 groups (``journal nr 45 91 07``, ``Pas.nr.: 300 144 87``), stand in a column headed by a
 record-number word (``Jnr``, ``PID``, ``Journal`` in a delimited or fixed-width table), or be
-the answer to a question about it (``journalnummeret?`` / ``to null to fire …``).
+the answer to a question about it (``journalnummeret?`` / ``to null to fire …``). A number
+right after the word for the record itself (``journal J-338102``, ``journalene 4410928 og
+4421773``) or one that carries its label as a prefix (``JNR-2026-118273``) is labelled too.
 """
 
 from __future__ import annotations
@@ -35,10 +37,11 @@ _JOURNAL = re.compile(
 look-ahead: it stops at the first character outside the run, where every match ends). Most
 words of a text are such runs without digits; they no longer reach :meth:`judge`."""
 _GROUPED = number_pattern(
-    NUMBER_START + r"(?<![\w\-/.,])\d{1,4}(?:[ ]\d{2,4}){1,3}(?![\w\-/]|[ ]\d|[.,]\d)"
+    NUMBER_START + r"(?<![\w\-/.,])\d{1,4}(?:[ ]\d{2,4}){0,2}[ ]\d{1,4}(?![\w\-/]|[ ]\d|[.,]\d)"
 )
 """Digit groups apart by single spaces, as a number is read out: ``45 91 07``, ``1048 552``,
-``300 144 87`` (the first group may be short, the others hold two to four digits)."""
+``300 144 87``, ``884 302 1`` (the first and the last group may be short, the others hold
+two to four digits)."""
 _GROUP_AFTER = re.compile(r"[ ]\d{2,4}(?!\w)")
 _UNIT_AFTER = re.compile(
     r"[ \t]*(?:%|(?:mg|mcg|µg|g|kg|ml|dl|l|mmol|µmol|ie|iu|e|enheter|stk|tabl|tbl|kr|x|cm|mm"
@@ -53,9 +56,29 @@ _HL7_RECORD_ID = re.compile(
 """An identifier of PID-3 (patient identifier list, repetitions apart by ``~``) whose type
 code says it is the hospital's own record number: ``PI`` (patient internal), ``MR``
 (medical record), ``PT``, ``PN`` — ``07119935150^^^NOR^FNR~441902^^^AHUS^PI``."""
+_RECORD = context_words.ContextWords.of(
+    *"journal$ journalen$ journalene$ journalane$ journaler$ journalar$ record$".split()
+)
+"""Words that name the record itself: in running text, a number of five digits or more
+right after one is its number (``journal J-338102``, ``sammenslåing av journalene 4410928
+og 4421773``)."""
+_RECORD_DIGITS = 5
+_RECORD_GAP = re.compile(r"[^\W\d][ \t]*:?[ \t]*\Z")
+"""Only a space or a colon between the record word and its number, on one line: a heading
+such as ``(offentlig journal)`` above a case number labels nothing."""
+_RECORD_VALUE = re.compile(r"(?:[A-Za-z][\-/]?)?\d[\d \-/]*")
+"""Digits, perhaps after one letter (``J-338102``): a longer letter prefix (``SNV-2024-…``)
+is a site's own format, for its YAML recognizer to claim."""
+_DATE_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4}")
+_SELF_LABELLED = re.compile(
+    r"(?:jnr|j\.nr|pid|mrn|pasnr|pas\.nr|journalnr|epjnr)[\-_:]?(?=[A-Za-z\-]*\d)",
+    re.IGNORECASE,
+)
+"""An identifier that carries its label as a prefix (``JNR-2026-118273``, ``PID-55190``):
+labelled wherever it stands, in an export's ``"value"`` or after ``ref.``."""
 _ANY_LABEL = context_words.ContextWords(
     context_words.JOURNALNUMMER.prefixes + context_words.JOURNAL_COLUMN.prefixes,
-    context_words.JOURNALNUMMER.exact | context_words.JOURNAL_COLUMN.exact,
+    context_words.JOURNALNUMMER.exact | context_words.JOURNAL_COLUMN.exact | _RECORD.exact,
     context_words.JOURNALNUMMER.phrases,
 )
 """Every word that can label a record number, in text or as a column header: a text with
@@ -91,7 +114,7 @@ class JournalnummerRecognizer(NorwegianRecognizer):
             return None
         labelled = context.remembered(text, _LABELLED_SO_FAR, _none_yet)
         shape = value.translate(_SHAPE)
-        if _labelled(text, match.start()):
+        if _labelled(text, match.start()) or _self_or_record_labelled(text, match):
             labelled.append((match.end(), shape))
             return Verdict(SCORE)
         in_table = context.column_header(text, match.start()) is not None
@@ -123,6 +146,22 @@ def _labelled(text: str, start: int) -> bool:
     if header is not None and context_words.JOURNAL_COLUMN.matches(header):
         return True
     return context_words.JOURNALNUMMER.matches_any(context.question_words(text, start))
+
+
+def _self_or_record_labelled(text: str, match: re.Match[str]) -> bool:
+    """The label is the identifier's own prefix (:data:`_SELF_LABELLED`), or a record word
+    (:data:`_RECORD`) stands right before a number of five digits or more that is no date,
+    perhaps after one letter."""
+    value = match.group()
+    if match.re is _JOURNAL and _SELF_LABELLED.match(value) is not None:
+        return True
+    if sum(map(str.isdigit, value)) < _RECORD_DIGITS or _DATE_SHAPED.fullmatch(value):
+        return False
+    if not _RECORD_VALUE.fullmatch(value):
+        return False
+    if _RECORD_GAP.search(text, max(0, match.start() - 40), match.start()) is None:
+        return False
+    return _RECORD.matches_any(context.words_before(text, match.start(), 1))
 
 
 def _whole_number(text: str, grouped: re.Match[str]) -> bool:

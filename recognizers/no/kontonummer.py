@@ -50,7 +50,9 @@ class KontonummerRecognizer(NorwegianRecognizer):
         ):
             return None
         valid = valid_kontonummer(compact_digits(match.group()))
-        near = context.context_near(text, match.span(), context_words.KONTONUMMER)
+        near = context.context_near(
+            text, match.span(), context_words.KONTONUMMER
+        ) or _under_account_header(text, match.start())
         if match.re is not _LAYOUT and not self._account_words_decide(text, match, near):
             return None
         if valid:
@@ -65,3 +67,10 @@ class KontonummerRecognizer(NorwegianRecognizer):
         if not near or context.context_near(text, match.span(), context_words.FODSELSNUMMER):
             return False
         return not context_words.KID.matches_any(context.words_before(text, match.start(), 1))
+
+
+def _under_account_header(text: str, start: int) -> bool:
+    """The number stands in a column headed by an account word (``Kontonr``), in a delimited
+    table or a hand-typed listing (:func:`~recognizers.no.context.column_header_by_order`)."""
+    header = context.column_header_by_order(text, start)
+    return header is not None and context_words.KONTONUMMER.matches_any(header.split())

@@ -13,10 +13,16 @@ business's freephone number (``800 12 345``) is not one.
 Other countries' numbers count too: nine to fifteen digits after ``+`` and a country code,
 or after ``00`` with a phone word near (``Tel. 0048 512 774 093``). Seven or nine digits
 right after a phone word are a mistyped phone number (``ring meg 47 56 21 93 0``).
+
+Written in lists and chats: eight digits one space or tab after a fødselsnummer in the same
+row (``rania haddad 1903 9246 118 41 55 23 90``), a trunk ``(0)`` after ``+47``, and a number
+in the plan typed over two to four messages in a row after a phone word (``nummeret er
+412`` / ``88`` / ``903``).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 
@@ -26,12 +32,15 @@ from recognizers.no.base import (
     CHAIN_START,
     DIGIT_SEPARATOR,
     NUMBER_END,
+    NUMBER_START,
     NorwegianRecognizer,
     Verdict,
     compact_digits,
     grouped_digits,
+    longest_chain,
     number_pattern,
 )
+from recognizers.no.fodselsnummer import FNR_THEN_PHONE, row_starts_with_fnr
 
 SCORE_PREFIXED = 0.95
 SCORE_GROUPED = 0.7
@@ -41,8 +50,11 @@ SCORE_BARE_MOBILE = 0.6
 
 _EIGHT = rf"(?:\d{{8}}|{grouped_digits(8)})"
 _PREFIXED = re.compile(
-    r"(?<![\w+])(?:\(\s?(?:\+|00)47\s?\)|(?:\+|00)47)" + rf"{DIGIT_SEPARATOR}?{_EIGHT}{CHAIN_END}"
+    r"(?<![\w+])(?:\(\s?(?:\+|00)47\s?\)|(?:\+|00)47)"
+    + rf"(?:[ \t]?\(0\))?{DIGIT_SEPARATOR}?{_EIGHT}{CHAIN_END}"
 )
+"""``+47`` or ``0047`` and eight digits; the trunk ``(0)`` some write after the country code
+(``+47 (0) 938 44 106``, the British habit) is part of the number."""
 _COUNTRY = number_pattern(CHAIN_START + r"47(?:[ \t]" + _EIGHT + r"|\d{8})" + CHAIN_END, chain=10)
 """``47 91234567``; run together (``4791234567``, as in ``sms?to=4791234567``) only next to a
 phone word."""
@@ -151,19 +163,31 @@ class PhoneRecognizer(NorwegianRecognizer):
     """Norwegian phone numbers; see module docstring for when layout alone suffices."""
 
     ENTITY = "PHONE_NUMBER"
-    MIN_CHAIN_DIGITS = 7
-    PATTERNS = (_PREFIXED, _FOREIGN_PLUS, _COUNTRY, _LAYOUT, _BARE, _ANY, _FOREIGN_ZEROS)
+    PATTERNS = (
+        _PREFIXED,
+        _FOREIGN_PLUS,
+        _COUNTRY,
+        _LAYOUT,
+        _BARE,
+        _ANY,
+        _FOREIGN_ZEROS,
+        FNR_THEN_PHONE,
+    )
     CONTEXT_WORDS = context_words.PHONE.entries()
 
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
         """The ``+47`` pattern (tried at every character) only where ``47`` occurs, the
-        other country codes' only where a ``+`` does, mistyped numbers only near a phone word."""
+        other country codes' only where a ``+`` does, mistyped numbers only near a phone word;
+        without a chain of seven digits, only pieces typed over several messages."""
+        pieces = [_PIECE] if "\n" in text and context.could_occur(text, context_words.PHONE) else []
+        if longest_chain(text) < _MIN_CHAIN:
+            return pieces
         patterns = [p for p in self.PATTERNS if p is not _PREFIXED or "47" in text]
         if "+" not in text:
             patterns.remove(_FOREIGN_PLUS)
         if context.could_occur(text, _DIRECT):
             patterns += _MISTYPED
-        return patterns
+        return patterns + pieces
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Prefix and foreign or mistyped numbers first, each by its own rule; then the
@@ -247,6 +271,105 @@ def _mistyped(text: str, match: re.Match[str]) -> Verdict | None:
     return Verdict(SCORE_MISTYPED)
 
 
+def _after_fnr(text: str, match: re.Match[str]) -> Verdict | None:
+    """The eight digits after a fødselsnummer in one row of a list (``rania haddad 1903 9246
+    118 41 55 23 90``): a phone number when in the numbering plan or under a phone column."""
+    national = compact_digits(match.group("phone"))
+    if not row_starts_with_fnr(match) or national.startswith(_FREEPHONE):
+        return None
+    if context.labelled_otherwise(
+        text, match.start(), context_words.PHONE, context_words.LABELLED_OTHERWISE
+    ):
+        return None
+    header = context.column_header(text, match.start("phone"))
+    labelled = header is not None and context_words.PHONE.matches(header)
+    if not (in_number_plan(national) or labelled):
+        return None
+    return Verdict(
+        SCORE_WITH_CONTEXT if labelled else SCORE_GROUPED,
+        {"row": "fnr, phone"},
+        start=match.start("phone"),
+        end=match.end("phone"),
+    )
+
+
+_PIECE = number_pattern(NUMBER_START + r"(?<!\d[ \t])\d{1,4}(?=[ \t]*(?:\n|\Z))", runs=(1, 2, 3, 4))
+"""A digit group that ends its line: a piece of a number typed over several chat messages
+(``nummeret er 412`` / ``88`` / ``903``)."""
+_MESSAGE_OPENING = re.compile(
+    r"[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t]*)?(?:[-–—][ \t]*)?"
+    r"(?:[^\W\d][\w .'-]{0,30}:[ \t]*)?"
+)
+"""What opens a chat message: a time stamp, a dash, a sender and a colon, each optional."""
+_LINE_DIGITS = re.compile(r"(\d{1,4})[ \t]*$")
+_MAX_PIECES = 4
+_MIN_CHAIN = 7
+"""Every other pattern's match holds a chain of at least seven digits."""
+_NATIONAL = 8
+
+
+def _line_piece(text: str, start: int, end: int, *, whole: bool) -> tuple[int, int] | None:
+    """The span of the digit group ending ``text[start:end]`` (a line), when the message is
+    only that group (``whole``) or merely ends with it."""
+    opening = _MESSAGE_OPENING.match(text, start, end)
+    body = opening.end() if opening is not None else start
+    found = _LINE_DIGITS.search(text, body, end)
+    if found is None or (whole and found.start() != body):
+        return None
+    if not whole and found.start() > start and text[found.start() - 1].isdigit():
+        return None
+    return found.span(1)
+
+
+def _pieces_around(text: str, start: int) -> list[tuple[int, int]]:
+    """The digit groups of the run of messages ``start`` is in: a first line that ends with
+    a group, then lines that hold only a group, from the same chat."""
+    bounds = context.remembered(text, _line_bounds, _line_bounds)
+    here = bisect.bisect_right(bounds, (start, len(text))) - 1
+    first = here
+    while first > 0 and _line_piece(text, *bounds[first], whole=True) is not None:
+        if (
+            _line_piece(text, *bounds[first - 1], whole=False) is None
+            or here - first >= _MAX_PIECES
+        ):
+            break
+        first -= 1
+    pieces: list[tuple[int, int]] = []
+    head = _line_piece(text, *bounds[first], whole=False)
+    if head is None:
+        return []
+    pieces.append(head)
+    for line in bounds[first + 1 : first + _MAX_PIECES]:
+        piece = _line_piece(text, *line, whole=True)
+        if piece is None:
+            break
+        pieces.append(piece)
+    return pieces
+
+
+def _line_bounds(text: str) -> list[tuple[int, int]]:
+    """Start and end of every line (the end before its newline); once per scan."""
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    ends = [s - 1 for s in starts[1:]] + [len(text)]
+    return list(zip(starts, ends, strict=True))
+
+
+def _typed_in_pieces(text: str, match: re.Match[str]) -> Verdict | None:
+    """One piece of eight digits typed over two to four messages in a row, the first after a
+    phone word (``14:31 Bjarne: nummeret er 412`` / ``14:31 Bjarne: 88`` / ``… 903``), that
+    together make a number in the plan (a time and a date do not: ``kl 14`` / ``12`` /
+    ``2024``)."""
+    pieces = _pieces_around(text, match.start())
+    counts = [b - a for a, b in pieces]
+    whole = next((n for n in range(2, len(pieces) + 1) if sum(counts[:n]) == _NATIONAL), 0)
+    if match.span() not in pieces[:whole]:
+        return None
+    national = "".join(text[a:b] for a, b in pieces[:whole])
+    if not in_number_plan(national) or not _phone_word_near(text, pieces[0], in_plan=False):
+        return None
+    return Verdict(SCORE_MISTYPED, {"typed": "in pieces"})
+
+
 def _prefixed(text: str, match: re.Match[str]) -> Verdict | None:
     """``+47`` or ``0047`` and eight digits: a Norwegian phone number, whatever they are."""
     return Verdict(SCORE_PREFIXED)
@@ -257,5 +380,7 @@ _SPECIAL_JUDGES: dict[re.Pattern[str], Callable[[str, re.Match[str]], Verdict | 
     _FOREIGN_PLUS: _foreign,
     _FOREIGN_ZEROS: _foreign,
     **dict.fromkeys(_MISTYPED, _mistyped),
+    FNR_THEN_PHONE: _after_fnr,
+    _PIECE: _typed_in_pieces,
 }
 """The patterns judged by their own rules, not by the numbering plan."""
