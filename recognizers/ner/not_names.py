@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from recognizers.no.names import FIRST_NAMES, SURNAMES, read_words
-from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES, STREET_WORDS
+from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES, NOT_NAME_WORDS, STREET_WORDS
 from recognizers.no.places import is_health_unit, is_location
 
 KNOWN_DRUGS: frozenset[str] = read_words(
@@ -54,6 +54,10 @@ NOT_PEOPLE: frozenset[str] = KNOWN_DRUGS | frozenset(
     rikshospitalet haraldsplass lovisenberg ullevål haukeland radiumhospitalet aker
     diakonhjemmet rosen celsius fahrenheit kelvin sunday monday tuesday wednesday thursday
     friday saturday bamse
+    teams slack whatsapp messenger snapchat telegram viber skype zoom
+    phone telephone birthdate dob
+    amk puh pøh huff uff æsj jøss ka
+    hooyo aabo ayeeyo gái trai
     dzien dzień dobry dobre dobryj cześć witam добрий добрый день доброго ранку вечір привіт
     привет здравствуйте дякую спасибо labas laba diena sveiki merhaba marhaba buorre beaivi
     bures bonjour hola salut ciao xin chào chao namaste vanakkam sawasdee kamusta ahoj szia tere
@@ -68,7 +72,10 @@ NOT_PEOPLE: frozenset[str] = KNOWN_DRUGS | frozenset(
 """Drugs, and words the model takes for names: microorganisms, scores, companies, hospitals,
 greetings in the languages patients write in (``dzień dobry``, ``Добрий день``), the English
 interjections Norwegians say (``hei eh sorry``, ``okay``), log
-levels (``[WARN]``), URL schemes and the English spellings of common drugs."""
+levels (``[WARN]``), URL schemes and the English spellings of common drugs; chat platforms
+(``[Teams] Jon Lie``), English field names in capitals (``PHONE``), the emergency centre
+(``AMK Bodø``), spoken interjections (``puh``, dialect ``ka skjer``) and kinship words of the
+languages patients write in (Somali ``hooyo``, Vietnamese ``con gái``)."""
 NAME_WORDS: frozenset[str] = FIRST_NAMES | AMBIGUOUS_FIRST_NAMES
 """Lower-case words that may be first names, ``august`` and ``liv`` included."""
 _SPECIFIC_DISEASE_WORDS = (
@@ -93,7 +100,8 @@ _GENITIVE_EPONYM_NEXT = re.compile(
 (``Duchennes muskeldystrofi``, ``Crohns sykdommen``)."""
 _STREET_NEXT = re.compile(
     r"\s(?:gate|gata|vei|veg|plass|allé|torg|bru|bakke|hospital|sykehus|sjukehus|klinikk|"
-    r"skole|skule|kirke|kyrkje|minde|hus|senter|stiftelse|legesenter|apotek)\b",
+    r"skole|skule|kirke|kyrkje|minde|hus|senter|stiftelse|legesenter|apotek|poliklinikk|"
+    r"poliklinikken|avdeling|avdelingen|avdelinga|seksjon|sengepost|legekontor|legekontoret)\b",
     re.IGNORECASE,
 )
 _SAINT_BEFORE = re.compile(r"(?:\bSt\.|\bSankt|\bSaint|\b[Mm]b\.|\b[Mm]orbus)\s$")
@@ -105,7 +113,56 @@ _INSTITUTION_WORDS = frozenset(
     "hospital sykehus sjukehus sykehuset klinikk klinikken legesenter legesenteret apotek "
     "skole skule barnehage sykehjem sjukeheim scale skala score index indeks".split()
 )
-_INSTITUTION_SUFFIXES = ("klinikken", "klinikk", "sykehuset", "sjukehuset", "senteret", "hjemmet")
+_INSTITUTION_SUFFIXES = (
+    "klinikken",
+    "klinikk",
+    "sykehuset",
+    "sjukehuset",
+    "senteret",
+    "hjemmet",
+    "kontoret",
+    "tjenesten",
+    "tenesta",
+    "sentralen",
+    "avdelingen",
+    "avdelinga",
+)
+"""Endings of one-word institutions (``Pasientkontoret``, ``Hjemmetjenesten``)."""
+_UNIT_BEFORE = re.compile(
+    r"(?:^|\s)[A-ZÆØÅ][a-zæøå]*(?:" + "|".join(_INSTITUTION_SUFFIXES) + r")\s$"
+)
+"""An institution right before a word: the word names its unit (``Hjemmetjenesten Sentrum``)."""
+_LINE_OPENING = re.compile(r"[ \t\[\]\d.,:\-]*")
+"""What may open a line before its first word: a time stamp, a list number."""
+_IN_PLACE = re.compile(r"(?<!\w)i[ \t]\Z")
+"""``i`` right before a word: where, not who (``i rana``)."""
+_DWELL = frozenset("bor bur bodde budde buer flytta flyttet flytter flyttar ligger ligg".split())
+"""Verbs of where one lives: ``bur framleis på hauge i vindafjord`` names a farm, not a person
+(``venter på kari i oslo``)."""
+_IN_NEXT = re.compile(r"[ \t]+i[ \t]+([^\W\d_]+)")
+
+
+def _in_a_place(text: str, start: int, end: int, word: str) -> bool:
+    """A lower-case place: the first word of a known ``X i Y`` (``mo i rana``); a known place
+    after ``i`` (``i rana``); after ``på`` a known place that is no name (``på hemnes``), or,
+    where one lives, a known place or a farm ``i`` a known place (``bur på hauge i
+    vindafjord``; ``venter på kari i oslo`` is a person)."""
+    after = _IN_NEXT.match(text, end)
+    if after is not None and is_location(f"{word} i {after[1].lower()}"):
+        return True
+    if _IN_PLACE.search(text, max(0, start - 2), start):
+        return is_location(word)
+    if text[max(0, start - 4) : start] not in (" på ", "\npå ") and text[:start] != "på ":
+        return False
+    if is_location(word) and word not in NAME_WORDS and word not in SURNAMES:
+        return True
+    dwells = not _DWELL.isdisjoint(text[max(0, start - 40) : start - 3].lower().split()[-3:])
+    return dwells and (is_location(word) or (after is not None and is_location(after[1])))
+
+
+_GREETING_NAMES = frozenset("selam salam salaam shalom".split())
+"""Greetings that are also given names: a greeting when alone at the start of a line."""
+_SUSPENDED = re.compile(r"\s+(?:og|eller|og/eller|and|or)\s", re.IGNORECASE)
 _GENITIVE = ("s", "'s", "’s", "'", "’")
 _EDGE = ".,;:()«»\"'"
 
@@ -123,6 +180,41 @@ def is_not_a_person(text: str, start: int, end: int) -> bool:
         or (len(words) == 1 and _is_medication(text, start, end))
         or bool(_STREET_NEXT.match(text, end))
         or bool(_SAINT_BEFORE.search(text[max(0, start - 8) : start]))
+        or _is_structure(text, start, end, words)
+    )
+
+
+def _is_structure(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Not a person by its form or neighbours: the first part of a compound whose end is
+    left for later (``Barne- og ungdomsklinikken``); a hyphenated examination (``arbeids-ekg``);
+    a bot (``sladdbot``); the unit named after an institution (``Hjemmetjenesten Sentrum``);
+    a known place in lower case after ``i`` or ``på`` (``mo i rana``, ``bur på hauge``);
+    a greeting that is also a given name, alone at the start of a line (``Selam. …``)."""
+    if text[start:end].endswith("-") and _SUSPENDED.match(text, end):
+        return True
+    last = words[-1]
+    if "-" in last and last.rsplit("-", 1)[1] in NOT_NAME_WORDS:
+        return True
+    if len(words) != 1:
+        return False
+    word = words[0]
+    known = word in NAME_WORDS or word in SURNAMES
+    lower = text[start:end].islower()
+    return (
+        (word.endswith("bot") and not known and lower)
+        or bool(_UNIT_BEFORE.search(text[max(0, start - 40) : start]))
+        or (lower and _in_a_place(text, start, end, word))
+        or _greeting_alone(text, start, end, word)
+    )
+
+
+def _greeting_alone(text: str, start: int, end: int, word: str) -> bool:
+    """A greeting that is also a given name, alone at the start of a line (``Selam. …``)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        word in _GREETING_NAMES
+        and bool(_LINE_OPENING.fullmatch(text, line_start, start))
+        and text[end : end + 1] in (".", "!", ",")
     )
 
 
@@ -225,6 +317,10 @@ _MEDICATION_PHRASES = (
     ["bivirkninger", "av"],
     ["bivirkningar", "av"],
     ["effects", "of"],
+    ["resepten", "på"],
+    ["resept", "på"],
+    ["reseptar", "på"],
+    ["resepter", "på"],
 )
 """Two words a drug follows (``bivirkninger av Catapresan``)."""
 _SUPPLY_NEXT = re.compile(
@@ -233,7 +329,8 @@ _SUPPLY_NEXT = re.compile(
 """What is said of a drug and not of a person: renewed, or run out (``trenger Aricept
 fornyet``, ``Flutide er tom``)."""
 _PHRASE_END_NEXT = re.compile(
-    r"\s*(?:[.,;:)!?]|$|\s(?:og|eller|ved|mot|pga\.?|x|kl\.?|når|hvis|om|fordi|mens)(?:\s|$))"
+    r"\s*(?:[.,;:)!?]|$|\s(?:og|eller|ved|mot|pga\.?|x|kl\.?|når|hvis|om|fordi|mens|men|sammen)"
+    r"(?:\s|$))"
 )
 _LIST_AFTER = re.compile(r"\s*(?:[,/]|\s(?:og|eller|and|or))\s+([\w-]+)")
 _MEDICATION_HEADING = re.compile(

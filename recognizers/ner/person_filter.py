@@ -5,9 +5,9 @@ cells of a table column that holds no names.
   takes some ordinary ones for names (``har kols``, ``hemoglobin``, ``over åtti``,
   ``allmenntilstanden``). A span of lower-case words is dropped when every word is an
   ordinary word (:func:`recognizers.no.person_lexicon.is_ordinary`, a clinical ending such as
-  ``-metri``, a number said as a word) and none is a known first name or surname (``vold``,
-  ``rønning`` and ``bo`` stay), unless a person cue comes right before it (``bakvakt vold``;
-  a speaker label such as ``lege:`` is no cue).
+  ``-metri`` or ``-emboli``, a number said as a word) and none is a known first name or
+  surname (``vold``, ``rønning`` and ``bo`` stay), unless a person cue comes right before it
+  (``bakvakt vold``; a speaker label such as ``lege:`` is no cue).
   A word with a dot, ``@`` or digit (a user name, an address) is never ordinary here.
   A lower-case span with a vowelless part of three letters or more (``gpt-dep``, ``llm``)
   is an abbreviation or an identifier, not a name.
@@ -32,6 +32,7 @@ from recognizers.ner.prefilter import VOWELS
 from recognizers.no.context import column_header
 from recognizers.no.names import SURNAMES
 from recognizers.no.person_lexicon import is_compound, is_ordinary
+from recognizers.no.person_qualify import CLINICAL_ENDINGS, MIN_TERM_LETTERS
 from recognizers.no.places import is_location
 
 _PLAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -130,11 +131,16 @@ def _ordinary_lower_case(text: str, start: int, end: int) -> bool:
     if not words or not all(w.islower() and _PLAIN_WORD.fullmatch(w) for w in words):
         return False
     for word in words:
-        if _is_known(word) or not (is_ordinary(word) or is_compound(word)):
+        if _is_known(word) or not (is_ordinary(word) or is_compound(word) or _is_term(word)):
             return False  # ``trappeheis``, ``dusjstol``: ordinary words run together
     return not after_person_cue(text, start) or bool(
         _SPEAKER_LABEL.fullmatch(text, _line_start(text, start), start)
     )
+
+
+def _is_term(word: str) -> bool:
+    """A clinical term by its ending (``lungeemboli``, ``gastroskopi``)."""
+    return len(word) >= MIN_TERM_LETTERS and word.endswith(CLINICAL_ENDINGS)
 
 
 def _line_start(text: str, position: int) -> int:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from recognizers.ner.not_names import is_not_a_person
 from recognizers.no import person_words as words
 from recognizers.no.names import COMMON_WORDS, FIRST_NAMES, SURNAMES
+from recognizers.no.person_lexicon import is_ordinary
 from recognizers.no.person_lists import listed_names
 
 MIN_PART_LETTERS = 3
@@ -54,7 +55,16 @@ def _add_part(part: str, any_case: set[str], exact: set[str]) -> None:
     letters = sum(map(str.isalpha, part))
     if letters < MIN_PART_LETTERS or _is_common(lowered) or is_not_a_person(part, 0, len(part)):
         return
-    (exact if lowered in words.AMBIGUOUS_FIRST_NAMES else any_case).add(part)
+    (exact if _wordlike(lowered) else any_case).add(part)
+
+
+def _wordlike(lowered: str) -> bool:
+    """A name part that is also a word: an ambiguous first name (``liv``), or an ordinary word
+    in no name list (``Andre`` in ``Kevin Andre Olsen``, ``andre etasje``): echoed only as
+    written."""
+    if lowered in words.AMBIGUOUS_FIRST_NAMES:
+        return True
+    return lowered not in FIRST_NAMES and lowered not in SURNAMES and is_ordinary(lowered)
 
 
 def _forms(text: str, spans: Sequence[tuple[int, int]]) -> tuple[set[str], set[str]]:
@@ -70,7 +80,7 @@ def _forms(text: str, spans: Sequence[tuple[int, int]]) -> tuple[set[str], set[s
                 _add_part(part, any_case, exact)
         elif parts:
             lowered = parts[0].lower()
-            wordlike = _is_common(lowered) or lowered in words.AMBIGUOUS_FIRST_NAMES
+            wordlike = _is_common(lowered) or _wordlike(lowered)
             (exact if wordlike else any_case).add(parts[0])
     folded = {form.lower() for form in any_case}
     return any_case, {form for form in exact if form.lower() not in folded}

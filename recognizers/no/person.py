@@ -55,7 +55,12 @@ MIN_SUBJECT_LETTERS = 4
 MAX_SKIPPED = 2
 _TRIGGER_GAPS = frozenset(
     {" ", "\t", ":", ": ", ":\t", ", ", ",\t", "=", " = ", "= ", ":  ", '": "', '":"', ': "', '="'}
+    | {") ", ">"}
 )
+"""What may stand between a trigger and the name: also ``(mamma) Faadumo`` and the tag of an
+XML field (``<Etternavn>Tesfamariam``)."""
+_LEADER = re.compile(r"[.:_]{2,}")
+"""Dot leaders of a form (``Etternavn ........ SKJÆRVØ``), skipped between label and value."""
 _NAME_GAPS = frozenset({" ", "\t"})
 """What may stand between the words of one name: a space, or a tab between the given name and
 the surname columns of an export (``Sara\tMagga``), not before a word in capitals."""
@@ -226,7 +231,7 @@ def _after_trigger(text: str, tokens: list[Token], i: int, kind: str, spans: Spa
     while j < len(tokens) - 1 and j - i <= MAX_SKIPPED:
         if tokens[j].lower in words.GAP_WORDS and gaps == 0 and not qualify.opens_name(tokens, j):
             gaps += 1
-        elif tokens[j].lower not in words.FILLERS:
+        elif tokens[j].lower not in words.FILLERS and not _LEADER.fullmatch(tokens[j].text):
             break
         j += 1
     if j >= len(tokens) or text[tokens[j - 1].end : tokens[j].start] not in _TRIGGER_GAPS:
@@ -255,7 +260,13 @@ def _known_name(text: str, tokens: list[Token], i: int, chat: bool, spans: Spans
     token = tokens[i]
     first = _known_first(token.word_lower)
     genitive = first is not None and token.word_lower == first + "s"
-    if first is None or (first in words.AMBIGUOUS_FIRST_NAMES and not genitive):
+    if first is None and token.word_lower in words.AMBIGUOUS_FIRST_NAMES:
+        first = token.word_lower  # ``Per``: a name that is also a word, in no name list
+    if first is None:
+        return
+    if first in words.AMBIGUOUS_FIRST_NAMES and not genitive:
+        if _owner(text, tokens, i):
+            _add(spans, text, (token.start, token.start + len(token.word)), SCORE, "owner")
         return
     if token.case == "up" and (genitive or token.word_lower in MEASURES):
         return  # ``ALS`` is a diagnosis, not Al's; ``ANA positiv`` a lab test, not Ana
@@ -267,6 +278,24 @@ def _known_name(text: str, tokens: list[Token], i: int, chat: bool, spans: Spans
             _add(spans, text, span, score, "known-name")
     elif (chat or token.shouted) and token.case == "low" and not genitive:
         _add(spans, text, _name_span(text, tokens, i, "low"), SCORE, "known-name")
+
+
+_OWNED = frozenset({"sin", "si", "sitt", "sine"})
+
+
+def _owner(text: str, tokens: list[Token], i: int) -> bool:
+    """A capitalised first name that is also a word, inside a sentence, owning what follows
+    (``tatt Eli sine vakter``, ``Liv sitt rom``): the spoken genitive makes it a person."""
+    token = tokens[i]
+    if token.case != "cap" or i == 0 or i + 1 >= len(tokens):
+        return False
+    previous = tokens[i - 1].text
+    return (
+        tokens[i + 1].lower in _OWNED
+        and text[token.end : tokens[i + 1].start] == " "
+        and previous[-1:].isalpha()
+        and not tokens[i - 1].label
+    )
 
 
 def _outermost(spans: Spans) -> Spans:

@@ -6,8 +6,9 @@
   label: the first word of the answer starts a name when it is a known name or no ordinary
   word (``SPEAKER_01: mirza``).
 * On the phone people name themselves with ``her``: ``asma qureshi her``, ``hjemmetjenesten linn
-  her``. The one or two words before a ``her`` that ends a clause are a name when each is a
-  known name or no ordinary word.
+  her``. The one or two words before a ``her`` that ends a clause (three when all are
+  capitalised: ``Nguyễn Văn Hùng her``) are a name when each is a known name or no ordinary
+  word.
 * A relative in apposition names the words before it the same way: ``og áslat mannen min``,
   ``Gjelder Live (datter)``.
 
@@ -34,6 +35,8 @@ _ANSWER_OPENERS = frozenset("ja jo jada ok okei nei".split())
 """Words an answer may start with before the name (``P: ja Mukhtar Hirsi``)."""
 _CLAUSE_END = frozenset({"", ".", ",", "!", "?", "\n"})
 MAX_HERE_WORDS = 2
+MAX_HERE_CAPITALISED = 3
+"""``kari her`` takes two words; three when all are capitalised (``Nguyễn Văn Hùng her``)."""
 
 
 _WHOSE = words.RELATIVES | frozenset(
@@ -122,25 +125,33 @@ def named_here(
 ) -> Iterator[tuple[int, int]]:
     """``(first, last)`` token indexes of the names before a clause-ending ``her``."""
     for i in range(1, len(tokens)):
-        if tokens[i].lower != "her":
+        if tokens[i].word_lower != "her":
             continue
-        after = text[tokens[i].end : tokens[i].end + 1]
+        end = tokens[i].start + len(tokens[i].word)  # ``her.``: the dot ends the clause
+        after = text[end : end + 1]
         if after not in _CLAUSE_END or text[tokens[i - 1].end : tokens[i].start] != " ":
             continue
-        first = _first_before(text, tokens, i, may_be_name)
+        first = _first_before(text, tokens, i, may_be_name, MAX_HERE_CAPITALISED)
         if first < i:
             yield first, i - 1
 
 
 def _first_before(
-    text: str, tokens: list[Token], i: int, may_be_name: Callable[[Token], bool]
+    text: str,
+    tokens: list[Token],
+    i: int,
+    may_be_name: Callable[[Token], bool],
+    most: int = MAX_HERE_WORDS,
 ) -> int:
-    """The first of the (at most two) words right before ``tokens[i]`` that may be a name,
-    or ``i`` if the word before may not."""
+    """The first of the (at most two; up to ``most`` when all are capitalised) words right
+    before ``tokens[i]`` that may be a name, or ``i`` if the word before may not."""
     first = i
     while (
         first > 0
-        and i - first < MAX_HERE_WORDS
+        and (
+            i - first < MAX_HERE_WORDS
+            or (i - first < most and all(t.case == "cap" for t in tokens[first - 1 : i]))
+        )
         and tokens[first - 1].case in ("low", "cap")
         and may_be_name(tokens[first - 1])
         and (first == i or text[tokens[first - 1].end : tokens[first].start] == " ")

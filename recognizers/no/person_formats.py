@@ -8,7 +8,8 @@
 * HL7 v2: the person-name fields of the segments that carry them, components joined by ``^``
   (``PID|1||…||HOLTAN^MARIA^ELISE||…``): PID-5, PID-6 and PID-9 (patient, mother's maiden
   name, alias), NK1-2 (next of kin), GT1-3 (guarantor), IN1-16 (insured) as family^given^
-  middle; PV1-7, 8, 9 and 17, ORC-12 and OBR-16 (doctors) as id^family^given^middle.
+  middle; PV1-7, 8, 9 and 17, ORC-10, 11 and 12 (entered, verified and ordered by) and
+  OBR-16 (doctors) as id^family^given^middle.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ _QUOTED_NAME = re.compile(r"[^\W\d_][\w'’.\-]*(?:,?[ \t]+[^\W\d_][\w'’.\-]*)
 
 _HL7_SEGMENT = re.compile(r"^(?P<segment>PID|NK1|GT1|IN1|PV1|ORC|OBR)\|.*$", re.MULTILINE)
 _FAMILY_FIRST = {"PID": (5, 6, 9), "NK1": (2,), "GT1": (3,), "IN1": (16,)}
-_ID_FIRST = {"PV1": (7, 8, 9, 17), "ORC": (12,), "OBR": (16,)}
+_ID_FIRST = {"PV1": (7, 8, 9, 17), "ORC": (10, 11, 12), "OBR": (16,)}
 _NAME_COMPONENTS = 3
 """Family name, given name, middle name(s)."""
 

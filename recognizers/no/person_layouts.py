@@ -9,12 +9,15 @@
 * A table (``|``, tab, ``;`` or ``,`` separated) whose header row has a cell ``Navn``,
   ``Pasient``, ``Name``, ``Etternavn``, ``Fornavn`` …: the cells below it in that column.
 * Chat exports: the sender before the colon (``24.09.2024, 21:11 - hedvig: hei!``,
-  ``[09:14] Ola Nordmann: …``; ``hedvig: hei`` in a lower-case chat), unless it is a speaker
+  ``[09:14] Ola Nordmann: …``, after a channel ``Vakt-chat 23:48 — Lê Thu Hà: …``;
+  ``hedvig: hei`` in a lower-case chat), unless it is a speaker
   or role word (``lege:``, ``SPEAKER_00:``) or an ordinary word (``Legekontoret:``); without
   a time stamp, a capitalised sender that opens two lines or more (``- Amadou: hei``).
 * User names in logs and key=value text: ``bruker=minh.duong``, ``user: kari.nordmann``,
   ``login kari.n``, ``signert av Kari Nordmann``, ``rettet av ellen.knutsen``; and a dotted
   name anywhere (``jon.erik.holm`` in a CSV log) whose first part is a known first name.
+* Contact lists: a list item opening with a name before a dash or comma and a phone number,
+  address or e-mail (``2. Tran Van Hoang – 468 03 211``); lines of a name and numbers only.
 * A message signed with a bare name after its last sentence (``… i morgon. Tuvamari``).
 * Message formats (:mod:`recognizers.no.person_formats`): e-mail display names and header
   fields, HL7 v2 name fields.
@@ -45,28 +48,35 @@ _CELL_EDGE_BEFORE = re.compile(
     r"(?:[^\W\d_][\w.\-]*(?:[ \t][^\W\d_][\w.\-]*)?[ \t]*:[ \t]*)?$",
     re.MULTILINE,
 )
-_CELL_EDGE_AFTER = re.compile(r"(?:[ \t]*(?:$|[|;\t\"(])|  |[ \t]+[–-][ \t])", re.MULTILINE)
+_CELL_EDGE_AFTER = re.compile(r"(?:[ \t]*(?:$|[|;\t\"(,])|  |[ \t]+[–-][ \t])", re.MULTILINE)
 _STAMP = (
     r"(?:\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?"
     r"|\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2})"
 )
 _SENDER = re.compile(
-    rf"^[ \t]*(?:[-–*•>][ \t]*)?(?P<stamp>{_STAMP}[ \t]*(?:[-–][ \t]*)?)?"
+    rf"^[ \t]*(?:[-–*•>][ \t]*)?(?:[^\W\d_][\w\-]*[ \t]+(?={_STAMP}))?"
+    rf"(?P<stamp>{_STAMP}[ \t]*(?:[-–—][ \t]*)?)?"
     rf"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t][^\W\d_][\w'’\-]*){{0,2}})[ \t]*:[ \t]",
     re.MULTILINE,
 )
 _USER = re.compile(
-    r"(?<!\w)(?P<key>brukernavn|bruker|brukar|username|user_?name|user_?id|user|login|"
+    r"(?<!\w)(?P<key>brukernavnet(?:[ \t]+(?:hans|hennes|mitt|ditt|min|din))?[ \t]+er|"
+    r"brukeren|brukaren|brukernavn|bruker|brukar|username|user_?name|user_?id|user|login|"
     r"logget inn som|logged in as|signert av|signed by|(?:rettet|endret|skrevet|opprettet|"
     r"godkjent|registrert|utført|dokumentert|lest|slettet) av)"
-    r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+)(?P<value>[^\s,;|\"'<>()\[\]{}=:@]+)",
+    r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+)(?P<at>@)?(?P<value>[^\s,;|\"'<>()\[\]{}=:@]+)",
     re.IGNORECASE,
 )
 _KEYS_NEEDING_SEPARATOR = frozenset(
     "brukernavn bruker brukar username user_name username user_id userid user".split()
 )
+_NEEDS_MARK = frozenset({"brukeren", "brukaren"})
+"""Keys whose value is a user name only when it has a dot, underscore or digit
+(``Brukeren MARTINSEN_E er låst``; ``brukeren Kari`` is a person said so, found elsewhere)."""
 _NOT_USERS = frozenset("admin administrator root system test guest anonymous ukjent".split())
 _USER_VALUE = re.compile(r"[\w.\-]+")
+_LETTERS_DIGITS = re.compile(r"[^\W\d_]{3,}\d+")
+"""A user name of letters and digits (``mberg03``), which a speaker label's shape would stop."""
 _TRAILING_CAPS = re.compile(rf"(?:[ \t]+{_W}){{1,2}}")
 
 
@@ -152,11 +162,12 @@ def usernames(text: str) -> Iterator[Found]:
     """User names after ``bruker=``, ``user:``, ``login``, ``signert av`` (module docstring)."""
     for match in _USER.finditer(text):
         key, value = match["key"].lower(), match["value"].rstrip(".-")
-        if key in _KEYS_NEEDING_SEPARATOR and not match["sep"].strip():
+        if key in _KEYS_NEEDING_SEPARATOR and not match["sep"].strip() and not match["at"]:
             continue
-        if not _USER_VALUE.fullmatch(value) or value.lower() in _NOT_USERS or _stop(value):
+        stop = _stop(value) and not _LETTERS_DIGITS.fullmatch(value)  # ``mberg03``, no label
+        if not _USER_VALUE.fullmatch(value) or value.lower() in _NOT_USERS or stop:
             continue
-        if not (re.search(r"[._\d]", value) or _plausible(value)):
+        if not (re.search(r"[._\d]", value) or (_plausible(value) and key not in _NEEDS_MARK)):
             continue
         end = match.start("value") + len(value)
         more = _TRAILING_CAPS.match(text, end) if value[:1].isupper() else None
@@ -198,15 +209,87 @@ _FILE_OR_HOST_ENDS = frozenset(
 )
 
 
+def _named_on_line(text: str, start: int, first: str) -> bool:
+    """Is ``first`` (three letters or more) written capitalised before a capitalised surname on
+    the same line (``| Feruza Tashkentova | feruza.t``): a user name made from that name?"""
+    if len(first) < _MIN_LINE_NAME or not first.isalpha():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    full_name = rf"(?<!\w){re.escape(first.capitalize())}[ \t]+[{UPPER}][{LETTERS}]"
+    return re.search(full_name, line) is not None
+
+
+_MIN_LINE_NAME = 3
+
+
 def dotted_names(text: str) -> Iterator[Found]:
     """``jon.erik.holm``: a dotted or underscored lower-case name (module docstring), not a
-    file or host name (``kari.txt``, ``kari.no``)."""
+    file or host name (``kari.txt``, ``kari.no``): its first part a known first name, an
+    initial before a known name (``a.mohammed``), or a name written on the same line."""
     for match in _DOTTED.finditer(text):
         first, last = match["first"], re.split(r"[._]", match.group())[-1]
         if first in words.AMBIGUOUS_FIRST_NAMES or last in _FILE_OR_HOST_ENDS:
             continue
-        if first in FIRST_NAMES:
+        initial = len(first) == 1 and (last in FIRST_NAMES or last in SURNAMES)
+        if (
+            first in FIRST_NAMES
+            or (initial and last not in words.AMBIGUOUS_FIRST_NAMES)
+            or _named_on_line(text, match.start(), first)
+        ):
             yield match.start(), match.end(), SCORE, "user"
+
+
+_LIST_ITEM = re.compile(
+    rf"^[ \t]*(?:\d{{1,3}}[.)]|[-*•])[ \t]+(?P<name>[{UPPER}{LETTERS}][{LETTERS}{UPPER}\-]*"
+    rf"(?:[ \t][{UPPER}{LETTERS}][{LETTERS}{UPPER}\-]*){{1,3}})"
+    r"(?:[ \t]+[–—-][ \t]+|,[ \t]+)(?P<rest>[^\n]*)",
+    re.MULTILINE,
+)
+_CONTACT = re.compile(r"[\d@]")
+_ROW = re.compile(
+    rf"^[ \t]*(?P<name>[{UPPER}{LETTERS}][{LETTERS}{UPPER}\-]*"
+    rf"(?:[ \t][{UPPER}{LETTERS}][{LETTERS}{UPPER}\-]*){{1,3}})"
+    r"[ \t]+(?P<rest>\+?\d[\d \t+]*)$",
+    re.MULTILINE,
+)
+_MIN_ROW_DIGITS = 8
+_MIN_ROWS = 2
+
+
+def listed_contacts(text: str) -> Iterator[Found]:
+    """A list item that opens with two to four name words and goes on, after a dash or a
+    comma, to a contact detail with a digit or ``@`` (``2. Tran Van Hoang – 468 03 211``,
+    ``- inger lise myrvang, storgata 1, 3044 drammen``): a contact list, in any case. Without
+    a list mark, lines of two to four name words and then only numbers (eight digits or more),
+    two lines or more: a pasted register (``ánde påve buljo 02036817944 0047 950 71 334``)."""
+    for match in _LIST_ITEM.finditer(text):
+        parts = match["name"].split()
+        if _CONTACT.search(match["rest"]) and _contact_name(parts):
+            yield match.start("name"), match.end("name"), SCORE, "list"
+    rows = [
+        match
+        for match in _ROW.finditer(text)
+        if sum(map(str.isdigit, match["rest"])) >= _MIN_ROW_DIGITS
+    ]
+    if len(rows) >= _MIN_ROWS:  # ``rania haddad 1903 9246 118 41 55 23 90`` on each line
+        for match in rows:
+            if _contact_name(match["name"].split()):
+                yield match.start("name"), match.end("name"), SCORE, "list"
+
+
+_STREET_ENDINGS = ("gata", "gate", "veien", "vegen", "vei", "veg", "allé", "plass", "torget")
+
+
+def _contact_name(parts: list[str]) -> bool:
+    """No stop word or street; each word a known name, a particle (``Tran Van Hoang``) or no
+    ordinary word, but one ordinary word beside a known name (``PHAM THANH TUNG``)."""
+    if any(_stop(p) or p.lower().endswith(_STREET_ENDINGS) for p in parts):
+        return False
+    known = sum(p.lower() in FIRST_NAMES or p.lower() in SURNAMES for p in parts)
+    odd = sum(not (_plausible(p) or p.lower() in words.PARTICLES) for p in parts)
+    return odd == 0 or (odd == 1 and known >= 1)
 
 
 def layout_names(text: str, chat: bool) -> list[Found]:
@@ -226,5 +309,6 @@ def layout_names(text: str, chat: bool) -> list[Found]:
         found.extend(mail_names(text))
     if "|" in text and "^" in text:
         found.extend(hl7_names(text))
+    found.extend(listed_contacts(text))
     found.extend(signed_names(text))
     return found

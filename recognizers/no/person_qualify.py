@@ -42,10 +42,11 @@ def double_first_name(lowered: str) -> bool:
 
 CLINICAL_ENDINGS = tuple(
     "lyse lysen ektomi ektomien tomi tomien skopi skopien grafi grafien algi algien terapi "
-    "terapien plastikk plastikken itis pati patien emi emien".split()
+    "terapien plastikk plastikken itis pati patien emi emien emboli embolien".split()
 )
 """Endings of procedures and conditions (``trombolyse``, ``kolecystektomi``, ``gastroskopi``,
-``leukemi``) that no name shares in a word of :data:`MIN_TERM_LETTERS` letters or more."""
+``leukemi``, ``lungeemboli``) that no name shares in a word of :data:`MIN_TERM_LETTERS` letters
+or more."""
 MIN_TERM_LETTERS = 7
 
 

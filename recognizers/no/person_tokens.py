@@ -18,8 +18,11 @@ from typing import NamedTuple
 
 from recognizers.no import person_words as words
 
-LETTERS = "a-zæøåéèêëáàâãäíìîïóòôõöúùûüñçłśźżćńęąđšžčăơưāēīūėįųşğıőűțșřťďňľýůа-яёіїєґ'’"
-UPPER = "A-ZÆØÅÉÈÊËÁÀÂÃÄÍÌÎÏÓÒÔÕÖÚÙÛÜÑÇŁŚŹŻĆŃĘĄĐŠŽČĂƠƯĀĒĪŪĖĮŲŞĞİŐŰȚȘŘŤĎŇĽÝŮА-ЯЁІЇЄҐ"
+LETTERS = (
+    "a-zæøåéèêëáàâãäíìîïóòôõöúùûüñçłśźżćńęąđšžčăơưāēīūėįųşğıőűțșřťďňľýůа-яёіїєґ'’\u1e00-\u1eff"
+)
+UPPER = "A-ZÆØÅÉÈÊËÁÀÂÃÄÍÌÎÏÓÒÔÕÖÚÙÛÜÑÇŁŚŹŻĆŃĘĄĐŠŽČĂƠƯĀĒĪŪĖĮŲŞĞİŐŰȚȘŘŤĎŇĽÝŮА-ЯЁІЇЄҐ\u1e00-\u1eff"
+"""Letters of names; U+1E00–U+1EFF holds both cases of the Vietnamese letters (``Nguyễn``)."""
 """Letters of names: Latin with the diacritics of the languages patients write in, and
 Cyrillic (``Мене звати Дарина Іванчук``)."""
 _TOKEN = re.compile(rf"[\w{LETTERS}.\-]+")

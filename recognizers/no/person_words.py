@@ -148,6 +148,7 @@ COMMON = frozenset(
     this that it he she we they you my your his her their our hei hallo takk ja nei ok
     ringte ringer ring kommer kom går gikk sier sa fikk får tar tok ser så spør lurer
     lege legen sykehus sjukehus pasient pasienten time timen svar syk sjuk frisk jo
+    ka kem kor koffor kossen dokker dokk tebake tibake
     """.split()
 )
 STRUCTURAL = frozenset(
@@ -300,12 +301,12 @@ NOT_NAME_WORDS = (
         "ukjent unknown ingen none null n/a mangler "
         "hb crp inr alat asat ldh gt alp tsh ft4 egfr kreatinin hba1c bt ekg eeg mr ct rtg "
         "spo2 sao2 kols hiv adhd mrsa covid copd "
-        "nedi uti inni oppi bortpå innpå nedpå oppå"
+        "nedi uti inni oppi bortpå innpå nedpå oppå postboks"
     )
     | DICTATION_WORDS
 )
 """Words never taken as (part of) a name, whatever their case: instructions to the model,
 headings, field names, empty values (``Navn: tom``), lab or examination abbreviations,
-spoken place adverbs (``aslaug nedi bakkane``) and dictated punctuation."""
+spoken place adverbs (``aslaug nedi bakkane``), ``Postboks`` and dictated punctuation."""
 EMPTY_VALUES = _words("tom ukjent unknown ingen none null n/a mangler - x ledig stengt vacant")
 """A field value that says "nothing here"; never a name on its own."""
