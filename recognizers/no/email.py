@@ -66,32 +66,66 @@ _SAID_SEPARATORS = {
 }
 
 
-def _echo_pattern(local: str) -> re.Pattern[str] | None:
-    """A regex for ``local`` (an address's local part) as it is said or written again: letters
-    maybe apart by spaces (``thu trang nguyen``), digits as digits or number words, a dot or
-    hyphen as one or as its word (``punktum``, ``bindestrek``); on lower-cased text."""
+_NUMBER_RUN = re.compile(rf"[ ]?{_SPOKEN_NUMBER}(?:[ ]+{_SPOKEN_NUMBER})*")
+"""Digits said again, as digits or number words (compiled once: the number-word alternation
+is large, and a pattern per address that held it cost ~150 ms to compile)."""
+_SEPARATOR_RUNS = {piece: re.compile(said) for piece, said in _SAID_SEPARATORS.items()}
+_BEFORE_ECHO = re.compile(r"[\w.@\-]")
+_AFTER_ECHO = re.compile(r"[\w@]|[.\-]\w")
+_SPAN = re.compile(r"[\s\S]+")
+"""Matches whatever it is given: the echo found is handed on as a match of this."""
+
+
+def _echo_matchers(local: str) -> list[re.Pattern[str]] | None:
+    """A regex per piece of ``local`` (an address's local part) as it is said or written
+    again: letters maybe apart by spaces (``thu trang nguyen``), digits as digits or number
+    words, a dot or hyphen as one or as its word (``punktum``, ``bindestrek``); for
+    lower-cased text. ``None`` for a short local part or one with a character no word says
+    (``+``, ``%``, ``'``)."""
     if sum(char.isalnum() for char in local) < _MIN_ECHOED:
         return None
-    parts: list[str] = []
-    for piece in _PIECE.findall(local.lower()):
-        if piece in _SAID_SEPARATORS:
-            parts.append(_SAID_SEPARATORS[piece])
+    pieces = _PIECE.findall(local.lower())
+    if "".join(pieces) != local.lower():
+        return None
+    matchers: list[re.Pattern[str]] = []
+    for piece in pieces:
+        if piece in _SEPARATOR_RUNS:
+            matchers.append(_SEPARATOR_RUNS[piece])
         elif piece.isdigit():
-            parts.append(rf"[ ]?{_SPOKEN_NUMBER}(?:[ ]+{_SPOKEN_NUMBER})*")
+            matchers.append(_NUMBER_RUN)
         else:
-            parts.append("[ ]?".join(map(re.escape, piece)))
-    if "".join(_PIECE.findall(local.lower())) != local.lower():
-        return None  # a character the pattern cannot say (``+``, ``%``, ``'``)
-    return re.compile(rf"(?<![\w.@\-]){''.join(parts)}(?![\w@]|[.\-]\w)")
+            matchers.append(re.compile("[ ]?".join(map(re.escape, piece))))
+    return matchers
+
+
+def _echo_spans(lowered: str, matchers: list[re.Pattern[str]]) -> Iterator[tuple[int, int]]:
+    """Where the pieces match one after another, not inside a longer word or address."""
+    reached = 0
+    for first in matchers[0].finditer(lowered):
+        start, end = first.span()
+        if start < reached or (start > 0 and _BEFORE_ECHO.match(lowered, start - 1)):
+            continue
+        for matcher in matchers[1:]:
+            piece = matcher.match(lowered, end)
+            if piece is None:
+                break
+            end = piece.end()
+        else:
+            if not _AFTER_ECHO.match(lowered, end):
+                reached = end
+                yield start, end
 
 
 def _echoes(text: str) -> Iterator[re.Match[str]]:
     """Where the local part of an address in ``text`` is said again, outside the address."""
     lowered = lexicon.lower(text)
     for local in {match.group().split("@", 1)[0] for match in _EMAIL.finditer(text)}:
-        pattern = _echo_pattern(local)
-        if pattern is not None:
-            yield from pattern.finditer(lowered)
+        matchers = _echo_matchers(local)
+        if matchers is not None:
+            for start, end in _echo_spans(lowered, matchers):
+                found = _SPAN.match(lowered, start, end)
+                if found is not None:
+                    yield found
 
 
 def _marker_starts(text: str, lowered: str) -> set[int]:
