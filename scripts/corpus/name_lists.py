@@ -49,7 +49,7 @@ LEXICON_HEADER = """\
 # (spacy_lookups_data/data/nb_lemma_exc.json.gz).
 # Licence: Creative Commons Attribution 4.0 (CC BY 4.0), https://creativecommons.org/licenses/by/4.0/
 # Changes: only the word forms are kept (no lemmas or parts of speech), filtered as above.
-# Rebuild: scripts/corpus/name_lists.py --ordbank spacy_lookups_data-1.0.5-py2.py3-none-any.whl
+# Rebuild: python -m scripts.corpus.name_lists --ordbank spacy_lookups_data-1.0.5-*.whl
 """
 SHORTEST_WORD, LONGEST_WORD = 3, 12
 
