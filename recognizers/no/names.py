@@ -13,7 +13,7 @@ from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
 _NER = _HERE.parent / "ner"
-_SOURCES = ("first_names.txt", "first_names_extra.txt")
+_SOURCES = ("first_names.txt", "first_names_extra.txt", "first_names_world.txt")
 
 
 def read_words(path: Path) -> frozenset[str]:
@@ -23,14 +23,14 @@ def read_words(path: Path) -> frozenset[str]:
 
 
 FIRST_NAMES: frozenset[str] = frozenset().union(*(read_words(_HERE / name) for name in _SOURCES))
-"""Lower-case first names: NorNE's PER annotations plus a hand-written list."""
+"""Lower-case first names: NorNE's PER annotations, a hand-written list, and names of many
+origins from Faker's lists (``scripts/corpus/world_names.py``)."""
 COMMON_FIRST_NAMES: frozenset[str] = read_words(_HERE / _SOURCES[1])
 """The hand-written list only: common enough to count as a name on its own."""
-SURNAMES: frozenset[str] = read_words(_HERE / "surnames.txt") | read_words(
-    _HERE / "surnames_extra.txt"
-)
-"""Lower-case surnames: NorNE's PER annotations plus a hand-written list of common ones (some
-are also words: ``bakke``, ``strand``)."""
+_SURNAME_SOURCES = ("surnames.txt", "surnames_extra.txt", "surnames_world.txt")
+SURNAMES: frozenset[str] = frozenset().union(*(read_words(_HERE / n) for n in _SURNAME_SOURCES))
+"""Lower-case surnames: NorNE's PER annotations, a hand-written list of common ones (some
+are also words: ``bakke``, ``strand``), and Faker's surnames of many origins."""
 COMMON_WORDS: frozenset[str] = read_words(_NER / "common_words.txt") | read_words(
     _NER / "clinical_words.txt"
 )
