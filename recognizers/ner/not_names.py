@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from recognizers.no.names import FIRST_NAMES, SURNAMES, read_words
+from recognizers.no.person_markup import not_a_name_here
 from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES, NOT_NAME_WORDS, STREET_WORDS
 from recognizers.no.places import is_health_unit, is_location
 
@@ -61,6 +62,10 @@ NOT_PEOPLE: frozenset[str] = KNOWN_DRUGS | frozenset(
     dzien dzień dobry dobre dobryj cześć witam добрий добрый день доброго ранку вечір привіт
     привет здравствуйте дякую спасибо labas laba diena sveiki merhaba marhaba buorre beaivi
     bures bonjour hola salut ciao xin chào chao namaste vanakkam sawasdee kamusta ahoj szia tere
+    kiitos tack danke merci gracias obrigado grazie ačiū aciu paldies aitäh köszönöm dziękuję
+    good helo hullo evening morning got expected chatbot
+    farsi dari pashto tigrinja tigrinya amharisk arabisk somali urdu punjabi kurdisk sorani
+    kurmanji polsk litauisk latvisk russisk ukrainsk vietnamesisk tyrkisk persisk
     sorry okay okey yeah yep nope please thanks thank wow oops whoops damn shit fuck sure
     warn warning info error debug trace fatal notice critical http https ftp www
     sertraline fluoxetine escitalopram citalopram paroxetine venlafaxine duloxetine
@@ -70,7 +75,8 @@ NOT_PEOPLE: frozenset[str] = KNOWN_DRUGS | frozenset(
     """.split()
 )
 """Drugs, and words the model takes for names: microorganisms, scores, companies, hospitals,
-greetings in the languages patients write in (``dzień dobry``, ``Добрий день``), the English
+greetings in the languages patients write in (``dzień dobry``, ``Добрий день``) and their
+thanks (``kiitos``), the languages an interpreter is asked for (``Tolk Farsi``), the English
 interjections Norwegians say (``hei eh sorry``, ``okay``), log
 levels (``[WARN]``), URL schemes and the English spellings of common drugs; chat platforms
 (``[Teams] Jon Lie``), English field names in capitals (``PHONE``), the emergency centre
@@ -181,6 +187,7 @@ def is_not_a_person(text: str, start: int, end: int) -> bool:
         or bool(_STREET_NEXT.match(text, end))
         or bool(_SAINT_BEFORE.search(text[max(0, start - 8) : start]))
         or _is_structure(text, start, end, words)
+        or not_a_name_here(text, start, end)
     )
 
 

@@ -30,6 +30,7 @@ from recognizers.ner.date_words import is_date_word
 from recognizers.ner.not_names import KNOWN_DRUGS, NAME_WORDS, after_person_cue
 from recognizers.no.names import SURNAMES, read_words
 from recognizers.no.person_lexicon import is_number_word, is_ordinary
+from recognizers.no.person_markup import is_mail_header_word
 from recognizers.no.person_words import DICTATION_WORDS
 
 _HERE = Path(__file__).resolve().parent
@@ -77,7 +78,7 @@ _OBJECT_OPENERS = frozenset(
 _COMPANY_FORMS = frozenset("AS ASA ANS DA SA BA".split())
 """Company forms after a name, trimmed: ``Kari Berge AS`` names Kari Berge."""
 _TOKEN = re.compile(r"[^\s\"“”«»,;:|()\[\]{}<>]+")
-_BREAKS = frozenset('\n\t;:|"“”«»')
+_BREAKS = frozenset('\n\t;:|"“”«»<>')
 _LINE_OPENING = re.compile(r"[\s\-–•*>#\"«“'(]*(?:\d{1,2}[.)]\s+)?[\s\-–•*>#\"«“'(]*")
 _CLITIC = re.compile(r"['’](?:s|re|ll|ve|d|m|t)$")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -159,7 +160,8 @@ def _parts(text: str, start: int, end: int) -> Iterator[Part]:
                 yield Part(run, opens, labels=False)
             run, opens = [], False
             continue
-        if word.lower in DICTATION_WORDS:  # ``Myklebust Punktum Atrieflimmer``: a sentence end
+        if word.lower in DICTATION_WORDS or is_mail_header_word(text, word.start, word.end):
+            # ``Myklebust Punktum Atrieflimmer``: a sentence end; ``Kari Lie wrote:``
             if run:
                 yield Part(run, opens, labels=False)
             run, opens = [], True
@@ -200,7 +202,8 @@ def _never_in_names(word: Word) -> bool:
 
 def _opens(text: str, position: int) -> bool:
     """Does ``position`` open a text, a line (after a bullet or list number), a table cell, a
-    sentence or a field (after ``:``), or follow a number or code? Not after an initial or a title
+    sentence or a field (after ``:`` or an XML tag: ``<Arsak>Mistanke``), or follow a number
+    or code? Not after an initial or a title
     (``dr. Hansen``, ``K. Hansen``)."""
     line_start = max(text.rfind(c, 0, position) for c in "\n\t|;") + 1
     if _LINE_OPENING.fullmatch(text, line_start, position):
@@ -211,7 +214,7 @@ def _opens(text: str, position: int) -> bool:
         return False
     if any(map(str.isdigit, last)):
         return True
-    return last[-1] in ".!?:" and not _keeps_dot(last.rstrip(":"))
+    return last[-1] in ".!?:>" and not _keeps_dot(last.rstrip(":"))
 
 
 def _trim(text: str, part: Part) -> Part:

@@ -106,11 +106,12 @@ def _index(any_case: set[str], exact: set[str]) -> dict[str, list[tuple[_Form, b
     return index
 
 
-_ACCENTED = "àáâãäçèéêëìíîïñòóôõöùúûüýÿńśźżćęąłčšžřďťňľőűğşțșđ"
-_PLAIN = "aaaaaceeeeiiiinooooouuuuyynszzcealcszrdtnlougstsd"
+_ACCENTED = "àáâãäçèéêëìíîïñòóôõöùúûüýÿńśźżćęąłčšžřďťňľőűğşțșđėįųūāēī"
+_PLAIN = "aaaaaceeeeiiiinooooouuuuyynszzcealcszrdtnlougstsdeiuuaei"
 _FOLD = str.maketrans(_ACCENTED, _PLAIN)
 """Letters folded to their base letter, so a name written without its accent echoes it
-(``zielinska`` for ``Zielińska``, ``rene`` for ``René``); æ, ø and å stay letters of their own."""
+(``zielinska`` for ``Zielińska``, ``rene`` for ``René``, ``ruta`` for Lithuanian ``Rūta``);
+æ, ø and å stay letters of their own."""
 
 
 _TO_FOLD = re.compile(f"[{_ACCENTED}]")

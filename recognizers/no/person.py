@@ -43,6 +43,7 @@ from recognizers.no.person_dialogue import answers, named_before_relative, named
 from recognizers.no.person_layouts import layout_names
 from recognizers.no.person_lexicon import is_compound, is_ordinary, lexicon
 from recognizers.no.person_qualify import is_known, lower_ok, unknown_name
+from recognizers.no.person_spelled import spelled_names
 from recognizers.no.person_tokens import Token
 from recognizers.no.person_tokens import tokens as read_tokens
 from recognizers.no.person_triggers import trigger_kind
@@ -71,10 +72,24 @@ _ROOM_NUMBER = re.compile(r"\d{1,4}[a-zA-Z]?")
 _CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,;:!?()])", re.MULTILINE)
 
 
+_SPEAKER_TAGS = re.compile(r"^[ \t]*\[?[A-Z]+_\d+\]?", re.MULTILINE)
+"""Speaker tags of a speech-to-text export opening its lines (``SPEAKER_01 ja …``)."""
+
+
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])[A-ZÆØÅ]{2,5}(?![^\W\d_])")
+"""An abbreviation in capitals (``IVF``, ``CRP``): one capital, however many letters."""
+
+
 def is_chat(text: str) -> bool:
-    """Mostly lower-case prose: a chat message, where capitals say nothing about names."""
+    """Mostly lower-case prose: a chat message, where capitals say nothing about names; the
+    speaker tags opening the lines of a transcript (``SPEAKER_00``) are not counted, and an
+    abbreviation (``IVF``) counts as one capital."""
+    if "_" in text:
+        text = _SPEAKER_TAGS.sub("", text)
     letters = "".join(filter(str.isalpha, text))
-    capitals = sum(map(str.isupper, letters))
+    capitals = sum(map(str.isupper, letters)) - sum(
+        len(abbreviation) - 1 for abbreviation in _ABBREVIATION.findall(text)
+    )
     return len(letters) >= 12 and capitals <= max(2, len(letters) // 40)
 
 
@@ -112,6 +127,7 @@ def _is_stop(
         )
         or lowered in words.NOT_NAME_WORDS
         or lowered.endswith(_LABEL_ENDINGS)
+        or (lowercase and words.is_profession(lowered))  # ``eg er turnuslækjar``
         or token.word in words.STRUCTURAL
         or (lowercase and not (first or loose) and _ends_lower_name(lowered, closes))
     )
@@ -121,6 +137,8 @@ def _ends_lower_name(lowered: str, closes: bool) -> bool:
     """Does the lower-case word ``lowered``, after the first word of a name, end it?"""
     if lowered in words.AMBIGUOUS_FIRST_NAMES:
         return not closes
+    if "-" in lowered and all(is_known(part) for part in lowered.split("-")):
+        return False  # ``hanne-kristin bakke-mo``: a double surname
     return is_ordinary(lowered) and not is_known(lowered)
 
 
@@ -323,7 +341,7 @@ def find_names(text: str) -> Spans:
         if not tokens[i].label:  # a speaker label is structure (``lis:``), not a name
             _known_name(text, tokens, i, chat, spans)
     _dialogue(text, tokens, spans, chat)
-    for start, end, score, why in layout_names(text, chat):
+    for start, end, score, why in (*layout_names(text, chat), *spelled_names(text)):
         _add(spans, text, (start, end), score, why)
     return _outermost(spans)
 

@@ -17,6 +17,7 @@ Both return token indexes for :mod:`recognizers.no.person` to turn into spans.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from recognizers.no import person_words as words
@@ -84,6 +85,22 @@ def _is_header_row(text: str, end: int) -> bool:
     return any(delimiter in line for delimiter in ";|\t")
 
 
+_NUMBER_SENDER = re.compile(r"[ \t]*\[?\d[\d.,:/ \t\-–+\[\]]*\d\]?:[ \t]+")
+"""A chat export's line opening whose sender is a phone number (``12.05.2025, 08:33 - +47 481
+20 337: ``): structure before the answer."""
+
+
+def _after_number_sender(text: str, tokens: list[Token], i: int) -> int:
+    """The first token after a phone-number sender opening the line of ``tokens[i]``, or ``i``."""
+    prefix = _NUMBER_SENDER.match(text, tokens[i].start)
+    if prefix is None:
+        return i
+    j = i
+    while j < len(tokens) and tokens[j].start < prefix.end():
+        j += 1
+    return j
+
+
 def answers(text: str, tokens: list[Token]) -> Iterator[int]:
     """Indexes of the first word of each answer to a question for a name."""
     for i in range(1, len(tokens)):
@@ -91,7 +108,7 @@ def answers(text: str, tokens: list[Token]) -> Iterator[int]:
             continue
         if not _asks_for_name(tokens, i - 1) or _is_header_row(text, tokens[i - 1].end):
             continue
-        j = i + 1 if tokens[i].label else i
+        j = i + 1 if tokens[i].label else _after_number_sender(text, tokens, i)
         while j < len(tokens) - 1 and (
             tokens[j].lower in words.FILLERS or tokens[j].lower in _ANSWER_OPENERS
         ):

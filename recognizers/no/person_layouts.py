@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from recognizers.no import person_words as words
 from recognizers.no.names import FIRST_NAMES, SURNAMES
 from recognizers.no.person_formats import hl7_names, mail_names
+from recognizers.no.person_handles import handles
 from recognizers.no.person_lexicon import is_ordinary
 from recognizers.no.person_tables import column_cells
 from recognizers.no.person_tokens import LETTERS, UPPER, is_speaker
@@ -311,4 +312,5 @@ def layout_names(text: str, chat: bool) -> list[Found]:
         found.extend(hl7_names(text))
     found.extend(listed_contacts(text))
     found.extend(signed_names(text))
+    found.extend(handles(text))  # ``SOLHEIM_ERIK``, ``RAJSIN (Rajesh Singh)``
     return found

@@ -33,6 +33,7 @@ _PHRASE_ENDS = frozenset(
     | words.CHAT_PHRASES
     | words.GREETING_PHRASES
     | words.POINTING_PHRASES
+    | words.NICKNAME_PHRASES
 )
 _TITLE_WORDS = words.TITLES | words.ROLES | words.GREETINGS | words.THANKS
 _TRIGGER_WORDS = (
@@ -52,7 +53,9 @@ _TRIGGER_WORDS = (
 
 
 _ASKING_WHAT = frozenset("hva kva hvem kven what who".split())
-_TITLE_PHRASES = words.GREETING_PHRASES | words.NAME_IS_PHRASES | words.POINTING_PHRASES
+_TITLE_PHRASES = (
+    words.GREETING_PHRASES | words.NAME_IS_PHRASES | words.POINTING_PHRASES | words.NICKNAME_PHRASES
+)
 _PERSON_WORDS = words.TITLES | words.ROLES | words.RELATIVES
 _ROLE_REACH = 4
 

@@ -30,7 +30,8 @@ RELATIVES = _words(
     "onkel tante fetter kusine svigermor svigerfar svigersønn svigerdatter gutten jenta "
     "vennen venninna venninnen barnet eldste yngste guten kollega kollegaen colleague "
     "friend neighbour neighbor grandmother grandfather grandson granddaughter uncle aunt cousin "
-    "familien familie fam. barnebarnet søstera sambuaren samboaren kjerringa gubben"
+    "familien familie fam. barnebarnet søstera sambuaren samboaren kjerringa gubben "
+    "minstemann yngstemann eldstemann lillebror storebror lillesøster storesøster veslebror"
 )
 PROFESSION_SUFFIXES = (
     "lege",
@@ -64,6 +65,8 @@ PROFESSION_SUFFIXES = (
     "audiograf",
     "helsesøster",
     "arbeider",
+    "lækjar",
+    "lækjaren",
 )
 """Word endings that make a profession (``kardiolog``: a word of 7+ letters ending in ``log``)."""
 NOT_PROFESSIONS = _words("katalog dialog analog prolog epilog")
@@ -80,7 +83,8 @@ INTRODUCERS = _words("heter heiter navn namn name kalt mvh hilsen helsing regard
 NAMING_WORDS = _words(
     "heter heiter het hette heitte hete heite kalles kalt navn namn name fornavn etternavn "
     "mellomnavn "
-    "pasientnavn kallenavn firstname lastname first_name last_name surname fullname full_name "
+    "pasientnavn kallenavn givenname familyname firstname lastname first_name last_name surname "
+    "fullname full_name "
     "staves stavet skrives spelled звати зовут звуть"
 )
 """Introducers after which any lower-case word is taken as a name (``jeg heter andrii``,
@@ -115,8 +119,9 @@ CHAT_PHRASES = frozenset(
         ("hilsen", "fra"),
     }
 )
-GAP_WORDS = _words("til min mi mitt vår hans hennes our my er din di ditt hennar your")
-"""Words allowed between a trigger and the name (``kona til Per``, ``datter mi, Kari``,
+GAP_WORDS = _words("til av min mi mitt vår hans hennes our my er din di ditt hennar your")
+"""Words allowed between a trigger and the name (``kona til Per``, ``datter av KARI``,
+``datter mi, Kari``,
 ``fastlegen er gunnhild ås``)."""
 ROOMS = _words("rom seng sengeplass sal stue room bed")
 """Where a patient lies: a name follows the number (``Rom 6 Liv``, ``seng 4 kari``)."""
@@ -142,13 +147,13 @@ COMMON = frozenset(
     seg sin sitt sine meg deg oss dem kan skal vil må ble blir være vært fra om over under
     etter før nå da så men eller hvis når hvor hva hvem hvorfor hvordan også bare veldig
     litt mye mer mest noe noen ingen alle alt hele helt her der dit hit ut inn opp ned
-    ikkje eg ho me dykk dei kva kven kvifor korleis no berre mykje meir nokon ingen heile
+    ikkje eg ho hu me dykk dei kva kven kvifor korleis no berre mykje meir nokon ingen heile
     mi min mitt mine din di ditt dine vår vårt våre hans hennes deres sin dag uke natt
     i går i dag i morgen the and or of to in on at is are was were be been with for not
     this that it he she we they you my your his her their our hei hallo takk ja nei ok
     ringte ringer ring kommer kom går gikk sier sa fikk får tar tok ser så spør lurer
     lege legen sykehus sjukehus pasient pasienten time timen svar syk sjuk frisk jo
-    ka kem kor koffor kossen dokker dokk tebake tibake
+    ka kem kor koffor kossen dokker dokk tebake tibake gratulerer
     """.split()
 )
 STRUCTURAL = frozenset(
@@ -218,9 +223,38 @@ NAMING_PHRASES = frozenset(
         ("navnet", "mitt", "er"),
         ("namnet", "mitt", "er"),
         ("name", "is"),
+        ("kaller", "han"),
+        ("kaller", "ham"),
+        ("kaller", "henne"),
+        ("kaller", "ho"),
+        ("kaller", "hu"),
+        ("kaller", "meg"),
+        ("kallar", "han"),
+        ("kallar", "ho"),
+        ("kallar", "meg"),
+        ("kalles", "bare"),
+        ("kallast", "berre"),
+        ("call", "me"),
     }
 )
-"""Introductions after which any lower-case word is a name (``navnet mitt er liv``)."""
+"""Introductions after which any lower-case word is a name (``navnet mitt er liv``), and
+nicknames given (``alle kaller han toffen``, ``han kalles bare pelle``)."""
+NICKNAME_PHRASES = frozenset(
+    {
+        ("bare", "si"),
+        ("si", "bare"),
+        ("berre", "sei"),
+        ("sei", "berre"),
+        ("han", "lille"),
+        ("hun", "lille"),
+        ("ho", "lille"),
+        ("hu", "lille"),
+        ("han", "vesle"),
+        ("ho", "vesle"),
+    }
+)
+"""``bare si skaiste``, ``han lille idris``: a short name or pet name follows, if a known name or
+no ordinary word (``bare si ifra`` stays)."""
 NAME_IS_PHRASES = frozenset(
     {("navn", "er"), ("namn", "er"), ("navnet", "er"), ("namnet", "er"), ("navnet", "ditt", "er")}
 )
@@ -261,9 +295,10 @@ INSTITUTION_SUFFIXES = (
 """Endings of institutions (``Legekontoret``, ``Hjemmetjenesten``): senders, never people."""
 FILLERS = _words(
     "altså asså da eh ehm eeh øh øhm øhh hm hmm liksom sånn vel med. philos. scient. "
-    "fortsatt fremdeles framleis"
+    "fortsatt fremdeles framleis kanskje visst egentlig eigentleg faktisk"
 )
-"""Spoken fillers skipped between a trigger and the name (``moren hans altså liv ødegård``,
+"""Spoken fillers and hedges skipped between a trigger and the name (``moren hans altså liv
+ødegård``, ``hun het kanskje Tuva``,
 ``fastlegen din er det fortsatt krogh``), and the degree after a title (``Dr. med. Ketil
 Bjørnå``)."""
 SPEAKER_WORDS = _words(
@@ -297,7 +332,7 @@ NOT_NAME_WORDS = (
         "tiltak plan status diagnose diagnoser medikasjon medisiner notat journalnotat henvisning "
         "fornavn etternavn mellomnavn navn namn name pasientnavn brukernavn username user bruker "
         "født fødd fødselsdato fødselsnummer fnr alder kjønn adresse telefon tlf mobil epost "
-        "e-post rom seng dato adv advokat ansv ansvarlig ssp "
+        "e-post rom seng dato adv advokat ansv ansvarlig ssp hpr mrn fornamn etternamn "
         "ukjent unknown ingen none null n/a mangler "
         "hb crp inr alat asat ldh gt alp tsh ft4 egfr kreatinin hba1c bt ekg eeg mr ct rtg "
         "spo2 sao2 kols hiv adhd mrsa covid copd "
