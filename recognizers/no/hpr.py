@@ -3,14 +3,16 @@ provider fields of an HL7 v2 message, which say what they hold: PV1-7/8/9/17 (at
 referring, consulting, admitting doctor), ORC-10/11/12 (entered by, verified by, ordering
 provider) and OBR-16 (ordering provider), an ID of
 seven to nine digits then the person's name (``8148908^Stene^Hilde^^^Dr``); Norwegian HL7
-carries the HPR number there."""
+carries the HPR number there. Two more fields say so too: a KITH XML ``Ident`` whose
+``TypeId`` is ``HPR`` (:mod:`recognizers.no.journal_ident`), and a log's doctor key
+(``lege=3390128``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from recognizers.no import context, context_words
+from recognizers.no import context, context_words, journal_ident
 from recognizers.no.base import (
     CHAIN_END,
     CHAIN_START,
@@ -47,6 +49,27 @@ _HL7_PROVIDER = re.compile(
 )
 """An HL7 v2 provider field (XCN) whose ID is seven to nine digits, a name after it."""
 _HL7_SEGMENTS = ("PV1|", "ORC|", "OBR|")
+_HL7_HPR_AUTHORITY = re.compile(
+    r"(?<![^|~])(?P<id>\d{7,9})\^[^|~^\r\n]*(?:\^[^|~^\r\n]*){5,8}\^HPR(?=[|~^\r\n]|$)",
+    re.MULTILINE,
+)
+"""An HL7 XCN field of any segment whose assigning authority (the ninth component) is
+``HPR``: ``4120987^Aasen^Cecilie^^^^^^HPR`` says itself that its ID is an HPR number."""
+_PROVIDER_KEY = re.compile(
+    r"(?i)(?<![\w.\-])(?:lege|legeid|lege_id|behandler|rekvirent|prescriber|provider"
+    r"|practitioner|hcp)=(?P<id>\d{7,9})(?![\w.\-])"
+)
+"""A log's key=value pair whose key is the doctor or the prescriber (``lege=3390128``): its
+value of seven to nine digits is the person's HPR number (an id, not a phone number, in a
+log line)."""
+
+_FIELDS = {
+    _HL7_PROVIDER: "hl7",
+    _HL7_HPR_AUTHORITY: "hl7",
+    _PROVIDER_KEY: "key",
+    journal_ident.IDENT: "xml",
+}
+"""Patterns whose field says it holds an HPR number: no HPR word needed."""
 
 
 class HprRecognizer(NorwegianRecognizer):
@@ -54,25 +77,41 @@ class HprRecognizer(NorwegianRecognizer):
 
     ENTITY = "NO_HPR"
     MIN_CHAIN_DIGITS = 7
-    PATTERNS = (_HPR, *_GROUPED, _HL7_PROVIDER)
+    PATTERNS = (
+        _HPR,
+        *_GROUPED,
+        _PROVIDER_KEY,
+        journal_ident.IDENT,
+        _HL7_HPR_AUTHORITY,
+        _HL7_PROVIDER,
+    )
     CONTEXT_WORDS = context_words.HPR.entries()
 
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
         """The number patterns where an HPR word may occur; the HL7 one where a provider
         segment does."""
-        worded = self.PATTERNS[:-1] if context.could_occur(text, context_words.HPR) else ()
-        hl7 = any(segment in text for segment in _HL7_SEGMENTS)
-        return (*worded, _HL7_PROVIDER) if hl7 else worded
+        worded = self.PATTERNS[:4] if context.could_occur(text, context_words.HPR) else ()
+        keyed = (_PROVIDER_KEY,) if "=" in text else ()
+        xml = (journal_ident.IDENT,) if "TypeId" in text else ()
+        hl7 = (_HL7_PROVIDER,) if any(segment in text for segment in _HL7_SEGMENTS) else ()
+        if "^HPR" in text:
+            hl7 = (*hl7, _HL7_HPR_AUTHORITY)
+        return (*worded, *keyed, *xml, *hl7)
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Context required (within four words before or two after; right before for digits
         in groups); right before it wins over phone-number context for the same digits. An
-        HL7 provider ID needs none."""
-        if match.re is _HL7_PROVIDER:
+        HL7 provider ID, a log's doctor key or a KITH ``Ident`` typed ``HPR`` needs none."""
+        if match.re is journal_ident.IDENT and not (
+            match["id"].isdigit() and journal_ident.is_hpr(match)
+        ):
+            return None
+        field = _FIELDS.get(match.re)
+        if field is not None:
             checksum = valid_hpr(match["id"])
             return Verdict(
                 SCORE_CHECKSUM,
-                {"checksum": "valid" if checksum else "unverified", "field": "hl7"},
+                {"checksum": "valid" if checksum else "unverified", "field": field},
                 start=match.start("id"),
                 end=match.end("id"),
             )

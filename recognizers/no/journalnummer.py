@@ -10,6 +10,11 @@ record-number word (``Jnr``, ``PID``, ``Journal`` in a delimited or fixed-width 
 the answer to a question about it (``journalnummeret?`` / ``to null to fire …``). A number
 right after the word for the record itself (``journal J-338102``, ``journalene 4410928 og
 4421773``) or one that carries its label as a prefix (``JNR-2026-118273``) is labelled too.
+So is a labelled value repeated anywhere later, or set against one (``expected … got …``).
+
+More labels and shapes (hospital prefixes, ``pasient X``, id columns, numbers in words, an
+order or deviation word that says otherwise) are in :mod:`recognizers.no.journal_labels`;
+KITH XML identifiers in :mod:`recognizers.no.journal_ident`.
 """
 
 from __future__ import annotations
@@ -17,14 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from recognizers.no import context, context_words
+from recognizers.no import context, context_words, journal_echoes, journal_ident, journal_labels
 from recognizers.no.base import NUMBER_START, NorwegianRecognizer, Verdict, number_pattern
 
 SCORE = 0.85
 SCORE_SAME_SHAPE = 0.7
-_SENTENCE_BACK = 160
-_SHAPE = str.maketrans("0123456789", "9999999999")
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_DIGIT = re.compile(r"\d")
 _LABELLED_SO_FAR = "journalnummer: labelled so far"
 """Per-scan memo key: (end, shape) of the labelled journal numbers judged so far."""
 _MIN_GROUPED_DIGITS = 5
@@ -77,8 +80,13 @@ _SELF_LABELLED = re.compile(
 """An identifier that carries its label as a prefix (``JNR-2026-118273``, ``PID-55190``):
 labelled wherever it stands, in an export's ``"value"`` or after ``ref.``."""
 _ANY_LABEL = context_words.ContextWords(
-    context_words.JOURNALNUMMER.prefixes + context_words.JOURNAL_COLUMN.prefixes,
-    context_words.JOURNALNUMMER.exact | context_words.JOURNAL_COLUMN.exact | _RECORD.exact,
+    context_words.JOURNALNUMMER.prefixes
+    + context_words.JOURNAL_COLUMN.prefixes
+    + journal_labels.NEEDLES.prefixes,
+    context_words.JOURNALNUMMER.exact
+    | context_words.JOURNAL_COLUMN.exact
+    | _RECORD.exact
+    | journal_labels.NEEDLES.exact,
     context_words.JOURNALNUMMER.phrases,
 )
 """Every word that can label a record number, in text or as a column header: a text with
@@ -90,13 +98,33 @@ class JournalnummerRecognizer(NorwegianRecognizer):
     groups apart by spaces, labelled as a record number."""
 
     ENTITY = "NO_JOURNALNUMMER"
-    PATTERNS = (_JOURNAL, _GROUPED, _HL7_RECORD_ID)
+    PATTERNS = (
+        _JOURNAL,
+        _GROUPED,
+        journal_labels.PREFIXED,
+        journal_labels.SPOKEN,
+        journal_ident.IDENT,
+        _HL7_RECORD_ID,
+    )
     CONTEXT_WORDS = context_words.JOURNALNUMMER.entries()
     REQUIRED_CONTEXT = _ANY_LABEL
+    NEEDS_DIGIT = False
+
+    def could_match(self, text: str) -> bool:
+        """A digit, or a number read out in words (``fire-fem-null-to-ni-ni``)."""
+        return _DIGIT.search(text) is not None or journal_labels.SPOKEN.search(text) is not None
 
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
-        """The HL7 record-ID pattern only in a text with a PID segment."""
-        return self.PATTERNS if "PID|" in text else self.PATTERNS[:-1]
+        """The HL7 record-ID pattern only in a text with a PID segment, the XML one only in
+        a text with a ``TypeId``; in a text without digits, the words pattern alone."""
+        if _DIGIT.search(text) is None:
+            return (journal_labels.SPOKEN,)
+        patterns = list(self.PATTERNS[:4])
+        if "TypeId" in text:
+            patterns.append(journal_ident.IDENT)
+        if "PID|" in text:
+            patterns.append(_HL7_RECORD_ID)
+        return patterns
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """A journal or patient-number word at most three words before, as the column's
@@ -106,21 +134,46 @@ class JournalnummerRecognizer(NorwegianRecognizer):
         before are known."""
         if match.re is _HL7_RECORD_ID:
             return Verdict(SCORE, {"field": "hl7"}, start=match.start("id"), end=match.end("id"))
+        if match.re is not _JOURNAL and match.re is not _GROUPED:
+            return _judge_more(text, match)
         value = match.group()
-        if match.re is _GROUPED:
-            if not _whole_number(text, match):
-                return None
-        elif sum(map(str.isdigit, value)) < 3 or _first_of_groups(text, match):
+        if not _shaped(text, match):
             return None
         labelled = context.remembered(text, _LABELLED_SO_FAR, _none_yet)
-        shape = value.translate(_SHAPE)
-        if _labelled(text, match.start()) or _self_or_record_labelled(text, match):
-            labelled.append((match.end(), shape))
-            return Verdict(SCORE)
-        in_table = context.column_header(text, match.start()) is not None
-        if labelled and not in_table and _same_sentence_echo(text, match.start(), shape, labelled):
-            return Verdict(SCORE_SAME_SHAPE)
+        if _labelled(text, match.start()) or _more_labelled(text, match):
+            return _as_labelled(text, match, labelled)
+        reason = journal_echoes.echo(text, match.start(), value, labelled, run=match.re is _JOURNAL)
+        if reason is None:
+            return None
+        return Verdict(SCORE_SAME_SHAPE, {"echo": reason} if reason != "shape" else {})
+
+
+def _as_labelled(
+    text: str, match: re.Match[str], labelled: list[tuple[int, str]]
+) -> Verdict | None:
+    """A labelled match, unless an order, lot or deviation word nearer says otherwise;
+    remembered for the echoes after it."""
+    if _said_otherwise(text, match):
         return None
+    labelled.append((match.end(), match.group().translate(journal_echoes.SHAPE)))
+    journal_echoes.values_so_far(text).add(match.group())
+    return Verdict(SCORE)
+
+
+def _more_labelled(text: str, match: re.Match[str]) -> bool:
+    """A label the identifier carries itself, the record word before it, a label of
+    :mod:`recognizers.no.journal_labels`, or (five digits or more) the turn before asks for
+    it."""
+    value = match.group()
+    if _self_or_record_labelled(text, match):
+        return True
+    if journal_labels.labelled_here(text, match.start(), value):
+        return True
+    if sum(map(str.isdigit, value)) >= _RECORD_DIGITS and journal_labels.asked_before(
+        text, match.start()
+    ):
+        return True
+    return match.re is _JOURNAL and journal_labels.record_word_before(text, match.start(), value)
 
 
 _REACH = 7
@@ -164,6 +217,22 @@ def _self_or_record_labelled(text: str, match: re.Match[str]) -> bool:
     return _RECORD.matches_any(context.words_before(text, match.start(), 1))
 
 
+def _said_otherwise(text: str, match: re.Match[str]) -> bool:
+    """An order, lot or deviation word nearer than any record label, and the identifier
+    does not carry its own label (``ref. JNR-2024-118830`` is a record number)."""
+    if match.re is _JOURNAL and _SELF_LABELLED.match(match.group()) is not None:
+        return False
+    return journal_labels.said_otherwise(text, match.start())
+
+
+def _shaped(text: str, match: re.Match[str]) -> bool:
+    """Digit groups hold one whole number; a run holds three digits or more and is not the
+    first group of a number written in groups."""
+    if match.re is _GROUPED:
+        return _whole_number(text, match)
+    return sum(map(str.isdigit, match.group())) >= 3 and not _first_of_groups(text, match)
+
+
 def _whole_number(text: str, grouped: re.Match[str]) -> bool:
     """A :data:`_GROUPED` match holds one number: five to twelve digits, and no unit after it
     (``PID 7713 20 mg`` is a number and a dose)."""
@@ -186,10 +255,30 @@ def _none_yet(_: str) -> list[tuple[int, str]]:
     return []
 
 
-def _same_sentence_echo(text: str, start: int, shape: str, labelled: list[tuple[int, str]]) -> bool:
-    """A labelled number of ``shape`` ends earlier in the sentence that reaches ``start``."""
-    window_start = max(0, start - _SENTENCE_BACK)
-    ends = list(_SENTENCE_END.finditer(text, window_start, start))
-    if ends:
-        window_start = ends[-1].end()
-    return any(window_start <= end <= start and s == shape for end, s in labelled)
+def _judge_more(text: str, match: re.Match[str]) -> Verdict | None:
+    """A hospital prefix before the digits, a number in words or a KITH XML identifier
+    (:mod:`recognizers.no.journal_labels`, :mod:`recognizers.no.journal_ident`)."""
+    if match.re is journal_ident.IDENT:
+        if not journal_ident.is_local_record(match):
+            return None
+        return Verdict(SCORE, {"field": "xml"}, start=match.start("id"), end=match.end("id"))
+    value = match.group()
+    if match.re is journal_labels.SPOKEN:
+        digits = journal_labels.spoken_digits(value)
+        form = "words" if _MIN_GROUPED_DIGITS <= digits <= _MAX_GROUPED_DIGITS else ""
+    else:
+        form = "prefixed" if journal_labels.prefixed_worth_judging(match) else ""
+    if not form:
+        return None
+    labelled = _labelled(text, match.start()) or journal_labels.labelled_here(
+        text, match.start(), value
+    )
+    if not labelled and form == "words":
+        labelled = journal_labels.asked_before(text, match.start())
+    if not labelled and form == "prefixed":
+        words = context.words_before(text, match.start(), 1)
+        labelled = bool(words) and words[-1].startswith("journal")
+    if not labelled or journal_labels.said_otherwise(text, match.start()):
+        return None
+    journal_echoes.values_so_far(text).add(value)
+    return Verdict(SCORE, {"form": form})
