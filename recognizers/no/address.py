@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from recognizers.no import context, context_words, poststeder
+from recognizers.no import context, context_words, number_addresses, poststeder
 from recognizers.no.base import (
     NUMBER_END,
     NUMBER_START,
@@ -28,6 +28,7 @@ from recognizers.no.base import (
     matches,
     number_pattern,
 )
+from recognizers.no.number_stamps import clock_time
 from recognizers.no.poststeder import POSTSTEDER
 from recognizers.normalise import lexicon
 from recognizers.normalise.streets import PREFIXES, ends_with_street
@@ -99,7 +100,8 @@ _WITH_POSTSTED = re.compile(
     rf"(?<![\wæøå])(?:(?:{_PLACE_PREFIX})\s)?{_NAME}\s{_HOUSE}{_POSTSTED_AFTER_COMMA}"
 )
 _POSTNUMMER = number_pattern(NUMBER_START + rf"(?<!-)(\d{{4}})\s({_PLACE})(?![\w:])", runs=(4,))
-"""Four digits and a poststed; a speaker label (``sekretær:``, ``SPEAKER_00``) is none."""
+"""Four digits and a poststed; a speaker label (``sekretær:``, ``SPEAKER_00``) is none, nor a
+time of day and the first word of the next line (``FRE 1115`` / ``Bestilt``)."""
 _LABELLED_POSTNUMMER = number_pattern(NUMBER_START + r"(?<!-)(\d{4})" + NUMBER_END, runs=(4,))
 _HL7_ADDRESS = re.compile(
     r"(?m)^[ \t]*(?:PID\|(?:[^|\r\n]*\|){10}|NK1\|(?:[^|\r\n]*\|){3})"
@@ -169,7 +171,14 @@ class AddressRecognizer(NorwegianRecognizer):
     """Norwegian street addresses, bokmål and nynorsk street words."""
 
     ENTITY = "NO_ADDRESS"
-    PATTERNS = (_STREET, _AFTER_CONTEXT, _WITH_POSTSTED, _LOWER_SEPARATE, _HL7_ADDRESS)
+    PATTERNS = (
+        _STREET,
+        _AFTER_CONTEXT,
+        _WITH_POSTSTED,
+        _LOWER_SEPARATE,
+        number_addresses.POSTCODE_AFTER_COMMA,
+        _HL7_ADDRESS,
+    )
     CONTEXT_WORDS = context_words.ADDRESS.entries()
 
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
@@ -181,8 +190,8 @@ class AddressRecognizer(NorwegianRecognizer):
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Street words suffice; a bare name and number needs an address word before it; an
         HL7 address field is one whatever it holds."""
-        if match.re is _HL7_ADDRESS:
-            return Verdict(SCORE_STREET_WITH_POSTSTED, start=match.start(1), end=match.end(1))
+        if match.re is _HL7_ADDRESS or match.re is number_addresses.POSTCODE_AFTER_COMMA:
+            return _whole_address(text, match)
         near = context.context_near(text, match.span(), context_words.ADDRESS, before=3, after=0)
         named_only = match.re is _LOWER_SEPARATE and not near and _named_street(match.group())
         near = near or named_only
@@ -204,6 +213,14 @@ class AddressRecognizer(NorwegianRecognizer):
             return Verdict(score, start=start, end=poststeder.poststed_after(text, end))
         street = text[match.start() : match.start(1)].rstrip(", ")
         return Verdict(score, start=start, end=match.start() + len(street))
+
+
+def _whole_address(text: str, match: re.Match[str]) -> Verdict | None:
+    """An HL7 address field, whatever it holds; or a name, number, postnummer and poststed
+    said after an address word (:mod:`recognizers.no.number_addresses`)."""
+    if match.re is _HL7_ADDRESS:
+        return Verdict(SCORE_STREET_WITH_POSTSTED, start=match.start(1), end=match.end(1))
+    return number_addresses.spoken_address(text, match)
 
 
 _RATIO_NEXT = re.compile(r"/\d")
@@ -290,6 +307,8 @@ class PostnummerRecognizer(NorwegianRecognizer):
             return None
         if match.re is _LABELLED_POSTNUMMER:
             return self._labelled(text, match.start(), match.end())
+        if "\n" in text[match.end(1) : match.start(2)] and clock_time(text, match.start(1)):
+            return None
         return self.with_place(text, match)
 
     @staticmethod
@@ -360,8 +379,12 @@ def _named_home(text: str, start: int, end: int) -> bool:
     )
 
 
-_TAKEN_BACK = re.compile(r"(?<![\d.,])(\d{4})[ \t]*,?[ \t]+(?:nei|unnskyld)[ \t]*,?[ \t]+$")
-"""A postnummer said, taken back and said again: ``i drammen 3014 nei 3013``."""
+_TAKEN_BACK = re.compile(
+    r"(?<![\d.,])(\d{4})[ \t]*,?[ \t]+(?:nei|unnskyld|\((?:skal|skulle)[ \t]+v(?:æ|e)r(?:e|t))"
+    r"[ \t]*,?[ \t]+$"
+)
+"""A postnummer said, taken back and said again: ``i drammen 3014 nei 3013``, ``postnummer
+3014 (skal være 3013)``."""
 _TAKEN_BACK_REACH = 24
 _TURN_END_WORDS = 2
 

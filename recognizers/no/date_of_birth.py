@@ -25,6 +25,8 @@ from collections.abc import Sequence
 
 from recognizers.no import context, context_words
 from recognizers.no.base import NUMBER_START, NorwegianRecognizer, Verdict, number_pattern
+from recognizers.no.number_corrections import year_taken_back
+from recognizers.no.number_stamps import message_stamp
 
 SCORE = 0.9
 
@@ -160,7 +162,7 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
         if match.re is _DAY_MONTH:
             return self._day_month(text, match)
         day, month, year = _day_month_year(match)
-        if not _real(day, month):
+        if not _real(day, month) or message_stamp(text, match):
             return None
         day_month = f"{day:02d}.{month:02d}"
         first_said = _taken_back(text, match.start())
@@ -174,7 +176,7 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
         if not (found or confirms or repeated or _listed(text, match.start())):
             return None
         so_far.append((match.end(), day_month))
-        return Verdict(SCORE)
+        return Verdict(SCORE, end=year_taken_back(text, match.end()))
 
     @staticmethod
     def _day_month(text: str, match: re.Match[str]) -> Verdict | None:

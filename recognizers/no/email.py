@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from recognizers.no import context, context_words
 from recognizers.no.base import NorwegianRecognizer, Verdict
+from recognizers.no.email_spaced import spaced_addresses
 from recognizers.normalise import lexicon
 from recognizers.normalise.number_words import NUMBER_WORD
 
@@ -116,10 +117,33 @@ def _echo_spans(lowered: str, matchers: list[re.Pattern[str]]) -> Iterator[tuple
                 yield start, end
 
 
+_ROLE_MAILBOXES = frozenset(
+    """support info post postmottak postkasse kontakt kontor admin noreply no-reply donotreply
+    service kundeservice firmapost sekretariat ekspedisjon resepsjon booking bestilling
+    timebestilling faktura regnskap personvern webmaster mailer-daemon""".split()
+)
+"""Local parts that name a role or a shared mailbox, not a person."""
+
+
+def _shared_mailbox(local: str, domain: str) -> bool:
+    """An organisation's mailbox: a role name (``support@``, ``post@``) or a local part that
+    begins with the domain's own name (``pasientreiser.vest@pasientreiser.no``). Its name
+    said again elsewhere (``Fra: pasientreiser.vest``, a display name ``"X Support"``)
+    identifies no one, so it is not an echo."""
+    lowered = local.lower()
+    if lowered in _ROLE_MAILBOXES:
+        return True
+    labels = domain.lower().split(".")
+    name = labels[-2] if len(labels) >= 2 else ""
+    first = re.split(r"[.\-_]", lowered, maxsplit=1)[0]
+    return len(name) >= _MIN_ECHOED and first == name
+
+
 def _echoes(text: str) -> Iterator[re.Match[str]]:
     """Where the local part of an address in ``text`` is said again, outside the address."""
     lowered = lexicon.lower(text)
-    for local in {match.group().split("@", 1)[0] for match in _EMAIL.finditer(text)}:
+    addresses = {tuple(match.group().split("@", 1)) for match in _EMAIL.finditer(text)}
+    for local in {local for local, domain in addresses if not _shared_mailbox(local, domain)}:
         matchers = _echo_matchers(local)
         if matchers is not None:
             for start, end in _echo_spans(lowered, matchers):
@@ -162,6 +186,7 @@ class EmailRecognizer(NorwegianRecognizer):
         if "@" in text:
             yield from _EMAIL.finditer(text)
             yield from _echoes(text)
+            yield from spaced_addresses(text)
         lowered = context.lowered(text)
         if len(lowered) != len(text):  # lower-casing moved offsets (rare letters, e.g. "İ")
             yield from _WRITTEN_OUT.finditer(text)

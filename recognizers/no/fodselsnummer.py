@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from recognizers.no import context, context_words
+from recognizers.no import context, context_words, number_echoes
 from recognizers.no.base import (
     CHAIN_END,
     CHAIN_START,
@@ -116,6 +116,8 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
             whole = (_UNBROKEN, _GROUPED, FNR_THEN_PHONE)
             if context.could_occur(text, _NUMBER_LABEL):
                 whole += (_MISKEYED, *_MISKEYED_GROUPED)
+        if whole:
+            whole += (number_echoes.PART,)
         if context.could_occur(text, context_words.PERSONNUMMER) or (
             whole and context.could_occur(text, context_words.CORRECTION)
         ):
@@ -130,6 +132,10 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
             return _miskeyed(text, match)
         if match.re is FNR_THEN_PHONE:
             return _first_of_row(text, match)
+        if match.re is number_echoes.PART:
+            if not number_echoes.said_again(text, match):
+                return None
+            return Verdict(SCORE_PERSONNUMMER_PART, {"part": "said again"})
         return self._whole_number(text, match)
 
     def _whole_number(self, text: str, match: re.Match[str]) -> Verdict | None:

@@ -33,6 +33,13 @@ SCORE_INVALID_WITH_CONTEXT = 0.5
 _LAYOUT = number_pattern(NUMBER_START + r"\d{4}([. \-_])\d{2}\1\d{5}" + NUMBER_END, runs=(4,))
 _BARE = number_pattern(NUMBER_START + r"\d{11}" + NUMBER_END, runs=(11,))
 _ANY = number_pattern(CHAIN_START + grouped_digits(11) + CHAIN_END, chain=11)
+_PAY_TO = re.compile(
+    r"(?i)(?<![\w])(?:faktur\w*|betal\w*|innbetal\w*|utbetal\w*|overfør\w*|refus\w*)"
+    r"[ \t]+(?:til|to)[ \t]*:?[ \t]*\Z"
+)
+"""A label that names where money goes (``Faktura til:``, ``Utbetales til``): the number
+after it is the account paid to, not an invoice number."""
+_PAY_TO_REACH = 32
 
 
 class KontonummerRecognizer(NorwegianRecognizer):
@@ -45,14 +52,17 @@ class KontonummerRecognizer(NorwegianRecognizer):
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Account layout: checksum suffices. Other layouts: account words must be near."""
-        if context.labelled_otherwise(
+        pay_to = _PAY_TO.search(text, max(0, match.start() - _PAY_TO_REACH), match.start())
+        if pay_to is None and context.labelled_otherwise(
             text, match.start(), context_words.KONTONUMMER, context_words.LABELLED_OTHERWISE
         ):
             return None
         valid = valid_kontonummer(compact_digits(match.group()))
-        near = context.context_near(
-            text, match.span(), context_words.KONTONUMMER
-        ) or _under_account_header(text, match.start())
+        near = (
+            pay_to is not None
+            or context.context_near(text, match.span(), context_words.KONTONUMMER)
+            or _under_account_header(text, match.start())
+        )
         if match.re is not _LAYOUT and not self._account_words_decide(text, match, near):
             return None
         if valid:

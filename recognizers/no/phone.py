@@ -26,7 +26,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from recognizers.no import context, context_words
+from recognizers.no import context, context_words, phone_turns
 from recognizers.no.base import (
     CHAIN_END,
     CHAIN_START,
@@ -41,6 +41,10 @@ from recognizers.no.base import (
     number_pattern,
 )
 from recognizers.no.fodselsnummer import FNR_THEN_PHONE, row_starts_with_fnr
+from recognizers.no.phone_plan import DIRECT as _DIRECT
+from recognizers.no.phone_plan import in_number_plan, is_mobile
+
+__all__ = ["PhoneRecognizer", "in_number_plan", "is_mobile"]
 
 SCORE_PREFIXED = 0.95
 SCORE_GROUPED = 0.7
@@ -87,12 +91,6 @@ _MISTYPED = tuple(
 """Seven or nine digits in any grouping: a phone number with a digit missing or one too
 many, when a phone word says so right before it (``ring meg plz 47 56 21 93 0``)."""
 _LOOKS_LIKE_A_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})")
-_DIRECT = context_words.ContextWords.of(
-    *"""tlf telefon mob mobil ring sms tel$ phone nås$ nåast$ treffes treffast whatsapp
-    call$ called$ reach$ text$ cell$""".split()
-)
-"""Phone words that say the next number is one to call (not ``kontakt``, ``nummer``): only
-they make a mistyped number a phone number."""
 _MISTYPED_BEFORE = 3
 _OTHER_LABELS = (
     context_words.LABELLED_OTHERWISE,
@@ -110,18 +108,6 @@ _FREEPHONE = "800"
 _DATE = re.compile(r"(\d{2})([./\-])(\d{2})\2\d{4}|\d{4}([./\-])(\d{2})\4(\d{2})")
 
 
-def is_mobile(national: str) -> bool:
-    """Mobile numbers start with 4[015-8] or 9 (Nkom)."""
-    return national[0] == "9" or (national[0] == "4" and national[1] in "015678")
-
-
-def in_number_plan(national: str) -> bool:
-    """True for an eight-digit mobile (4[015-8], 9) or fixed-line (2, 3, 5, 6, 7) number."""
-    if len(national) != 8 or not national.isdigit():
-        return False
-    return national[0] in "23567" or is_mobile(national)
-
-
 def _written_as_a_date(value: str) -> bool:
     """``17.05.2017``, ``17/05/2017``, ``2017-05-17`` with a real day and month."""
     date = _DATE.fullmatch(value)
@@ -135,6 +121,8 @@ def _not_a_phone_number(text: str, match: re.Match[str], national: str) -> bool:
     """A date, a business's freephone number, or the decimals of a number (``3,91234567``;
     in a CSV row, ``1988-02-11,94915407``, the comma ends a field)."""
     if _written_as_a_date(match.group()) or national.startswith(_FREEPHONE):
+        return True
+    if phone_turns.not_a_phone_number(text, match):
         return True
     start = match.start()
     if start < 2 or text[start - 1] != "," or not text[start - 2].isdigit():
@@ -179,14 +167,20 @@ class PhoneRecognizer(NorwegianRecognizer):
         """The ``+47`` pattern (tried at every character) only where ``47`` occurs, the
         other country codes' only where a ``+`` does, mistyped numbers only near a phone word;
         without a chain of seven digits, only pieces typed over several messages."""
-        pieces = [_PIECE] if "\n" in text and context.could_occur(text, context_words.PHONE) else []
+        pieces: list[re.Pattern[str]] = []
+        if "\n" in text and context.could_occur(text, context_words.PHONE):
+            pieces = [_PIECE, phone_turns.MESSAGE_DIGITS]
         if longest_chain(text) < _MIN_CHAIN:
             return pieces
         patterns = [p for p in self.PATTERNS if p is not _PREFIXED or "47" in text]
         if "+" not in text:
             patterns.remove(_FOREIGN_PLUS)
-        if context.could_occur(text, _DIRECT):
+        if context.could_occur(text, _DIRECT) or context.could_occur(
+            text, context_words.CORRECTION
+        ):
             patterns += _MISTYPED
+        if "\t" in text or ";" in text or "|" in text:
+            patterns.append(phone_turns.CELL)
         return patterns + pieces
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
@@ -199,7 +193,9 @@ class PhoneRecognizer(NorwegianRecognizer):
         if _not_a_phone_number(text, match, national):
             return None
         in_plan = in_number_plan(national)
-        near = _phone_word_near(text, match.span(), in_plan)
+        near = _phone_word_near(text, match.span(), in_plan) or (
+            phone_turns.offered_after_address(text, match.start())
+        )
         spaced_country = match.re is _COUNTRY and not match.group().isdigit()
         if not (near or in_plan or spaced_country) or context.labelled_otherwise(
             text, match.start(), context_words.PHONE, context_words.LABELLED_OTHERWISE
@@ -260,6 +256,10 @@ def _mistyped(text: str, match: re.Match[str]) -> Verdict | None:
     (``ring meg plz 47 56 21 93 0``), and not written as a date."""
     if _LOOKS_LIKE_A_DATE.fullmatch(match.group()):
         return None
+    if phone_turns.answers_phone_question(text, match) or phone_turns.corrected_by_phone(
+        text, match
+    ):
+        return Verdict(SCORE_MISTYPED, {"mistyped": "answer or taken back"})
     words = context.words_before(text, match.start(), _MISTYPED_BEFORE)
     called = [i for i, word in enumerate(words) if _DIRECT.matches(word)]
     if not called:
@@ -382,5 +382,7 @@ _SPECIAL_JUDGES: dict[re.Pattern[str], Callable[[str, re.Match[str]], Verdict | 
     **dict.fromkeys(_MISTYPED, _mistyped),
     FNR_THEN_PHONE: _after_fnr,
     _PIECE: _typed_in_pieces,
+    phone_turns.MESSAGE_DIGITS: phone_turns.judge_message_piece,
+    phone_turns.CELL: phone_turns.judge_cell,
 }
 """The patterns judged by their own rules, not by the numbering plan."""

@@ -116,16 +116,40 @@ def _fold_lookalikes(text: str, base: TextView | None) -> TextView | None:
 _LETTER_ZEROS = re.compile(r"(?<![\w.,])[\dOo]*\d[Oo]+\d[\dOo]*(?!\w)")
 """A number with the letter O typed for a zero between digits (``4O4 77 918``); a word with
 other letters (``H2O2``) is no such number."""
+_GROUP_ZEROS = re.compile(
+    r"(?<![\w.,])(?:\d+[Oo]+\d*|[Oo]+\d+)(?=(?P<more>(?:[ .\-]\d{2,3}){2,})|[ .\-]\d\d)"
+)
+"""A digit group that ends or starts with the letter O, then the next group of the same
+number (``41O 55 872``, ``9O 66 12 48``, ``98 O7 22 51``): the O sits at a group's edge, not
+between digits. A group with one digit only when two more groups follow or one comes before
+(``O2 12 l/min`` stays)."""
+_LETTER_ONES = re.compile(r"(?<![\w.,])\d+[lI]\d+(?=[ .\-]\d\d)")
+"""A digit group with the letter l or I typed for a one between digits, then the next group
+(``9l2 44 307``)."""
+_LETTER_BY_DIGIT = re.compile(r"\d[OolI]|[Oo]\d")
+"""Every number these fold has a letter next to a digit: one cheap search rules most texts
+out."""
+_GROUP_BEFORE = re.compile(r"\d\d[ .\-]\Z")
+_ONE = str.maketrans("lI", "11")
 _MIN_DIGITS = 2
 
 
 def fold_letter_zeros(text: str, base: TextView | None = None) -> TextView | None:
-    """``text`` with each letter O typed between the digits of a number written as ``0``; one
-    character for one, so the offset map stays ``base``'s. None when there is none."""
-    if "O" not in text and "o" not in text:
+    """``text`` with each letter O typed between the digits of a number written as ``0`` (and
+    an l or I typed for a one, as ``1``); one character for one, so the offset map stays
+    ``base``'s. None when there is none."""
+    if _LETTER_BY_DIGIT.search(text) is None:
         return None
-    folded = _LETTER_ZEROS.sub(_zeros, text)
+    folded = _GROUP_ZEROS.sub(_group_zeros, _LETTER_ZEROS.sub(_zeros, text))
+    folded = _LETTER_ONES.sub(lambda ones: ones.group().translate(_ONE), folded)
     return None if folded == text else replaced(folded, base, text)
+
+
+def _group_zeros(number: re.Match[str]) -> str:
+    start = number.start()
+    if number.group("more") or _GROUP_BEFORE.search(number.string, max(0, start - 3), start):
+        return number.group().translate(_ZERO)
+    return _zeros(number)
 
 
 def _zeros(number: re.Match[str]) -> str:

@@ -45,6 +45,15 @@ START = r"(?<![\w+])(?<!\d[.,/:])"
 RUN = re.compile(rf"{START}{_TOKEN}(?:{SEPARATOR}{_TOKEN})*")
 """Number words and single digits in a row (one or more)."""
 _DICTATED = re.compile(rf"{START}(?:{_TOKEN}(?:{SEPARATOR}{_TOKEN})+|{BIG_WORD})")
+_DIGIT_WORD = lexicon.words_pattern(lexicon.UNITS)
+_HYPHEN_GROUP = rf"(?:{_DIGIT_WORD})(?:-(?:{_DIGIT_WORD}))+"
+_HYPHENATED = re.compile(
+    rf"{START}(?:(?:{_DIGIT_WORD})(?:-(?:{_DIGIT_WORD})){{3,}}(?:[ ]*,[ ]*{_HYPHEN_GROUP})*"
+    rf"|{_HYPHEN_GROUP}(?:[ ]*,[ ]*{_HYPHEN_GROUP}){{2,}})(?![\w-])"
+)
+"""Four or more digit words joined by hyphens, or three comma-apart groups of them: a number
+dictated and typed out (``null-tre-null-fem``, ``ni-to-tre, fire-fire, en-null-sju``). Two
+or three words (``fire-fem dager``) or two groups are a range or a count and stay words."""
 _PLUS = re.compile(r"(?<!\w)pluss[ ]+$")
 _INTERNATIONAL_DIGITS = range(9, 16)
 """Digits of a number with a country code (E.164 allows 15)."""
@@ -89,6 +98,8 @@ def _runs(text: str) -> list[tuple[int, int]]:
     """The spans of dictated runs (two tokens or a four-digit word), and of runs of any
     length right after a street name, in order."""
     spans = {match.start(): match.end() for match in _DICTATED.finditer(text)}
+    if "-" in text:
+        spans.update((match.start(), match.end()) for match in _HYPHENATED.finditer(text))
     spans.update(street_number_starts(text, RUN))
     runs: list[tuple[int, int]] = []
     for start, end in sorted(spans.items()):
