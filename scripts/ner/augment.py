@@ -209,11 +209,38 @@ def pseudo_names(names: Sequence[str], forbidden: frozenset[str], count: int) ->
     return sorted(out)
 
 
-def name_pools(train: Sequence[Sentence], held_out: bool, pseudo: int = PSEUDO_NAMES) -> NamePools:
+WORLD_LISTS = Path(__file__).resolve().parents[2] / "recognizers" / "no"
+WORLD_NAMES = 0
+"""Names per pool drawn from the recognizers' lists of many origins (Faker's; see
+``scripts/corpus/world_names.py``); 0 leaves them out (the recipe before they existed)."""
+
+
+def world_names(kind: str, count: int, forbidden: frozenset[str]) -> list[str]:
+    """``count`` capitalised names from ``recognizers/no/{kind}_world.txt``: a stable,
+    hash-ordered choice among those outside the held-out share and outside ``forbidden``
+    (the evaluation side's names, lower-case), so no evaluation name is trained on."""
+    if count <= 0:
+        return []
+    lines = (WORLD_LISTS / f"{kind}_world.txt").read_text(encoding="utf-8").splitlines()
+    names = [
+        line
+        for line in lines
+        if line and not line.startswith("#") and not is_held_out(line) and line not in forbidden
+    ]
+    names.sort(key=lambda name: zlib.crc32(name.encode("utf-8")))
+    return ["-".join(part.capitalize() for part in name.split("-")) for name in names[:count]]
+
+
+def name_pools(
+    train: Sequence[Sentence],
+    held_out: bool,
+    pseudo: int = PSEUDO_NAMES,
+    world: int = WORLD_NAMES,
+) -> NamePools:
     """Names for one side of the train/evaluation split.
 
-    Training side: NorNE-derived and hand-written names plus invented ones; evaluation side:
-    only real names from the held-out halves.
+    Training side: NorNE-derived and hand-written names plus invented ones and (``world``)
+    names of many origins; evaluation side: only real names from the held-out halves.
     """
     first, last = extract_names(train)
     imm_first, imm_last = immigrant_names(held_out)
@@ -226,6 +253,9 @@ def name_pools(train: Sequence[Sentence], held_out: bool, pseudo: int = PSEUDO_N
         every = frozenset([*first, *last, *held_first, *held_last, *imm_first, *imm_last, *vocab])
         keep += pseudo_names(first + imm_first, every, pseudo)
         keep_last += pseudo_names(last + imm_last, every, pseudo)
+        evaluation = frozenset(n.lower() for n in [*held_first, *held_last])
+        keep += world_names("first_names", world, evaluation)
+        keep_last += world_names("surnames", world, evaluation)
     return NamePools(tuple(keep), tuple(keep_last), tuple(places))
 
 
@@ -468,6 +498,7 @@ class AugmentPlan:
     positive_templates: int = 6000
     negative_templates: int = 3000
     pseudo_names: int = PSEUDO_NAMES
+    world_names: int = WORLD_NAMES
     case_lower: float = 0.0
     case_upper: float = 0.0
     transcript: float = 0.0
@@ -547,7 +578,7 @@ def training_docs(
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not security
     docs = [to_doc(nlp, s) for s in train]
     if plan is not None:
-        pools = name_pools(train, held_out=False, pseudo=plan.pseudo_names)
+        pools = name_pools(train, held_out=False, pseudo=plan.pseudo_names, world=plan.world_names)
         docs += [to_doc(nlp, s) for s in augment_norne(train, rng, pools, plan)]
         templates = template_docs(nlp, rng, pools, plan)
         docs += templates

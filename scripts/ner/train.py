@@ -101,6 +101,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="train PROD/EVT/DRV as O instead of as labels of their own",
     )
     p.add_argument("--pseudo-names", type=int, default=1500, help="invented names per pool")
+    p.add_argument(
+        "--world-names", type=int, default=0, help="names of many origins per pool (Faker's)"
+    )
     p.add_argument("--pretrain-epochs", type=int, default=0, help="char-objective pretraining")
     p.add_argument(
         "--evaluate",
@@ -168,6 +171,7 @@ def build_corpora(args: argparse.Namespace, work: Path) -> tuple[int, int]:
             positive_templates=args.templates,
             negative_templates=args.negatives,
             pseudo_names=args.pseudo_names,
+            world_names=args.world_names,
             case_lower=args.case_lower,
             case_upper=args.case_upper,
             transcript=args.transcript,
