@@ -22,6 +22,7 @@ from pathlib import Path
 
 from recognizers.no.names import FIRST_NAMES, SURNAMES, read_words
 from recognizers.no.person_markup import not_a_name_here
+from recognizers.no.person_records import is_given_after_surname
 from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES, NOT_NAME_WORDS, STREET_WORDS
 from recognizers.no.places import is_health_unit, is_location
 
@@ -72,6 +73,8 @@ NOT_PEOPLE: frozenset[str] = KNOWN_DRUGS | frozenset(
     mirtazapine quetiapine olanzapine risperidone aripiprazole lamotrigine levetiracetam
     levothyroxine prednisone prednisolone amoxicillin acetaminophen morphine codeine
     oxycodone apixaban rivaroxaban clopidogrel furosemide zopiclone zolpidem
+    caput cranii thorax abdomen collum pelvis columna cerebri cerebrum cruris femoris genu
+    antebrachii humeri lumbalis cervicalis thoracalis sacrum coxae
     """.split()
 )
 """Drugs, and words the model takes for names: microorganisms, scores, companies, hospitals,
@@ -81,7 +84,8 @@ interjections Norwegians say (``hei eh sorry``, ``okay``), log
 levels (``[WARN]``), URL schemes and the English spellings of common drugs; chat platforms
 (``[Teams] Jon Lie``), English field names in capitals (``PHONE``), the emergency centre
 (``AMK Bodø``), spoken interjections (``puh``, dialect ``ka skjer``) and kinship words of the
-languages patients write in (Somali ``hooyo``, Vietnamese ``con gái``)."""
+languages patients write in (Somali ``hooyo``, Vietnamese ``con gái``); Latin body regions
+of an examination (``CT caput``, ``rtg thorax``)."""
 NAME_WORDS: frozenset[str] = FIRST_NAMES | AMBIGUOUS_FIRST_NAMES
 """Lower-case words that may be first names, ``august`` and ``liv`` included."""
 _SPECIFIC_DISEASE_WORDS = (
@@ -105,11 +109,13 @@ _GENITIVE_EPONYM_NEXT = re.compile(
 """A disease word, inflected or at the end of a compound, after a genitive
 (``Duchennes muskeldystrofi``, ``Crohns sykdommen``)."""
 _STREET_NEXT = re.compile(
-    r"\s(?:gate|gata|vei|veg|plass|allé|torg|bru|bakke|hospital|sykehus|sjukehus|klinikk|"
+    r"[ \t](?:gate|gata|vei|veg|plass|allé|torg|bru|bakke|hospital|sykehus|sjukehus|klinikk|"
     r"skole|skule|kirke|kyrkje|minde|hus|senter|stiftelse|legesenter|apotek|poliklinikk|"
     r"poliklinikken|avdeling|avdelingen|avdelinga|seksjon|sengepost|legekontor|legekontoret)\b",
     re.IGNORECASE,
 )
+"""A street or institution word after a span, on the same line (``Lien gate``, ``Vik skole``;
+a signature's next line ``Seksjon for …`` is not part of the name above it)."""
 _SAINT_BEFORE = re.compile(r"(?:\bSt\.|\bSankt|\bSaint|\b[Mm]b\.|\b[Mm]orbus)\s$")
 """A saint's name is a place (``St. Olavs``); ``Mb.`` or ``morbus`` makes an eponym a disease
 (``Mb. Scheuermann``)."""
@@ -132,6 +138,7 @@ _INSTITUTION_SUFFIXES = (
     "sentralen",
     "avdelingen",
     "avdelinga",
+    "mottaket",
 )
 """Endings of one-word institutions (``Pasientkontoret``, ``Hjemmetjenesten``)."""
 _UNIT_BEFORE = re.compile(
@@ -166,7 +173,7 @@ def _in_a_place(text: str, start: int, end: int, word: str) -> bool:
     return dwells and (is_location(word) or (after is not None and is_location(after[1])))
 
 
-_GREETING_NAMES = frozenset("selam salam salaam shalom".split())
+_GREETING_NAMES = frozenset("selam salam salaam salaan shalom".split())
 """Greetings that are also given names: a greeting when alone at the start of a line."""
 _SUSPENDED = re.compile(r"\s+(?:og|eller|og/eller|and|or)\s", re.IGNORECASE)
 _GENITIVE = ("s", "'s", "’s", "'", "’")
@@ -230,14 +237,16 @@ _KEY_NEXT = re.compile(r"""=|["']\s*:""")
 
 def is_not_a_place(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]``, found as a place, is a listed term (an agency, a scoring
-    system, a microorganism), an eponym (``Barretts øsofagus``) or a drug instead. Institution
+    system, a microorganism), an eponym (``Barretts øsofagus``), a drug, or the given name of a
+    ``Surname, Given`` pair (``Aune-Stokke, Henrik``) instead. Institution
     and street words are not checked: ``Vik skole`` still names a place."""
     span = text[start:end]
     words = [w.strip(_EDGE).lower() for w in span.split()]
     if not words or is_location(span) or is_health_unit(span):
         return False
     return (
-        words[0] in _NOT_PLACES
+        is_given_after_surname(text, start, end)
+        or words[0] in _NOT_PLACES
         or words[-1] in _NOT_PLACES
         or _is_eponym(span, words, text, end)
         or (len(words) == 1 and _is_medication(text, start, end))
@@ -264,6 +273,8 @@ def _is_term_or_place(words: list[str]) -> bool:
     """A listed term, a name of an institution or street (``Sophies Minde``), or a disease
     named with a hyphen (``Cauda equina-syndrom``)."""
     if words[0] in NOT_PEOPLE or words[-1] in NOT_PEOPLE:
+        return True
+    if len(words) == 1 and words[0] in AGENCIES:  # ``Rådgiver, Pasientreiser``
         return True
     if words[-1] in _INSTITUTION_WORDS or words[-1] in STREET_WORDS:
         return True

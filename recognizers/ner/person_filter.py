@@ -11,6 +11,12 @@ cells of a table column that holds no names.
   A word with a dot, ``@`` or digit (a user name, an address) is never ordinary here.
   A lower-case span with a vowelless part of three letters or more (``gpt-dep``, ``llm``)
   is an abbreviation or an identifier, not a name.
+* Never names: one word that is an interjection or a chat abbreviation, in any case
+  (:mod:`recognizers.no.person_speech`: ``Oj``, ``Evt``).
+* Code: snake-case column or variable names with no known name in them (``pasient_id``,
+  ``SELECT pasient_id``); a user name made of a name stays (``lege_sunniva``).
+* Codes and durations: a short code in capitals in a field of an HL7 v2 segment
+  (``|FTH|``), a number in words and a unit of time (``two weeks``, ``tre uker``).
 * Places and grades: one lower-case word after ``fra`` that is a known place and no known
   name (``han fra bardu``), and a short ALL-CAPS abbreviation before a grade or stage
   (``celleprøven var CIN tre``, ``NYHA 2``).
@@ -31,10 +37,14 @@ from recognizers.ner.not_names import NAME_WORDS, after_person_cue
 from recognizers.ner.prefilter import VOWELS
 from recognizers.no.context import column_header
 from recognizers.no.names import SURNAMES
-from recognizers.no.person_lexicon import is_compound, is_ordinary
+from recognizers.no.person_lexicon import is_compound, is_number_word, is_ordinary
 from recognizers.no.person_qualify import CLINICAL_ENDINGS, MIN_TERM_LETTERS
+from recognizers.no.person_speech import CHAT_ABBREVIATIONS, ENGLISH_NUMBERS, INTERJECTIONS
+from recognizers.no.person_words import STRUCTURAL
 from recognizers.no.places import is_location
 
+_SPOKEN_NON_NAMES = (INTERJECTIONS | CHAT_ABBREVIATIONS) - NAME_WORDS
+_NUMBER_WORDS = ENGLISH_NUMBERS | frozenset({"a", "an", "one", "en", "ei", "ett"})
 _PLAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORDS = re.compile(r"[^\W\d_]+")
 _SPEAKER_LABEL = re.compile(r"[ \t]*[^\W\d][\w.]*[ \t]*:[ \t]*")
@@ -71,7 +81,11 @@ def _may_head_names(header: str) -> bool:
 def is_no_model_name(text: str, start: int, end: int) -> bool:
     """True when the model's PERSON span ``text[start:end]`` is no name (module docstring)."""
     return (
-        _ordinary_lower_case(text, start, end)
+        text[start:end].lower() in _SPOKEN_NON_NAMES
+        or _code_identifier(text, start, end)
+        or _hl7_code(text, start, end)
+        or _number_of_units(text, start, end)
+        or _ordinary_lower_case(text, start, end)
         or _vowelless_lower_case(text, start, end)
         or _place_after_from(text, start, end)
         or _graded_abbreviation(text, start, end)
@@ -133,8 +147,58 @@ def _ordinary_lower_case(text: str, start: int, end: int) -> bool:
     for word in words:
         if _is_known(word) or not (is_ordinary(word) or is_compound(word) or _is_term(word)):
             return False  # ``trappeheis``, ``dusjstol``: ordinary words run together
+    if words[0] in _SPOKEN_NON_NAMES:  # ``hudlege pga eksem``: no name follows the cue
+        return True
     return not after_person_cue(text, start) or bool(
         _SPEAKER_LABEL.fullmatch(text, _line_start(text, start), start)
+    )
+
+
+def _code_identifier(text: str, start: int, end: int) -> bool:
+    """A column or variable name in snake case with no known name in it (``pasient_id``,
+    ``SELECT pasient_id``), maybe after an SQL keyword; ``lege_sunniva`` stays."""
+    words = text[start:end].split()
+    snake = [w for w in words if "_" in w.strip(",;()")]
+    if not snake or any(w not in STRUCTURAL and w not in snake for w in words):
+        return False
+    return not any(
+        _is_known(part.lower()) for w in snake for part in w.strip(",;()").split("_") if part
+    )
+
+
+_HL7_LINE = re.compile(r"[A-Z][A-Z0-9]{2}\|")
+_HL7_CODE_LETTERS = 4
+
+
+def _hl7_code(text: str, start: int, end: int) -> bool:
+    """A short code in capitals filling a field of an HL7 v2 segment (``NK1|2|…|FTH|``: the
+    relation), no known name."""
+    value = text[start:end]
+    line_start = _line_start(text, start)
+    return (
+        value.isalpha()
+        and value.isupper()
+        and len(value) <= _HL7_CODE_LETTERS
+        and bool(_HL7_LINE.match(text, line_start))
+        and text[start - 1 : start] in ("|", "^")
+        and text[end : end + 1] in ("|", "^")
+        and not _is_known(value.lower())
+    )
+
+
+_UNITS = frozenset(
+    "day days week weeks month months year years hour hours minute minutes "
+    "dag dager døgn uke uker veke veker måned måneder månad månader år time timer".split()
+)
+
+
+def _number_of_units(text: str, start: int, end: int) -> bool:
+    """A number said in words and a unit of time (``two weeks``, ``tre uker``): a duration."""
+    words = text[start:end].lower().split()
+    return (
+        len(words) == 2
+        and words[1] in _UNITS
+        and (words[0] in _NUMBER_WORDS or is_number_word(words[0]))
     )
 
 

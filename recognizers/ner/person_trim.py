@@ -31,6 +31,7 @@ from recognizers.ner.not_names import KNOWN_DRUGS, NAME_WORDS, after_person_cue
 from recognizers.no.names import SURNAMES, read_words
 from recognizers.no.person_lexicon import is_number_word, is_ordinary
 from recognizers.no.person_markup import is_mail_header_word
+from recognizers.no.person_tokens import after_speaker_label
 from recognizers.no.person_words import DICTATION_WORDS
 
 _HERE = Path(__file__).resolve().parent
@@ -264,7 +265,7 @@ def _is_no_name(text: str, part: Part) -> bool:
     (:func:`recognizers.ner.date_words.is_date_word`); a lower-case word labelling a number;
     or only ordinary words where something else explains a capital (opening, labelling a
     number or a field) and no person cue comes right before (``Fastlege: Strand``, ``heter
-    strand``)."""
+    strand``); a transcript's speaker label is no cue (``Lege: Ketoner i urinen``)."""
     words = part.words
     if all(sum(map(str.isalpha, w.text)) < 2 for w in words):
         return True
@@ -280,9 +281,10 @@ def _is_no_name(text: str, part: Part) -> bool:
     end = words[-1].end
     labels = bool(_LABEL_NEXT.match(text, end) or _NUMBER_NEXT.match(text, end))
     explained = part.opens or part.labels or lower or labels or _shouted(text, words[0].start)
-    return (
-        explained and all(map(_is_ordinary, words)) and not after_person_cue(text, words[0].start)
-    )
+    if not (explained and all(map(_is_ordinary, words))):
+        return False
+    start = words[0].start
+    return not after_person_cue(text, start) or after_speaker_label(text, start)
 
 
 def _is_plain_word(word: Word) -> bool:

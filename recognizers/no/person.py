@@ -42,7 +42,9 @@ from recognizers.no.names import COMMON_FIRST_NAMES, FIRST_NAMES
 from recognizers.no.person_dialogue import answers, named_before_relative, named_here, subjects
 from recognizers.no.person_layouts import layout_names
 from recognizers.no.person_lexicon import is_compound, is_ordinary, lexicon
+from recognizers.no.person_pronouns import pronoun_names
 from recognizers.no.person_qualify import is_known, lower_ok, unknown_name
+from recognizers.no.person_records import record_names
 from recognizers.no.person_spelled import spelled_names
 from recognizers.no.person_tokens import Token
 from recognizers.no.person_tokens import tokens as read_tokens
@@ -68,6 +70,7 @@ the surname columns of an export (``Sara\tMagga``), not before a word in capital
 _LABEL_ENDINGS = ("nr", "nummer", "nummeret")
 """Identifier labels end so (``Pasnr``, ``Jnr``, ``Journalnummer``); no name does."""
 _FIELD_END = re.compile(r"[ \t]*(?:$|[,;(|])", re.MULTILINE)
+_PERSON_NOUNS = words.RELATIVES | words.ROLES | words.TITLES
 _ROOM_NUMBER = re.compile(r"\d{1,4}[a-zA-Z]?")
 _CLAUSE_END = re.compile(r"[ \t]*(?:$|[.,;:!?()])", re.MULTILINE)
 
@@ -212,6 +215,8 @@ def _add(spans: Spans, text: str, span: tuple[int, int] | None, score: float, wh
 def _name_after(text: str, tokens: list[Token], j: int, kind: str) -> tuple[int, int] | None:
     """The name a trigger of ``kind`` introduces at ``tokens[j]``, if it qualifies."""
     token = tokens[j]
+    if kind == "verb" and token.lower in _PERSON_NOUNS:
+        return None  # ``ringt dottera hennar synne``: the relative's own trigger finds the name
     if token.case in ("cap", "up"):
         return None if kind == "verb" else _capitalised_after(text, tokens, j, kind)
     if token.case != "low" or not lower_ok(tokens, j, kind):
@@ -341,7 +346,13 @@ def find_names(text: str) -> Spans:
         if not tokens[i].label:  # a speaker label is structure (``lis:``), not a name
             _known_name(text, tokens, i, chat, spans)
     _dialogue(text, tokens, spans, chat)
-    for start, end, score, why in (*layout_names(text, chat), *spelled_names(text)):
+    for span in pronoun_names(text, tokens):
+        _add(spans, text, span, SCORE, "pronoun")
+    for start, end, score, why in (
+        *layout_names(text, chat),
+        *spelled_names(text),
+        *record_names(text),
+    ):
         _add(spans, text, (start, end), score, why)
     return _outermost(spans)
 
@@ -363,9 +374,10 @@ def _unknown_subject(token: Token) -> bool:
 
 _TERM_ENDINGS = tuple(
     "itt itten ose osen emi emien algi ektomi skopi grafi gram pati patien igo igoen ema emet "
-    "isme ismen sjon sjonen ing ingen het heten".split()
+    "isme ismen sjon sjonen ing ingen het heten test testen tester".split()
 )
-"""Endings of clinical terms and abstract nouns in any form (``impetigoen``, ``artritten``):
+"""Endings of clinical terms, tests and abstract nouns in any form (``impetigoen``,
+``artritten``, ``streptesten``):
 no name said as a subject ends so."""
 
 

@@ -80,14 +80,18 @@ def _asks_for_name(tokens: list[Token], last: int) -> bool:
 
 
 def _is_header_row(text: str, end: int) -> bool:
-    """Is the line ending at ``end`` a table's header row (``Avdeling;Navn;Fødselsdato``)?"""
-    line = text[text.rfind("\n", 0, end) + 1 : end]
-    return any(delimiter in line for delimiter in ";|\t")
+    """Is the line ending at ``end`` a table's header row (``Avdeling;Navn;Fødselsdato``)?
+    A row ending in a question is a message of an export (``…;Bot;Hva heter du?``)."""
+    line = text[text.rfind("\n", 0, end) + 1 : end + 1]
+    return any(delimiter in line for delimiter in ";|\t") and not line.rstrip().endswith("?")
 
 
-_NUMBER_SENDER = re.compile(r"[ \t]*\[?\d[\d.,:/ \t\-–+\[\]]*\d\]?:[ \t]+")
+_NUMBER_SENDER = re.compile(
+    r"[ \t]*\[?\d[\d.,:/ \t\-–+\[\]]*\d\]?:[ \t]+|[ \t]*\d[\d.:/ \t\-]*\d;[^;\n]{1,30};[ \t]*"
+)
 """A chat export's line opening whose sender is a phone number (``12.05.2025, 08:33 - +47 481
-20 337: ``): structure before the answer."""
+20 337: ``), or a CSV row's time stamp and sender (``2025-03-18 08:02;besøkende;``):
+structure before the answer."""
 
 
 def _after_number_sender(text: str, tokens: list[Token], i: int) -> int:
@@ -150,7 +154,23 @@ def named_here(
             continue
         first = _first_before(text, tokens, i, may_be_name, MAX_HERE_CAPITALISED)
         if first < i:
-            yield first, i - 1
+            yield _with_particle(text, tokens, first, may_be_name), i - 1
+
+
+def _with_particle(
+    text: str, tokens: list[Token], first: int, may_be_name: Callable[[Token], bool]
+) -> int:
+    """``first``, or the word before a name particle before it that may be a name too (``tran
+    van long her``, ``le van an her``)."""
+    if first < 2 or tokens[first - 1].lower not in words.PARTICLES:
+        return first
+    before = tokens[first - 2]
+    spaced = (
+        text[before.end : tokens[first - 1].start]
+        == " "
+        == text[tokens[first - 1].end : tokens[first].start]
+    )
+    return first - 2 if spaced and before.case in ("low", "cap") and may_be_name(before) else first
 
 
 def _first_before(

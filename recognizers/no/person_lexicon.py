@@ -21,6 +21,7 @@ from pathlib import Path
 
 from recognizers.no import person_words as words
 from recognizers.no.names import COMMON_WORDS
+from recognizers.no.person_speech import ENGLISH_WORDS
 
 LEXICON = Path(__file__).resolve().parent / "ordinary_words.txt"
 LONGEST = 12
@@ -92,7 +93,8 @@ def is_number_word(lowered: str) -> bool:
 
 
 def is_ordinary(lowered: str) -> bool:
-    """True when the lower-cased word is a common, clinical or dictionary word, a number said
+    """True when the lower-cased word is a common, clinical, dictionary or everyday English
+    word (:data:`recognizers.no.person_speech.ENGLISH_WORDS`), a number said
     as a word (``nittenåtti``), an institution (``legekontoret``), a clinical compound
     (``ekkokardiografi``), or, longer than any word the
     dictionary file holds, two dictionary words run together (``allmenntilstanden``, not
@@ -103,6 +105,7 @@ def is_ordinary(lowered: str) -> bool:
         lowered in words.COMMON
         or lowered in words.NOT_NAME_WORDS
         or lowered in COMMON_WORDS
+        or lowered in ENGLISH_WORDS
         or lowered.endswith(words.INSTITUTION_SUFFIXES)
         or (len(lowered) >= _ENDING_MIN_LETTERS and lowered.endswith(CLINICAL_ENDINGS))
         or is_number_word(lowered)

@@ -7,8 +7,9 @@ VONDT``) says no more about names than a lower-case word in a lower-case text, s
 a name after a title (``Fastlege HANSEN``), an abbreviation otherwise (``CRP``).
 
 A word followed by a colon at the start of a line (after an optional time stamp), or by a
-colon and a space inside one, that names a speaker (``lege:``, ``Pasient:``, ``SPEAKER_00:``,
-``[00:01:02] L:``) is a ``label``: transcript structure, not a title in front of a name.
+colon and a space inside one, or in brackets opening a line (``[Speaker 1]``), that names a
+speaker (``lege:``, ``Pasient:``, ``SPEAKER_00:``, ``[00:01:02] L:``) is a ``label``:
+transcript structure, not a title in front of a name.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ _LABEL = re.compile(
     r"[ \t]*:",
     re.MULTILINE,
 )
+_BRACKET_LABEL = re.compile(
+    r"^[ \t]*\[(?P<label>[^\W\d][\w.]*(?:[ \t][^\W_]{1,2})?)\][ \t]", re.MULTILINE
+)
+"""A speaker label in brackets opening a line, with no colon (``[Speaker 1] ja``, ``[Taler B]``)."""
 _INLINE_LABEL = re.compile(r"(?<=[\s.!?])(?P<label>[^\W\d][\w.]*):[ \t]")
 _SPEAKER_NUMBERED = re.compile(
     r"(?:speaker|taler|talar|spk|[a-zæøå]{1,5})_?\d{1,2}|(?:speaker|taler|talar|spk)_?[a-z]",
@@ -108,6 +113,9 @@ def label_starts(text: str) -> set[int]:
     line the text is a transcript, and a role word with a colon mid-line is the next turn
     run onto the same line (``Lege: og alderen? Pasient: Sekstiåtte``)."""
     starts = {match.start("label") for match in _LABEL.finditer(text) if is_speaker(match["label"])}
+    if "[" in text:
+        bracketed = _BRACKET_LABEL.finditer(text)
+        starts.update(match.start("label") for match in bracketed if is_speaker(match["label"]))
     if starts:
         inline = _INLINE_LABEL.finditer(text)
         starts.update(match.start("label") for match in inline if is_speaker(match["label"]))
@@ -144,3 +152,19 @@ def tokens(text: str) -> list[Token]:
             )
         )
     return result
+
+
+_LABEL_BEFORE = re.compile(
+    r"[ \t]*\[?(?P<label>[^\W\d][\w.]*(?:[ \t][^\W_]{1,2})?)(?:\][ \t]*|[ \t]*:[ \t]*)"
+)
+
+
+def after_speaker_label(text: str, start: int) -> bool:
+    """Does ``start`` follow a speaker label that opens its line (``Lege: ``, ``[Speaker 1]``)
+    in a text with turns (another line opens with one too)? Such a word has its capital
+    because the turn opens there, and the label names a role that speaks, not the word after
+    it (``Lege: Ketoner i urinen``); a form field (``Fastlege: Strand``) in a text without
+    turns is no such label."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _LABEL_BEFORE.fullmatch(text, line_start, start)
+    return match is not None and is_speaker(match["label"]) and len(label_starts(text)) >= 2

@@ -24,6 +24,7 @@ Kinds, from the most to the least permissive about a lower-case word after them:
 from __future__ import annotations
 
 from recognizers.no import person_words as words
+from recognizers.no.person_lexicon import is_number_word
 from recognizers.no.person_tokens import Token
 
 _NAMING_ENDS = frozenset(p[-1] for p in words.NAMING_PHRASES)
@@ -106,6 +107,22 @@ def _listed_kind(tokens: list[Token], i: int) -> str | None:
     return next((kind for kind, applies in checks if applies), None)
 
 
+_NOT_NAME_NOUNS = ("nummer", "nummeret", "nr", "adresse", "adressa", "adressen", "mail", "mailen")
+
+
+def _owns_a_number(tokens: list[Token], i: int) -> bool:
+    """``… mitt er`` after a number or address (``nummeret mitt er endra``, ``mailen min er
+    ny``). A number said in words after it (``nummeret mitt er fire fem``) keeps the trigger:
+    the words are identifying whichever recognizer covers them (fail closed)."""
+    following = tokens[i + 1].word_lower if i + 1 < len(tokens) else ""
+    return (
+        i >= 2
+        and tokens[i - 1].lower in ("mitt", "min", "mi")
+        and tokens[i - 2].lower.endswith(_NOT_NAME_NOUNS)
+        and not is_number_word(following)
+    )
+
+
 def trigger_kind(tokens: list[Token], i: int) -> str | None:
     """The kind of trigger ``tokens[i]`` is (module docstring), or ``None``."""
     token = tokens[i]
@@ -115,6 +132,8 @@ def trigger_kind(tokens: list[Token], i: int) -> str | None:
     kind = _listed_kind(tokens, i) if token.lower in _TRIGGER_WORDS else None
     if kind == "naming" and i > 0 and tokens[i - 1].lower in _ASKING_WHAT:
         return None  # ``hva heter mannen din``: a question for a name, not one
+    if kind == "naming" and _owns_a_number(tokens, i):
+        return None  # ``nummeret mitt er endra``: a number or address, not a name
     if kind is None and (token.text in words.HONORIFICS or words.is_profession(token.lower)):
         return "title"
     if kind is None and token.lower == "det" and _role_is_it(tokens, i):

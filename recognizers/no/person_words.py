@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from recognizers.no.person_speech import CHAT_ABBREVIATIONS, INTERJECTIONS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -9,7 +11,7 @@ def _words(text: str) -> frozenset[str]:
 
 TITLES = _words(
     "dr. dr doktor doctor lege legen fastlege fastlegen overlege overlegen lis turnuslege "
-    "prof. professor hr. fru frk. herr adv. advokat lækjar lækjaren"
+    "prof. professor hr. fru frue frk. herr adv. advokat lækjar lækjaren"
 )
 """Titles; lower-case names may follow them (``dr. grøtte``)."""
 HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Mx Mx. Miss Sir Madam")
@@ -265,7 +267,7 @@ ASKS_FOR_NAME = _words(
 )
 """Words that end a question for a name (``og etternavnet igjen``): the answer on the next line
 is the name."""
-SIGNATURES = _words("mvh hilsen helsing regards signert sign.")
+SIGNATURES = _words("mvh vh hilsen helsing regards signert sign.")
 """Signatures: a name follows (``mvh roya``, ``hilsen Kari``)."""
 THANKS = _words("takk ok okei")
 """``takk rajkumar``: a name or an ordinary word may follow (``takk skal du ha``)."""
@@ -303,7 +305,7 @@ FILLERS = _words(
 Bjørnå``)."""
 SPEAKER_WORDS = _words(
     "speaker speaker_00 speaker_01 speaker_02 speaker_03 taler talar tolk intervjuer informant "
-    "person deltaker behandler terapeut lege pasient pas pt l p s t i a b d m f k "
+    "person deltaker behandler terapeut lege pasient pas pt l p s t i a b d m f k sp spl "
     "innringer innringeren innringar innringaren oppringer oppringar operatør operator amk "
     "amk-operatør sentral koordinator sekretær sekretæren resepsjon helsestasjon legevakt "
     "legevakta legevakten farmasøyt apotek caller dispatcher hjelpepleier hjelpepleiar "
@@ -336,12 +338,15 @@ NOT_NAME_WORDS = (
         "ukjent unknown ingen none null n/a mangler "
         "hb crp inr alat asat ldh gt alp tsh ft4 egfr kreatinin hba1c bt ekg eeg mr ct rtg "
         "spo2 sao2 kols hiv adhd mrsa covid copd "
-        "nedi uti inni oppi bortpå innpå nedpå oppå postboks"
+        "nedi uti inni oppi bortpå innpå nedpå oppå postboks id"
     )
     | DICTATION_WORDS
+    | INTERJECTIONS
+    | CHAT_ABBREVIATIONS
 )
 """Words never taken as (part of) a name, whatever their case: instructions to the model,
 headings, field names, empty values (``Navn: tom``), lab or examination abbreviations,
-spoken place adverbs (``aslaug nedi bakkane``), ``Postboks`` and dictated punctuation."""
+spoken place adverbs (``aslaug nedi bakkane``), ``Postboks``, dictated punctuation,
+interjections (``Oj``) and chat abbreviations (``evt``, ``pga``)."""
 EMPTY_VALUES = _words("tom ukjent unknown ingen none null n/a mangler - x ledig stengt vacant")
 """A field value that says "nothing here"; never a name on its own."""
