@@ -37,7 +37,7 @@ words before, or the column header)."""
 _WEAK = frozenset({"pasient", "patient", "pas", "pasienten", "dips", "epj"})
 """Patient words, and the record system's name, that label an id-shaped value right after
 them (only then: ``MSH|^~\\&|EPJ|SUS|||202410181104`` names the sending system)."""
-_WEAK_GAP = re.compile(r"[^\W\d_]\.?[ \t]*[:=]?[ \t]*\Z")
+_WEAK_GAP = re.compile(r"[^\W\d_]\.?[ \t]*[:=]?[ \t]*#?\Z")
 """Only a space, ``:`` or ``=`` between a weak label and its value: no field separator."""
 _WEAK_GAP_REACH = 16
 _WEAK_MIN_DIGITS = 5
@@ -61,7 +61,7 @@ NEEDLES = ContextWords(
 _HEADER_PARTS = re.compile(r"[\s_()\[\]\-/.#:]+")
 _ID_HEADER_WORDS = frozenset(
     """id ids mrn pid jnr pasnr pasientnr pasientnummer dips epj journalnr journalnummer
-    arkivnr""".split()
+    arkivnr pasid pasientid patientid""".split()
 )
 _RECORD_HEADER_WORDS = _ID_HEADER_WORDS - {"id", "ids"}
 _NOT_PATIENT_HEADER = tuple(
@@ -143,6 +143,8 @@ def labelled_here(text: str, start: int, value: str) -> bool:
     before = context.words_before(text, start, 3)
     if LABELS.matches_any(before):
         return True
+    if before and before[-1] == "#":  # ``pas. #2201877``
+        before = before[:-1]
     if before and _weak_label(before[-1], value) and _weak_gap(text, start, value):
         return True
     header = context.column_header(text, start)
@@ -156,8 +158,8 @@ def labelled_here(text: str, start: int, value: str) -> bool:
 def _weak_label(word: str, value: str) -> bool:
     digits = sum(map(str.isdigit, value))
     has_letter = any(c.isalpha() for c in value)
-    if word in _PNR:
-        return has_letter
+    if word in _PNR:  # 5 digits, or 6 + 5, or 11: a personnummer (or a fødselsnummer)
+        return has_letter or _WEAK_MIN_DIGITS + 1 < digits < _FNR_DIGITS
     if word not in _WEAK:
         return False
     if has_letter:
@@ -185,6 +187,8 @@ def id_header(header: str, value: str) -> bool:
     parts = [part for part in _HEADER_PARTS.split(header.lower()) if part]
     if any(part.startswith(_NOT_PATIENT_HEADER) for part in parts):
         return False
+    if parts == ["pnr"]:  # a patient number, unless a personnummer's five digits
+        return _weak_label("pnr", value)
     if any(part in _RECORD_HEADER_WORDS or part in _WEAK for part in parts):
         return any(part in _ID_HEADER_WORDS for part in parts)
     if not any(part in _ID_HEADER_WORDS for part in parts):
@@ -202,7 +206,8 @@ def _record_number_phrase(text: str, start: int) -> bool:
     if not words or words[-1] not in _NUMBER_WORDS:
         return False
     return context_words.JOURNAL_COLUMN.matches_any(words[:-1]) or any(
-        word.startswith("journal") for word in words[:-1]
+        word.startswith("journal") or context_words.JOURNALNUMMER.matches(word)
+        for word in words[:-1]
     )
 
 

@@ -14,7 +14,9 @@ So is a labelled value repeated anywhere later, or set against one (``expected â
 
 More labels and shapes (hospital prefixes, ``pasient X``, id columns, numbers in words, an
 order or deviation word that says otherwise) are in :mod:`recognizers.no.journal_labels`;
-KITH XML identifiers in :mod:`recognizers.no.journal_ident`.
+KITH XML identifiers in :mod:`recognizers.no.journal_ident`; layouts that label a number
+without a word (bordered tables, SQL rows, asked-for lists, XML local ids) in
+:mod:`recognizers.no.journal_layouts`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from recognizers.no import context, context_words, journal_echoes, journal_ident, journal_labels
+from recognizers.no import (
+    context,
+    context_words,
+    journal_echoes,
+    journal_ident,
+    journal_labels,
+    journal_layouts,
+)
 from recognizers.no.base import NUMBER_START, NorwegianRecognizer, Verdict, number_pattern
 
 SCORE = 0.85
@@ -74,15 +83,17 @@ _RECORD_VALUE = re.compile(r"(?:[A-Za-z][\-/]?)?\d[\d \-/]*")
 is a site's own format, for its YAML recognizer to claim."""
 _DATE_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4}")
 _SELF_LABELLED = re.compile(
-    r"(?:jnr|j\.nr|pid|mrn|pasnr|pas\.nr|journalnr|epjnr)[\-_:]?(?=[A-Za-z\-]*\d)",
+    r"(?:^|(?<=[\-_/]))(?:jnr|j\.nr|pid|mrn|pasnr|pas\.nr|journalnr|epjnr)[\-_:]?(?=[A-Za-z\-]*\d)",
     re.IGNORECASE,
 )
 """An identifier that carries its label as a prefix (``JNR-2026-118273``, ``PID-55190``):
-labelled wherever it stands, in an export's ``"value"`` or after ``ref.``."""
+labelled wherever it stands, in an export's ``"value"`` or after ``ref.``; the label may
+follow a site's prefix (``HF-JNR-228190``)."""
 _ANY_LABEL = context_words.ContextWords(
     context_words.JOURNALNUMMER.prefixes
     + context_words.JOURNAL_COLUMN.prefixes
-    + journal_labels.NEEDLES.prefixes,
+    + journal_labels.NEEDLES.prefixes
+    + journal_layouts.NEEDLES,
     context_words.JOURNALNUMMER.exact
     | context_words.JOURNAL_COLUMN.exact
     | _RECORD.exact
@@ -105,6 +116,7 @@ class JournalnummerRecognizer(NorwegianRecognizer):
         journal_labels.SPOKEN,
         journal_ident.IDENT,
         _HL7_RECORD_ID,
+        journal_layouts.XML_LOCAL,
     )
     CONTEXT_WORDS = context_words.JOURNALNUMMER.entries()
     REQUIRED_CONTEXT = _ANY_LABEL
@@ -124,6 +136,8 @@ class JournalnummerRecognizer(NorwegianRecognizer):
             patterns.append(journal_ident.IDENT)
         if "PID|" in text:
             patterns.append(_HL7_RECORD_ID)
+        if "</" in text:
+            patterns.append(journal_layouts.XML_LOCAL)
         return patterns
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
@@ -157,6 +171,8 @@ def _as_labelled(
         return None
     labelled.append((match.end(), match.group().translate(journal_echoes.SHAPE)))
     journal_echoes.values_so_far(text).add(match.group())
+    if match.re is _GROUPED:  # a system prefix before the groups (``EPJ 77 10 43``)
+        return Verdict(SCORE, start=journal_layouts.system_prefix_start(text, match.start()))
     return Verdict(SCORE)
 
 
@@ -168,6 +184,8 @@ def _more_labelled(text: str, match: re.Match[str]) -> bool:
     if _self_or_record_labelled(text, match):
         return True
     if journal_labels.labelled_here(text, match.start(), value):
+        return True
+    if journal_layouts.labelled_by_layout(text, match.start(), value):
         return True
     if sum(map(str.isdigit, value)) >= _RECORD_DIGITS and journal_labels.asked_before(
         text, match.start()
@@ -189,13 +207,11 @@ def _labelled(text: str, start: int) -> bool:
     """A record-number word among the three words before ``start`` (the column header
     counts; :data:`_LINKING` words not counted), a record column header, or a record-number
     word in the question answered."""
-    before = context.words_before(text, start, 3)
-    if context_words.JOURNALNUMMER.matches_any(before):
-        return True
-    linked = [word for word in context.words_before(text, start, _REACH) if word not in _LINKING]
-    if context_words.JOURNALNUMMER.matches_any(linked[-3:]):
-        return True
     header = context.column_header(text, start)
+    words = context.words_before(text, start, _REACH)  # the header, if any, comes last
+    linked = [word for word in (words[:-1] if header else words) if word not in _LINKING]
+    if context_words.JOURNALNUMMER.matches_any([*linked[-3:], *([header] if header else [])]):
+        return True
     if header is not None and context_words.JOURNAL_COLUMN.matches(header):
         return True
     return context_words.JOURNALNUMMER.matches_any(context.question_words(text, start))
@@ -206,7 +222,7 @@ def _self_or_record_labelled(text: str, match: re.Match[str]) -> bool:
     (:data:`_RECORD`) stands right before a number of five digits or more that is no date,
     perhaps after one letter."""
     value = match.group()
-    if match.re is _JOURNAL and _SELF_LABELLED.match(value) is not None:
+    if match.re is _JOURNAL and _SELF_LABELLED.search(value) is not None:
         return True
     if sum(map(str.isdigit, value)) < _RECORD_DIGITS or _DATE_SHAPED.fullmatch(value):
         return False
@@ -220,7 +236,7 @@ def _self_or_record_labelled(text: str, match: re.Match[str]) -> bool:
 def _said_otherwise(text: str, match: re.Match[str]) -> bool:
     """An order, lot or deviation word nearer than any record label, and the identifier
     does not carry its own label (``ref. JNR-2024-118830`` is a record number)."""
-    if match.re is _JOURNAL and _SELF_LABELLED.match(match.group()) is not None:
+    if match.re is _JOURNAL and _SELF_LABELLED.search(match.group()) is not None:
         return False
     return journal_labels.said_otherwise(text, match.start())
 
@@ -230,6 +246,8 @@ def _shaped(text: str, match: re.Match[str]) -> bool:
     first group of a number written in groups."""
     if match.re is _GROUPED:
         return _whole_number(text, match)
+    if journal_layouts.calendar_date(match.group()):
+        return False
     return sum(map(str.isdigit, match.group())) >= 3 and not _first_of_groups(text, match)
 
 
@@ -258,10 +276,8 @@ def _none_yet(_: str) -> list[tuple[int, str]]:
 def _judge_more(text: str, match: re.Match[str]) -> Verdict | None:
     """A hospital prefix before the digits, a number in words or a KITH XML identifier
     (:mod:`recognizers.no.journal_labels`, :mod:`recognizers.no.journal_ident`)."""
-    if match.re is journal_ident.IDENT:
-        if not journal_ident.is_local_record(match):
-            return None
-        return Verdict(SCORE, {"field": "xml"}, start=match.start("id"), end=match.end("id"))
+    if match.re is journal_ident.IDENT or match.re is journal_layouts.XML_LOCAL:
+        return journal_layouts.judge_xml(match, SCORE)
     value = match.group()
     if match.re is journal_labels.SPOKEN:
         digits = journal_labels.spoken_digits(value)
