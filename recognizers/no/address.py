@@ -309,6 +309,8 @@ class PostnummerRecognizer(NorwegianRecognizer):
             return self._labelled(text, match.start(), match.end())
         if "\n" in text[match.end(1) : match.start(2)] and clock_time(text, match.start(1)):
             return None
+        if number_addresses.speaker_label_after_break(text, match):
+            return None
         return self.with_place(text, match)
 
     @staticmethod

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from recognizers.no import context, context_words
 from recognizers.no.base import NorwegianRecognizer, Verdict
 from recognizers.no.email_spaced import spaced_addresses
+from recognizers.no.person_lexicon import is_ordinary
 from recognizers.normalise import lexicon
 from recognizers.normalise.number_words import NUMBER_WORD
 
@@ -28,9 +29,10 @@ SCORE_WRITTEN_OUT = 0.9
 
 _LABEL = r"[A-Za-z0-9æøåÆØÅ](?:[A-Za-z0-9æøåÆØÅ\-]*[A-Za-z0-9æøåÆØÅ])?"
 _EMAIL = re.compile(
-    rf"(?<![\w.+\-])[\w.%+\-][\w.%+\-'’]*@(?:{_LABEL}\.)+[A-Za-z]{{2,24}}(?![\w\-])"
+    rf"(?<![\w.+\-])[\w.%+\-][\w.%+\-'’]*@@?(?:{_LABEL}\.)+[A-Za-z]{{2,24}}(?![\w\-])"
 )
-"""A local part may hold an apostrophe after its first character (``kari.o'neil@``)."""
+"""A local part may hold an apostrophe after its first character (``kari.o'neil@``); the
+``@`` may be typed twice (``kari@@nav.no`` is still Kari's address, bounced or not)."""
 _DOT = r"(?:\.|[ \t]?[(\[]dot[)\]][ \t]?|[ \t](?:dot|punktum|prikk)[ \t])"
 _AT = (
     r"(?:[ \t]?[(\[{](?:at|a|@)[)\]}][ \t]?|[ \t]@[ \t]|@[ \t]"
@@ -126,12 +128,13 @@ _ROLE_MAILBOXES = frozenset(
 
 
 def _shared_mailbox(local: str, domain: str) -> bool:
-    """An organisation's mailbox: a role name (``support@``, ``post@``) or a local part that
+    """An organisation's mailbox: a role name (``support@``, ``post@``), an ordinary word or
+    compound (``personvernombud@``, ``pasientjournal@``) or a local part that
     begins with the domain's own name (``pasientreiser.vest@pasientreiser.no``). Its name
     said again elsewhere (``Fra: pasientreiser.vest``, a display name ``"X Support"``)
     identifies no one, so it is not an echo."""
     lowered = local.lower()
-    if lowered in _ROLE_MAILBOXES:
+    if lowered in _ROLE_MAILBOXES or (lowered.isalpha() and is_ordinary(lowered)):
         return True
     labels = domain.lower().split(".")
     name = labels[-2] if len(labels) >= 2 else ""
@@ -203,7 +206,7 @@ class EmailRecognizer(NorwegianRecognizer):
         if match.re is not _EMAIL:
             return Verdict(SCORE_WRITTEN_OUT)
         local = match.group().split("@", 1)[0]
-        if local.startswith(".") or ".." in local:
+        if local.startswith(".") or ".." in local or not any(map(str.isalnum, local)):
             return None
         return Verdict(SCORE)
 

@@ -54,6 +54,11 @@ _DIGITS = 11
 _UNBROKEN = number_pattern(NUMBER_START + r"\d{11}" + NUMBER_END, runs=(11,))
 _GROUPED = number_pattern(CHAIN_START + grouped_digits(11) + CHAIN_END, chain=11)
 _PART = number_pattern(NUMBER_START + r"\d{5}" + NUMBER_END, runs=(5,))
+_AFTER_DASH = number_pattern(
+    NUMBER_START + r"(?<=\d[ \t]-[ \t])\d{6}[ \t]\d{5}" + CHAIN_END, runs=(6,)
+)
+"""``DDMMYY NNNNN`` after a spaced dash that ends another number (``PID 1003928 – 130972
+48022``): a list's next field, though the dash joins both into one chain of digit groups."""
 _MISKEYED = number_pattern(NUMBER_START + r"(?:\d{10}|\d{12})" + NUMBER_END, runs=(10, 12))
 """Ten or twelve digits: a fødselsnummer with a digit missing or one too many, when a
 fødselsnummer label stands right before it (``fødselsnummer 2102991697``)."""
@@ -113,7 +118,7 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
         """Eleven digits need a chain that long; five need a personnummer or correction word."""
         whole: tuple[re.Pattern[str], ...] = ()
         if longest_chain(text) >= _DIGITS - 1:
-            whole = (_UNBROKEN, _GROUPED, FNR_THEN_PHONE)
+            whole = (_UNBROKEN, _GROUPED, FNR_THEN_PHONE, _AFTER_DASH)
             if context.could_occur(text, _NUMBER_LABEL):
                 whole += (_MISKEYED, *_MISKEYED_GROUPED)
         if whole:
@@ -130,8 +135,8 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
             return self._personnummer_part(text, match)
         if match.re is _MISKEYED or match.re in _MISKEYED_GROUPED:
             return _miskeyed(text, match)
-        if match.re is FNR_THEN_PHONE:
-            return _first_of_row(text, match)
+        if match.re is FNR_THEN_PHONE or match.re is _AFTER_DASH:
+            return _first_of_row(text, match) if match.re is FNR_THEN_PHONE else _after_dash(match)
         if match.re is number_echoes.PART:
             if not number_echoes.said_again(text, match):
                 return None
@@ -217,6 +222,13 @@ def _first_of_row(text: str, match: re.Match[str]) -> Verdict | None:
         start=match.start("fnr"),
         end=match.end("fnr"),
     )
+
+
+def _after_dash(match: re.Match[str]) -> Verdict | None:
+    """An :data:`_AFTER_DASH` match: a fødselsnummer when its checksum holds."""
+    if validate_fnr(compact_digits(match.group())) is None:
+        return None
+    return Verdict(SCORE_VALID, {"checksum": "valid", "after": "dash"})
 
 
 def _miskeyed(text: str, match: re.Match[str]) -> Verdict | None:

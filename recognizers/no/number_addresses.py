@@ -60,3 +60,15 @@ def spoken_address(text: str, match: re.Match[str]) -> Verdict | None:
     if not context_words.ADDRESS.matches_any(before):
         return None
     return Verdict(SCORE, {"said": "name, number, postnummer"}, start=start, end=end)
+
+
+_SPEAKER_LABEL_REST = re.compile(r"[ \t]*(?:\d{1,2}[ \t]*)?:")
+"""What follows a speaker's name in a transcript's label: a number maybe, and the colon."""
+
+
+def speaker_label_after_break(text: str, match: re.Match[str]) -> bool:
+    """The word after a postnummer-shaped number (``match`` groups 1 and 2) opens the next
+    line as a speaker's label (``… på 1520`` / ``Deltaker 2: …``): no poststed."""
+    if "\n" not in text[match.end(1) : match.start(2)]:
+        return False
+    return _SPEAKER_LABEL_REST.match(text, match.end(2)) is not None

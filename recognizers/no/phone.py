@@ -26,7 +26,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from recognizers.no import context, context_words, phone_turns
+from recognizers.no import context, context_words, phone_shapes, phone_turns
 from recognizers.no.base import (
     CHAIN_END,
     CHAIN_START,
@@ -86,11 +86,13 @@ _MISTYPED = tuple(
     number_pattern(
         CHAIN_START + rf"\d(?:{DIGIT_SEPARATOR}?\d){{{count - 1}}}" + CHAIN_END, chain=count
     )
-    for count in (7, 9)
+    for count in (7, 9, 10)
 )
-"""Seven or nine digits in any grouping: a phone number with a digit missing or one too
-many, when a phone word says so right before it (``ring meg plz 47 56 21 93 0``)."""
+"""Seven, nine or ten digits in any grouping: a phone number with a digit missing or one or
+two too many, when a phone word says so right before it (``ring meg plz 47 56 21 93 0``)."""
 _LOOKS_LIKE_A_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TEN = 10
 _MISTYPED_BEFORE = 3
 _OTHER_LABELS = (
     context_words.LABELLED_OTHERWISE,
@@ -168,15 +170,23 @@ class PhoneRecognizer(NorwegianRecognizer):
         other country codes' only where a ``+`` does, mistyped numbers only near a phone word;
         without a chain of seven digits, only pieces typed over several messages."""
         pieces: list[re.Pattern[str]] = []
-        if "\n" in text and context.could_occur(text, context_words.PHONE):
+        labelled = context.could_occur(text, context_words.PHONE_LABELS)
+        if "\n" in text and (context.could_occur(text, context_words.PHONE) or labelled):
             pieces = [_PIECE, phone_turns.MESSAGE_DIGITS]
         if longest_chain(text) < _MIN_CHAIN:
             return pieces
         patterns = [p for p in self.PATTERNS if p is not _PREFIXED or "47" in text]
+        if "+47" in text or "0047" in text:
+            patterns.append(phone_shapes.COUNTRY_CODE_MISTYPED)
+        if ":" in text or "." in text:
+            patterns.append(phone_shapes.AFTER_CLOCK)
         if "+" not in text:
             patterns.remove(_FOREIGN_PLUS)
-        if context.could_occur(text, _DIRECT) or context.could_occur(
-            text, context_words.CORRECTION
+        if (
+            context.could_occur(text, _DIRECT)
+            or context.could_occur(text, context_words.CORRECTION)
+            or labelled
+            or bool(pieces)
         ):
             patterns += _MISTYPED
         if "\t" in text or ";" in text or "|" in text:
@@ -193,8 +203,11 @@ class PhoneRecognizer(NorwegianRecognizer):
         if _not_a_phone_number(text, match, national):
             return None
         in_plan = in_number_plan(national)
-        near = _phone_word_near(text, match.span(), in_plan) or (
-            phone_turns.offered_after_address(text, match.start())
+        near = (
+            _phone_word_near(text, match.span(), in_plan)
+            or phone_turns.offered_after_address(text, match.start())
+            or (in_plan and phone_shapes.offered_after_number(text, match.start()))
+            or phone_shapes.called_further_before(text, match.start())
         )
         spaced_country = match.re is _COUNTRY and not match.group().isdigit()
         if not (near or in_plan or spaced_country) or context.labelled_otherwise(
@@ -211,7 +224,9 @@ class PhoneRecognizer(NorwegianRecognizer):
     def _by_layout(text: str, match: re.Match[str], national: str) -> Verdict | None:
         """Without a phone word: the grouped layouts, or a bare mobile not after an order
         word (``Pakke 40001232``)."""
-        if match.re is _LAYOUT:
+        if match.re is _LAYOUT or (
+            match.re is _ANY and phone_shapes.mobile_five_three(match.group())
+        ):
             return Verdict(SCORE_GROUPED)
         if match.re is _COUNTRY and is_mobile(national) and _recipient_field(text, match.start()):
             return Verdict(SCORE_WITH_CONTEXT)
@@ -253,17 +268,20 @@ def _foreign(text: str, match: re.Match[str]) -> Verdict | None:
 
 def _mistyped(text: str, match: re.Match[str]) -> Verdict | None:
     """Seven or nine digits right after a phone word, with no other label or number between
-    (``ring meg plz 47 56 21 93 0``), and not written as a date."""
-    if _LOOKS_LIKE_A_DATE.fullmatch(match.group()):
+    (``ring meg plz 47 56 21 93 0``), and not written as a date; ten only after an owned
+    label (``nytt nummer``) or taken back by the right number."""
+    if _LOOKS_LIKE_A_DATE.fullmatch(match.group()) or _ISO_DATE.match(match.group()):
         return None
     if phone_turns.answers_phone_question(text, match) or phone_turns.corrected_by_phone(
         text, match
     ):
         return Verdict(SCORE_MISTYPED, {"mistyped": "answer or taken back"})
     words = context.words_before(text, match.start(), _MISTYPED_BEFORE)
+    if phone_shapes.owned_label_right_before(words):
+        return Verdict(SCORE_MISTYPED, {"mistyped": "after an owned label"})
     called = [i for i, word in enumerate(words) if _DIRECT.matches(word)]
-    if not called:
-        return None
+    if not called or len(compact_digits(match.group())) == _TEN:
+        return None  # ten digits: only after an owned label or taken back
     between = words[called[-1] + 1 :]
     for word in between:
         if any(map(str.isdigit, word)) or any(labels.matches(word) for labels in _OTHER_LABELS):
@@ -384,5 +402,7 @@ _SPECIAL_JUDGES: dict[re.Pattern[str], Callable[[str, re.Match[str]], Verdict | 
     _PIECE: _typed_in_pieces,
     phone_turns.MESSAGE_DIGITS: phone_turns.judge_message_piece,
     phone_turns.CELL: phone_turns.judge_cell,
+    phone_shapes.COUNTRY_CODE_MISTYPED: phone_shapes.judge_country_code_mistyped,
+    phone_shapes.AFTER_CLOCK: phone_shapes.judge_after_clock,
 }
 """The patterns judged by their own rules, not by the numbering plan."""

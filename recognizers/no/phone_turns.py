@@ -50,6 +50,9 @@ MESSAGE_DIGITS = number_pattern(
 """A chat message that is only digit groups (``934 12``, ``008``): maybe a piece."""
 _MAX_PIECES = 4
 _NATIONAL = 8
+_TAIL_GROUPS = re.compile(r"(?<=[ \t:])(\d{1,4}(?:[ ]\d{1,4}){0,2})[ \t]*\Z")
+"""Digit groups that end a message with words before them: the first piece of a number
+whose rest follows in the next messages (``ring meg på 958 31`` / ``977``)."""
 CELL = number_pattern(
     NUMBER_START + r"(?<=[\t;|])\d(?:[ .\-]?\d){6,8}(?=[ ]*(?:[\t;|\n]|\Z))",
 )
@@ -78,9 +81,16 @@ def _body(text: str, start: int, end: int) -> int:
 
 
 def _asks_for_phone(text: str, start: int, end: int) -> bool:
-    """The turn in ``text[start:end]`` names a phone number (``og telefon``, ``ring meg``)."""
+    """The turn in ``text[start:end]`` names a phone number (``og telefon``, ``ring meg``),
+    or ends with an owned number label (``mitt nr``, ``nytt nummer``)."""
     words = [m.group().lower() for m in _WORD.finditer(text, _body(text, start, end), end)]
-    return any(context_words.PHONE.matches(word) for word in words[-_QUESTION_WORDS:])
+    if any(context_words.PHONE.matches(word) for word in words[-_QUESTION_WORDS:]):
+        return True
+    return (
+        len(words) >= 2
+        and words[-1] in context_words.PHONE_LABELS.exact
+        and words[-2] in context_words.PHONE_LABEL_OWNERS
+    )
 
 
 def answers_phone_question(text: str, match: re.Match[str]) -> bool:
@@ -112,7 +122,11 @@ def _pieces_back(text: str, start: int, end: int) -> tuple[list[tuple[int, int]]
     while len(pieces) <= _MAX_PIECES:
         piece = _pure_piece(text, start, end)
         if piece is None:
-            return pieces, start, end
+            tail = _TAIL_GROUPS.search(text, _body(text, start, end), end)
+            if tail is None:
+                return pieces, start, end
+            pieces.insert(0, tail.span(1))
+            return pieces, start, tail.start(1)
         pieces.insert(0, piece)
         if start == 0:
             break

@@ -34,7 +34,8 @@ _WORDS: dict[str, str] = {
     **dict.fromkeys(lexicon.MONTHS, "m"),
     **dict.fromkeys((f"{month:02d}" for month in range(1, 13)), "n"),
     **dict.fromkeys(
-        ("krøllalfa", "alfakrøll", "krølla", "krøll", "snabel", "kanelbolle", "æt"), "a"
+        ("krøllalfa", "alfakrøll", "krølla", "krøll", "snabel", "snabela", "kanelbolle", "æt"),
+        "a",
     ),
     "at": "p",
     **dict.fromkeys(("tegn", "tegnet"), "s"),

@@ -207,6 +207,7 @@ def _year(text: str, position: int) -> list[Group]:
 
 
 _TENS_DIGITS = re.compile(r"[2-9]0")
+_CENTURY_DIGITS = frozenset({"18", "19", "20"})
 
 
 def _paused(text: str, found: list[Group]) -> list[Group]:
@@ -242,10 +243,18 @@ def _year_after_i(text: str, position: int) -> list[Group]:
 
 
 def _year_groups(found: list[Group]) -> list[Group]:
-    """The leading groups that make a year: one of four digits, two of two, or one of two."""
+    """The leading groups that make a year: one of four digits, two of two, a century, a zero
+    and a digit (``nitten null fem``), or one of two."""
     sizes = [len(group.digits) for group in found[:2]]
     if sizes[0] == 4:
         return found[:1]
+    if (
+        len(found) >= 3
+        and found[0].digits in _CENTURY_DIGITS
+        and found[1].digits == "0"
+        and len(found[2].digits) == 1
+    ):
+        return found[:3]  # "nitten null fem": 1905
     if sizes == [2, 2]:
         return found[:2]
     return found[:1] if sizes[0] == 2 else []

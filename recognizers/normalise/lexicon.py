@@ -54,6 +54,9 @@ TEENS: dict[str, int] = _TEENS | {
 }
 TENS: dict[str, int] = _TENS | {word: value * 10 for value, word in enumerate(_ENGLISH_TENS, 2)}
 """Number words below a hundred, Norwegian and (for the English-speaking patient) English."""
+ENGLISH_TENS = frozenset(_ENGLISH_TENS)
+ENGLISH_UNITS = frozenset(_ENGLISH[1:10])
+"""English writes ``twenty two`` apart: the two words are one number (22)."""
 COMPOUNDS: dict[str, int] = {
     tens + unit: tens_value + unit_value
     for tens, tens_value in _TENS.items()

@@ -144,7 +144,7 @@ def _write_address(builder: ViewBuilder, text: str, start: int, end: int) -> Non
     numbers: list[re.Match[str]] = []
     for element in _ELEMENT.finditer(text, start, end):
         kind = element.lastgroup or "word"
-        if kind == "word" and not in_domain and tokens(text, element.start(), element.end()):
+        if kind == "word" and not in_domain and _number_word(text, element):
             numbers.append(element)
             continue
         _write_numbers(builder, text, numbers)
@@ -155,6 +155,13 @@ def _write_address(builder: ViewBuilder, text: str, start: int, end: int) -> Non
             builder.put(_SYMBOLS[kind], element.start(), element.end())
             in_domain = in_domain or kind == "at"
     builder.skip_to(end)
+
+
+def _number_word(text: str, element: re.Match[str]) -> bool:
+    """The word is a number said (``nittifem``, ``82``), not a name with digits in it
+    (``rutele88`` keeps its letters)."""
+    found = tokens(text, element.start(), element.end())
+    return bool(found) and found[0].start == element.start() and found[-1].end == element.end()
 
 
 def _write_numbers(builder: ViewBuilder, text: str, words: list[re.Match[str]]) -> None:

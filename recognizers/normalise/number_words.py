@@ -3,7 +3,8 @@ of them is made of, and the numbers those tokens stand for.
 
 ``fire hundre og tjue`` is 420, ``to tusen og tolv`` 2012, ``tjue-fem`` and old-order ``fem og
 tjue`` 25, ``nitten`` and ``syttien`` two numbers (19, 71). ``førti tre`` is two numbers too:
-written Norwegian joins a compound into one word, so a transcript that splits it heard a pause.
+written Norwegian joins a compound into one word, so a transcript that splits it heard a pause;
+English ``twenty two`` is one (22), as English writes it.
 """
 
 from __future__ import annotations
@@ -151,7 +152,8 @@ def _below_thousand(run: list[Token], index: int) -> tuple[int | None, int]:
     small, after = _small(run, index)
     hundred = run[after] if after < len(run) and run[after].kind is Kind.HUNDRED else None
     if hundred and (small is None or (small and hundred.joined and hundred.value == 100)):
-        tail, end = _tail(run, after + 1, allow_hundreds=False)
+        # ``sjutusen fem hundre og tjue``: a thousand word takes hundreds after it (7520)
+        tail, end = _tail(run, after + 1, allow_hundreds=hundred.value >= 1000)
         return (small or 1) * hundred.value + tail, end
     return small, after
 
@@ -182,6 +184,11 @@ def _small(run: list[Token], index: int) -> tuple[int | None, int]:
         following = run[after]
         tens_unit = token.kind is Kind.TENS and following.kind is Kind.UNIT and following.hyphen
         unit_tens = token.kind is Kind.UNIT and following.kind is Kind.TENS and following.after_and
-        if (tens_unit and following.value) or (unit_tens and token.value):
+        english = (
+            following.joined
+            and token.text.lower() in lexicon.ENGLISH_TENS
+            and following.text.lower() in lexicon.ENGLISH_UNITS
+        )
+        if ((tens_unit or english) and following.value) or (unit_tens and token.value):
             return token.value + following.value, after + 1
     return token.value, after
