@@ -65,7 +65,8 @@ from recognizers.no import context, places
 from recognizers.no.base import NorwegianRecognizer, Verdict
 from recognizers.no.care_unit_parts import DISTRICT, municipal_services
 from recognizers.no.care_unit_services import named_services
-from recognizers.no.names import FIRST_NAMES, SURNAMES
+from recognizers.no.names import FIRST_NAMES_HERE as FIRST_NAMES
+from recognizers.no.names import SURNAMES_HERE as SURNAMES
 from recognizers.no.person_lexicon import is_ordinary, lexicon
 from recognizers.no.places import AMBIGUOUS_PLACES, HEALTH_UNITS, LOCATIONS, name_key
 from recognizers.no.poststeder import STREET_SUFFIXES

@@ -13,7 +13,7 @@ from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
 _NER = _HERE.parent / "ner"
-_SOURCES = ("first_names.txt", "first_names_extra.txt", "first_names_world.txt")
+_SOURCES = ("first_names.txt", "first_names_extra.txt")
 
 
 def read_words(path: Path) -> frozenset[str]:
@@ -22,15 +22,22 @@ def read_words(path: Path) -> frozenset[str]:
     return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
 
 
-FIRST_NAMES: frozenset[str] = frozenset().union(*(read_words(_HERE / name) for name in _SOURCES))
-"""Lower-case first names: NorNE's PER annotations, a hand-written list, and names of many
-origins from Faker's lists (``scripts/corpus/world_names.py``)."""
+FIRST_NAMES_HERE: frozenset[str] = frozenset().union(*(read_words(_HERE / n) for n in _SOURCES))
+"""Lower-case first names of NorNE's PER annotations and the hand-written list: the names
+most people in Norway have, which rules that read a capitalised first name as "a person,
+not a place or a unit" (:mod:`recognizers.no.care_units`) go by."""
+FIRST_NAMES: frozenset[str] = FIRST_NAMES_HERE | read_words(_HERE / "first_names_world.txt")
+"""Lower-case first names: :data:`FIRST_NAMES_HERE` and names of many origins from Faker's
+lists (``scripts/corpus/world_names.py``)."""
 COMMON_FIRST_NAMES: frozenset[str] = read_words(_HERE / _SOURCES[1])
 """The hand-written list only: common enough to count as a name on its own."""
-_SURNAME_SOURCES = ("surnames.txt", "surnames_extra.txt", "surnames_world.txt")
-SURNAMES: frozenset[str] = frozenset().union(*(read_words(_HERE / n) for n in _SURNAME_SOURCES))
-"""Lower-case surnames: NorNE's PER annotations, a hand-written list of common ones (some
-are also words: ``bakke``, ``strand``), and Faker's surnames of many origins."""
+SURNAMES_HERE: frozenset[str] = read_words(_HERE / "surnames.txt") | read_words(
+    _HERE / "surnames_extra.txt"
+)
+"""Lower-case surnames of NorNE's PER annotations and a hand-written list of common ones
+(some are also words: ``bakke``, ``strand``)."""
+SURNAMES: frozenset[str] = SURNAMES_HERE | read_words(_HERE / "surnames_world.txt")
+"""Lower-case surnames: :data:`SURNAMES_HERE` and Faker's surnames of many origins."""
 COMMON_WORDS: frozenset[str] = read_words(_NER / "common_words.txt") | read_words(
     _NER / "clinical_words.txt"
 )

@@ -27,6 +27,8 @@ FOUND = [
     ("Fløyet til Rikshospitalet for PCI.", "Rikshospitalet"),
     ("Innlagt på Riksen i fjor.", "Riksen"),  # ambiguous: after a care word
     ("Henvist til Haraldsplass diakonale sykehus.", "Haraldsplass diakonale sykehus"),
+    # named after a person whose first name only the lists of many origins know
+    ("Henvist til Martina Hansens hospital for vurdering.", "Martina Hansens hospital"),
     ("Faktura fra Oslo universitetssykehus HF.", "Oslo universitetssykehus HF"),
     ("Operert ved Volvat Majorstuen.", "Volvat Majorstuen"),  # chain and site
     # a name before a head word
