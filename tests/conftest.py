@@ -64,6 +64,22 @@ def rule_detector() -> Detector:
 
 
 @pytest.fixture(scope="session")
+def spans(rule_detector: Detector) -> Callable[[str], list[tuple[str, int, int]]]:
+    """``(entity_type, start, end)`` of each finding the default policy rewrites."""
+    policy = Policy(PolicySettings())
+
+    def run(text: str) -> list[tuple[str, int, int]]:
+        decisions = policy.decide(text, rule_detector.detect(text))
+        return [
+            (d.finding.entity_type, d.finding.start, d.finding.end)
+            for d in decisions
+            if d.action != "allow"
+        ]
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def find(rule_detector: Detector) -> Callable[[str], Found]:
     """``(entity_type, value)`` for each finding the default policy acts on."""
     policy = Policy(PolicySettings())

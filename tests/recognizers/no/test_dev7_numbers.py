@@ -15,10 +15,6 @@ from collections.abc import Callable
 
 import pytest
 
-from proxy.detection.detector import Detector
-from proxy.scrub.policy import Policy
-from proxy.scrub.policy_settings import PolicySettings
-
 Find = Callable[[str], list[tuple[str, str]]]
 Spans = Callable[[str], list[tuple[str, int, int]]]
 
@@ -96,22 +92,6 @@ FOUND = [
     # a postnummer corrected in brackets
     ("NO_POSTNUMMER", "Feil postnummer 3014 (skal være 3016) i registeret.", "3016"),
 ]
-
-
-@pytest.fixture(scope="module")
-def spans(rule_detector: Detector) -> Spans:
-    """``(entity_type, start, end)`` of each finding the default policy acts on."""
-    policy = Policy(PolicySettings())
-
-    def run(text: str) -> list[tuple[str, int, int]]:
-        decisions = policy.decide(text, rule_detector.detect(text))
-        return [
-            (d.finding.entity_type, d.finding.start, d.finding.end)
-            for d in decisions
-            if d.action != "allow"
-        ]
-
-    return run
 
 
 @pytest.mark.parametrize(("entity", "text", "value"), FOUND)

@@ -17,9 +17,6 @@ from collections.abc import Callable
 
 import pytest
 
-from proxy.detection.detector import Detector
-from proxy.scrub.policy import Policy
-from proxy.scrub.policy_settings import PolicySettings
 from recognizers.normalise.spoken import spoken_view
 
 Find = Callable[[str], list[tuple[str, str]]]
@@ -98,22 +95,6 @@ NOT_FOUND = [
     # a time of day and a count, no phone number
     ("kl 10:15 12 30 40 tabletter", "PHONE_NUMBER", "12 30"),
 ]
-
-
-@pytest.fixture(scope="module")
-def spans(rule_detector: Detector) -> Spans:
-    """``(entity_type, start, end)`` of each finding the default policy acts on."""
-    policy = Policy(PolicySettings())
-
-    def run(text: str) -> list[tuple[str, int, int]]:
-        decisions = policy.decide(text, rule_detector.detect(text))
-        return [
-            (d.finding.entity_type, d.finding.start, d.finding.end)
-            for d in decisions
-            if d.action != "allow"
-        ]
-
-    return run
 
 
 @pytest.mark.parametrize(("entity", "text", "value"), FOUND)

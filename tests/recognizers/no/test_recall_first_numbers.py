@@ -15,9 +15,6 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from proxy.detection.detector import Detector
-from proxy.scrub.policy import Policy
-from proxy.scrub.policy_settings import PolicySettings
 from recognizers.no.base import NO_ARTIFACTS
 from recognizers.no.checksums import fnr_date_plausible, mod11_check_digit, validate_fnr
 from recognizers.no.email import EmailRecognizer
@@ -188,22 +185,6 @@ KEPT = [
     "Operert 2015 i Oslo, kontroll 2016 ski",
     "lege: hvor mye veier du\npasient: 82 kilo",
 ]
-
-
-@pytest.fixture(scope="module")
-def spans(rule_detector: Detector) -> Spans:
-    """``(type, start, end)`` of each finding the default policy rewrites."""
-    policy = Policy(PolicySettings())
-
-    def run(text: str) -> list[tuple[str, int, int]]:
-        decisions = policy.decide(text, rule_detector.detect(text))
-        return [
-            (d.finding.entity_type, d.finding.start, d.finding.end)
-            for d in decisions
-            if d.action != "allow"
-        ]
-
-    return run
 
 
 @pytest.mark.parametrize(("entity", "text", "value"), FOUND)
