@@ -65,8 +65,7 @@ from recognizers.no import context, places
 from recognizers.no.base import NorwegianRecognizer, Verdict
 from recognizers.no.care_unit_parts import DISTRICT, municipal_services
 from recognizers.no.care_unit_services import named_services
-from recognizers.no.names import FIRST_NAMES_HERE as FIRST_NAMES
-from recognizers.no.names import SURNAMES_HERE as SURNAMES
+from recognizers.no.names import FIRST_NAMES_HERE, SURNAMES_HERE
 from recognizers.no.person_lexicon import is_ordinary, lexicon
 from recognizers.no.places import AMBIGUOUS_PLACES, HEALTH_UNITS, LOCATIONS, name_key
 from recognizers.no.poststeder import STREET_SUFFIXES
@@ -103,7 +102,7 @@ def _is_word_or_name(key: str) -> bool:
     test ``scripts/corpus/places.py`` flags names with in ``ambiguous_places.txt`` (less its
     news and English word lists), applied here too to the names added by hand since that file
     was built (``kry``, ``veksthuset``)."""
-    return " " not in key and (key in lexicon() or key in FIRST_NAMES or key in SURNAMES)
+    return " " not in key and (key in lexicon() or key in FIRST_NAMES_HERE or key in SURNAMES_HERE)
 
 
 def _municipalities() -> frozenset[str]:
@@ -388,7 +387,7 @@ def _is_name_word(word: str, *, loose: bool, people: bool = False) -> bool:
     key = name_key(word)
     if key in LOCATIONS or key in HEALTH_UNITS:
         return True
-    if not loose or (key in FIRST_NAMES and not people):
+    if not loose or (key in FIRST_NAMES_HERE and not people):
         return False
     if key.endswith(_ADJECTIVES) or len(key) < 3:
         return False
@@ -482,7 +481,7 @@ def _capitalised_in_sentence(text: str, name: re.Match[str]) -> bool:
     if word.endswith(_ADJECTIVE_FORMS) and name_key(word) not in LOCATIONS:
         return False  # ``til Revmatologisk poliklinikk``, ``Nærmeste legevakt``
     before = text[_word_before(text, name.start()) : name.start() - 1]
-    return before.isalpha() and before.islower() and name_key(word) not in FIRST_NAMES
+    return before.isalpha() and before.islower() and name_key(word) not in FIRST_NAMES_HERE
 
 
 def _name_after(text: str, end: int, key: str, *, capitalised: bool) -> int | None:
@@ -519,7 +518,8 @@ def _generic_name_end(text: str, end: int, found: int) -> int | None:
     parts = [] if run is None else run.group().split()
     words = [word for word in parts if word[:1].isupper()]
     particles = len(words) < len(parts)
-    if run is not None and particles and len(words) >= 2 and name_key(words[0]) not in FIRST_NAMES:
+    person = name_key(words[0]) in FIRST_NAMES_HERE if words else False
+    if run is not None and particles and len(words) >= 2 and not person:
         return max(found, run.end())
     return found if len(names) >= 2 else None
 
@@ -641,7 +641,7 @@ def _names_before(text: str, start: int) -> int:
     run: list[tuple[int, str]] = []
     position = start
     while len(run) < 3 and (found := _BEFORE_NAME.search(text, max(0, position - 40), position)):
-        if name_key(found.group(1)) in FIRST_NAMES:
+        if name_key(found.group(1)) in FIRST_NAMES_HERE:
             break
         run.append((found.start(), found.group(1)))
         position = found.start()

@@ -151,12 +151,11 @@ def _strings(node: ast.expr) -> Iterator[str]:
     else:
         return
     for item in items:
-        if isinstance(item, ast.Constant) and isinstance(item.value, str):
-            yield item.value
-        elif isinstance(item, ast.Tuple) and item.elts:  # a (name, weight) pair
-            yield from _strings(ast.Tuple(elts=item.elts[:1])) if _is_pair(item) else _strings(item)
-        elif isinstance(item, ast.expr):
-            yield from _strings(item)
+        value = item.elts[0] if isinstance(item, ast.Tuple) and _is_pair(item) else item
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            yield value.value
+        elif isinstance(value, ast.expr):
+            yield from _strings(value)
 
 
 def _is_pair(node: ast.Tuple) -> bool:

@@ -20,6 +20,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from recognizers.no.names import read_words
+
 LABEL_MAP: dict[str, str] = {
     "PER": "PER",
     "ORG": "ORG",
@@ -221,13 +223,9 @@ def world_names(kind: str, count: int, forbidden: frozenset[str]) -> list[str]:
     (the evaluation side's names, lower-case), so no evaluation name is trained on."""
     if count <= 0:
         return []
-    lines = (WORLD_LISTS / f"{kind}_world.txt").read_text(encoding="utf-8").splitlines()
-    names = [
-        line
-        for line in lines
-        if line and not line.startswith("#") and not is_held_out(line) and line not in forbidden
-    ]
-    names.sort(key=lambda name: zlib.crc32(name.encode("utf-8")))
+    listed = read_words(WORLD_LISTS / f"{kind}_world.txt")
+    names = [name for name in listed if not is_held_out(name) and name not in forbidden]
+    names.sort(key=lambda name: (zlib.crc32(name.encode("utf-8")), name))
     return ["-".join(part.capitalize() for part in name.split("-")) for name in names[:count]]
 
 

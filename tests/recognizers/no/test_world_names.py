@@ -11,7 +11,7 @@ from recognizers.no.names import FIRST_NAMES, SURNAMES, read_words
 from recognizers.no.places import LOCATIONS
 from scripts.corpus import world_names
 
-NO = Path(world_names.__file__).resolve().parents[2] / "recognizers" / "no"
+NO = world_names.NO
 FIRST_WORLD = read_words(NO / "first_names_world.txt")
 SURNAMES_WORLD = read_words(NO / "surnames_world.txt")
 
