@@ -99,7 +99,8 @@ def surnames(counts: NorneCounts, max_as_word: int) -> list[str]:
 
 def ordbank_forms(source: Path) -> list[str]:
     """Lower-case alphabetic word forms of 3-12 letters in Norsk Ordbank, sorted by code point
-    (the order :class:`recognizers.no.person_lexicon.SortedWords` bisects)."""
+    (one form per line, easy to diff; :class:`recognizers.no.person_lexicon.HashedWords`
+    reads them in any order)."""
     if source.suffix == ".whl":
         with zipfile.ZipFile(source) as wheel:
             packed = wheel.read(ORDBANK_MEMBER)

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from recognizers.no.names import FIRST_NAMES, SURNAMES
-from recognizers.no.person_lexicon import LEXICON, LONGEST, SortedWords, is_compound, is_ordinary
+from recognizers.no.person_lexicon import LEXICON, LONGEST, HashedWords, is_compound, is_ordinary
 from scripts.corpus import name_lists as build_name_lists
 
 REPO = Path(__file__).resolve().parents[3]
 
 
-def test_sorted_words_bisects_its_lines() -> None:
-    found = SortedWords("# header\nalfa\nbeta\nøre\n")
+def test_hashed_words_holds_the_lines_but_not_comments() -> None:
+    found = HashedWords("# header\nalfa\nbeta\nøre\n")
     assert [w in found for w in ("alfa", "beta", "øre", "gamma", "# header", "")] == [
         True,
         True,
