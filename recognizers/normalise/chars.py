@@ -48,8 +48,9 @@ LOOKALIKES = str.maketrans(
 """Cyrillic and Greek letters that look like Latin ones, by shape."""
 
 
-def fold_characters(text: str) -> TextView | None:
-    """The character-folded view of ``text``, or None when folding changes nothing.
+def fold_characters(text: str, base: TextView | None = None) -> TextView | None:
+    """The character-folded view of ``text``, or None when folding changes nothing. With
+    ``base`` (a view whose text is ``text``) the view maps onto ``base.original``.
 
     The common case costs C-level scans only: ASCII text returns at once; other text needs a
     non-NFKC form, or one regex search to find a special character or a Cyrillic/Greek letter,
@@ -60,21 +61,21 @@ def fold_characters(text: str) -> TextView | None:
     normal = unicodedata.is_normalized("NFKC", text)
     if normal and _ODD.search(text) is None:
         return None
-    plain = None if normal and _SPECIAL.search(text) is None else _fold_clusters(text)
-    return _fold_lookalikes(plain.text if plain else text, plain) or plain
+    plain = None if normal and _SPECIAL.search(text) is None else _fold_clusters(text, base)
+    return _fold_lookalikes(plain.text if plain else text, plain or base) or plain
 
 
 def _fold_char(char: str) -> str:
     return unicodedata.normalize("NFKC", char.translate(_PLAIN)).translate(_PLAIN)
 
 
-def _fold_clusters(text: str) -> TextView | None:
+def _fold_clusters(text: str, base: TextView | None) -> TextView | None:
     """NFKC per character cluster, invisible characters out, spaces and dashes plain.
 
     A cluster that folds character by character maps each output to its own source character;
     one that composes (``a`` + combining ring → ``å``) maps its output to the whole cluster.
     """
-    builder = ViewBuilder(text)
+    builder = ViewBuilder(text, base)
     for match in _CLUSTER.finditer(text):
         cluster = match.group()
         start = match.start()
