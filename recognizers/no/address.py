@@ -19,7 +19,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from recognizers.no import context, context_words, number_addresses, poststeder
+from recognizers.no import (
+    address_casual,
+    address_units,
+    context,
+    context_words,
+    number_addresses,
+    poststeder,
+)
 from recognizers.no.base import (
     NUMBER_END,
     NUMBER_START,
@@ -182,12 +189,30 @@ class AddressRecognizer(NorwegianRecognizer):
     CONTEXT_WORDS = context_words.ADDRESS.entries()
 
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
-        """The HL7 pattern only in a text with a PID or NK1 segment."""
-        if any(segment in text for segment in _HL7_SEGMENTS):
-            return self.PATTERNS
-        return self.PATTERNS[:-1]
+        """The HL7 pattern only in a text with a PID or NK1 segment; a lower-case street after
+        ``bor i`` only in a text with a verb of living."""
+        patterns = self.PATTERNS if any(s in text for s in _HL7_SEGMENTS) else self.PATTERNS[:-1]
+        if address_casual.worth_trying(context.lowered(text)):
+            return (*patterns, address_casual.AFTER_LIVES)
+        return patterns
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
+        """:meth:`_judge`, the span widened to the flat and ``c/o`` parts around it
+        (:mod:`recognizers.no.address_units`)."""
+        if match.re is address_casual.AFTER_LIVES:
+            verdict = address_casual.judge_after_lives(text, match)
+        else:
+            verdict = self._judge(text, match)
+        if verdict is None or match.re is _HL7_ADDRESS:
+            return verdict
+        start = match.start() if verdict.start is None else verdict.start
+        end = match.end() if verdict.end is None else verdict.end
+        wider = address_units.care_of_start(text, start), address_units.unit_end(text, end)
+        if wider == (start, end):
+            return verdict
+        return Verdict(verdict.score, verdict.metadata, start=wider[0], end=wider[1])
+
+    def _judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Street words suffice; a bare name and number needs an address word before it; an
         HL7 address field is one whatever it holds."""
         if match.re is _HL7_ADDRESS or match.re is number_addresses.POSTCODE_AFTER_COMMA:

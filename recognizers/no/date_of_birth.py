@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from recognizers.no import context, context_words
 from recognizers.no.base import NUMBER_START, NorwegianRecognizer, Verdict, number_pattern
+from recognizers.no.number_birth_label import birth_label
 from recognizers.no.number_corrections import year_taken_back
 from recognizers.no.number_stamps import message_stamp
 
@@ -142,8 +143,10 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
 
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
         """Dates where a birth word may occur; the HL7 field where a PID segment does."""
-        birth = context.could_occur(text, context_words.DATE_OF_BIRTH) or context.could_occur(
-            text, _NUMBER_ASKED
+        birth = (
+            context.could_occur(text, context_words.DATE_OF_BIRTH)
+            or context.could_occur(text, _NUMBER_ASKED)
+            or "F:" in text
         )
         dates = (_DATE, _BIRTH_YEAR, _DAY_MONTH) if birth else ()
         return (*dates, _HL7_BIRTH) if "PID|" in text else dates
@@ -169,7 +172,7 @@ class DateOfBirthRecognizer(NorwegianRecognizer):
         before = context.words_before(text, first_said, 3)
         asked = context.question_words(text, first_said)
         found = context_words.DATE_OF_BIRTH.matches_any(_split(before + asked))
-        found = found or _NUMBER_ASKED.matches_any(asked)
+        found = found or _NUMBER_ASKED.matches_any(asked) or birth_label(text, first_said)
         confirms = _confirms(text, first_said, year, day_month)
         so_far = context.remembered(text, _BIRTH_DATES_SO_FAR, _none_yet)
         repeated = any(earlier == day_month for _, earlier in so_far)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from recognizers.no import context, context_words, number_echoes
+from recognizers.no import context, context_words, number_cells, number_echoes
 from recognizers.no.base import (
     CHAIN_END,
     CHAIN_START,
@@ -123,6 +123,8 @@ class FodselsnummerRecognizer(NorwegianRecognizer):
                 whole += (_MISKEYED, *_MISKEYED_GROUPED)
         if whole:
             whole += (number_echoes.PART,)
+            if number_cells.worth_reading_cells(text):
+                whole += (number_cells.ELEVEN_IN_CELL,)
         if context.could_occur(text, context_words.PERSONNUMMER) or (
             whole and context.could_occur(text, context_words.CORRECTION)
         ):

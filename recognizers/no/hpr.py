@@ -57,13 +57,21 @@ _HL7_HPR_AUTHORITY = re.compile(
 ``HPR``: ``4120987^Aasen^Cecilie^^^^^^HPR`` says itself that its ID is an HPR number."""
 _PROVIDER_KEY = re.compile(
     r"(?i)(?<![\w.\-])(?:lege|legeid|lege_id|behandler|rekvirent|prescriber|provider"
-    r"|practitioner|hcp)=(?P<id>\d{7,9})(?![\w.\-])"
+    r"|practitioner|hcp|forskriver)=(?P<id>\d{7,9})(?![\w.\-])"
 )
 """A log's key=value pair whose key is the doctor or the prescriber (``lege=3390128``): its
 value of seven to nine digits is the person's HPR number (an id, not a phone number, in a
 log line)."""
 
+_PROVIDER_NAMED = re.compile(
+    r"(?<![\w.\-])(?i:lege|behandler|rekvirent|forskriver|prescriber|provider|practitioner)"
+    r"=[A-ZÆØÅ][\w'.-]*,?(?:[ \t][A-ZÆØÅ][\w'.-]*,?){0,3}[ \t]+(?P<id>\d{7,9})(?![\w.\-])"
+)
+"""A log's doctor or prescriber key whose value is the name and then seven to nine digits
+(``forskriver=Dal, Per Ove 1234567``): the number is that person's HPR number."""
+
 _FIELDS = {
+    _PROVIDER_NAMED: "key",
     _HL7_PROVIDER: "hl7",
     _HL7_HPR_AUTHORITY: "hl7",
     _PROVIDER_KEY: "key",
@@ -81,6 +89,7 @@ class HprRecognizer(NorwegianRecognizer):
         _HPR,
         *_GROUPED,
         _PROVIDER_KEY,
+        _PROVIDER_NAMED,
         journal_ident.IDENT,
         _HL7_HPR_AUTHORITY,
         _HL7_PROVIDER,
@@ -91,7 +100,7 @@ class HprRecognizer(NorwegianRecognizer):
         """The number patterns where an HPR word may occur; the HL7 one where a provider
         segment does."""
         worded = self.PATTERNS[:4] if context.could_occur(text, context_words.HPR) else ()
-        keyed = (_PROVIDER_KEY,) if "=" in text else ()
+        keyed = (_PROVIDER_KEY, _PROVIDER_NAMED) if "=" in text else ()
         xml = (journal_ident.IDENT,) if "TypeId" in text else ()
         hl7 = (_HL7_PROVIDER,) if any(segment in text for segment in _HL7_SEGMENTS) else ()
         if "^HPR" in text:

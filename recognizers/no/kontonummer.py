@@ -5,12 +5,15 @@ on its checksum alone. Any other eleven digits — unbroken or in any grouping �
 kontonummer only next to account words: without them they are either a fødselsnummer (that
 recognizer decides) or an unrelated number. Next to account words the checksum only sets the
 score (recall first: a mistyped account number still identifies its owner), unless a label
-such as ``Faktura`` or ``Ordrenr`` is nearer than the account word.
+such as ``Faktura`` or ``Ordrenr`` is nearer than the account word. A letter O typed for a
+zero in the ``4.2.5`` layout (``1234.5O.78903``) is read as the zero: an account number when
+the checksum then holds, or, mistyped, in a text about accounts.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from recognizers.no import context, context_words
 from recognizers.no.base import (
@@ -22,6 +25,7 @@ from recognizers.no.base import (
     Verdict,
     compact_digits,
     grouped_digits,
+    matches,
     number_pattern,
 )
 from recognizers.no.checksums import valid_kontonummer
@@ -36,10 +40,27 @@ _ANY = number_pattern(CHAIN_START + grouped_digits(11) + CHAIN_END, chain=11)
 _PAY_TO = re.compile(
     r"(?i)(?<![\w])(?:faktur\w*|betal\w*|innbetal\w*|utbetal\w*|overfør\w*|refus\w*)"
     r"[ \t]+(?:til|to)[ \t]*:?[ \t]*\Z"
+    r"|(?<![\w])(?:pengene|pengane|beløpet|summen)[ \t]+(?:kan[ \t]+)?"
+    r"(?:gå|går|sendes|sendast|settes[ \t]+inn|setjast[ \t]+inn|overføres)[ \t]+(?:til|på)"
+    r"[ \t]*:?[ \t]*\Z"
 )
-"""A label that names where money goes (``Faktura til:``, ``Utbetales til``): the number
-after it is the account paid to, not an invoice number."""
+"""A label that names where money goes (``Faktura til:``, ``Utbetales til``, ``pengene kan
+gå til``): the number after it is the account paid to, not an invoice number."""
 _PAY_TO_REACH = 32
+
+
+_LETTER_O = number_pattern(
+    NUMBER_START + r"(?<![\w.])\d{4}\.[\dOo]{2}\.[\dOo]{5}(?![\w]|\.\w)", runs=(4,)
+)
+"""The dotted account layout with a letter O for a zero somewhere after the first group."""
+_O_FOR_ZERO = str.maketrans("Oo", "00")
+
+
+def _has_letter_o(text: str) -> bool:
+    """Whether a :data:`_LETTER_O` match occurs in ``text`` (searched once per scan)."""
+    return context.remembered(
+        text, _LETTER_O, lambda t: next(matches(_LETTER_O, t), None) is not None
+    )
 
 
 class KontonummerRecognizer(NorwegianRecognizer):
@@ -50,8 +71,17 @@ class KontonummerRecognizer(NorwegianRecognizer):
     PATTERNS = (_LAYOUT, _BARE, _ANY)
     CONTEXT_WORDS = context_words.KONTONUMMER.entries()
 
+    def _worth_matching(self, text: str) -> bool:
+        return super()._worth_matching(text) or _has_letter_o(text)
+
+    def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
+        """The digit patterns; the letter-O layout where one occurs."""
+        return (*self.PATTERNS, _LETTER_O) if _has_letter_o(text) else self.PATTERNS
+
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
         """Account layout: checksum suffices. Other layouts: account words must be near."""
+        if match.re is _LETTER_O:
+            return _letter_o(text, match)
         pay_to = _PAY_TO.search(text, max(0, match.start() - _PAY_TO_REACH), match.start())
         if pay_to is None and context.labelled_otherwise(
             text, match.start(), context_words.KONTONUMMER, context_words.LABELLED_OTHERWISE
@@ -84,3 +114,15 @@ def _under_account_header(text: str, start: int) -> bool:
     table or a hand-typed listing (:func:`~recognizers.no.context.column_header_by_order`)."""
     header = context.column_header_by_order(text, start)
     return header is not None and context_words.KONTONUMMER.matches_any(header.split())
+
+
+def _letter_o(text: str, match: re.Match[str]) -> Verdict | None:
+    """The dotted layout with a letter O for a zero: an account number when the checksum
+    holds with zeros, or, mistyped, in a text that speaks of accounts."""
+    if match.group().replace(".", "").isdigit():
+        return None
+    if valid_kontonummer(match.group().translate(_O_FOR_ZERO).replace(".", "")):
+        return Verdict(SCORE_LAYOUT, {"typed": "letter O for zero"})
+    if context_words.KONTONUMMER.might_occur(context.lowered(text)):
+        return Verdict(SCORE_INVALID_WITH_CONTEXT, {"typed": "letter O for zero"})
+    return None

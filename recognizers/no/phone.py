@@ -26,7 +26,14 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from recognizers.no import context, context_words, phone_shapes, phone_turns
+from recognizers.no import (
+    context,
+    context_words,
+    phone_cells,
+    phone_shapes,
+    phone_spacing,
+    phone_turns,
+)
 from recognizers.no.base import (
     CHAIN_END,
     CHAIN_START,
@@ -124,6 +131,8 @@ def _not_a_phone_number(text: str, match: re.Match[str], national: str) -> bool:
     in a CSV row, ``1988-02-11,94915407``, the comma ends a field)."""
     if _written_as_a_date(match.group()) or national.startswith(_FREEPHONE):
         return True
+    if phone_spacing.date_and_hour(text, match):
+        return True
     if phone_turns.not_a_phone_number(text, match):
         return True
     start = match.start()
@@ -173,7 +182,13 @@ class PhoneRecognizer(NorwegianRecognizer):
         labelled = context.could_occur(text, context_words.PHONE_LABELS)
         if "\n" in text and (context.could_occur(text, context_words.PHONE) or labelled):
             pieces = [_PIECE, phone_turns.MESSAGE_DIGITS]
-        if longest_chain(text) < _MIN_CHAIN:
+        pieces += phone_cells.patterns_for(text)
+        chain = longest_chain(text)
+        if chain >= _MIN_CHAIN + 1 or " . " in text:
+            pieces.append(phone_spacing.ODD)
+        if "-" in text:
+            pieces.append(phone_spacing.TRUNK_AREA)
+        if chain < _MIN_CHAIN:
             return pieces
         patterns = [p for p in self.PATTERNS if p is not _PREFIXED or "47" in text]
         if "+47" in text or "0047" in text:
@@ -208,6 +223,7 @@ class PhoneRecognizer(NorwegianRecognizer):
             or phone_turns.offered_after_address(text, match.start())
             or (in_plan and phone_shapes.offered_after_number(text, match.start()))
             or phone_shapes.called_further_before(text, match.start())
+            or phone_spacing.compound_phone_word_before(text, match.start())
         )
         spaced_country = match.re is _COUNTRY and not match.group().isdigit()
         if not (near or in_plan or spaced_country) or context.labelled_otherwise(
@@ -235,7 +251,9 @@ class PhoneRecognizer(NorwegianRecognizer):
         order = context.context_near(
             text, match.span(), context_words.ORDER_NUMBER, before=3, after=0
         )
-        return None if order else Verdict(SCORE_BARE_MOBILE)
+        if order or phone_spacing.labelled_as_other_thing(text, match.start()):
+            return None
+        return Verdict(SCORE_BARE_MOBILE)
 
 
 _RECIPIENT_KEY = re.compile(
@@ -404,5 +422,11 @@ _SPECIAL_JUDGES: dict[re.Pattern[str], Callable[[str, re.Match[str]], Verdict | 
     phone_turns.CELL: phone_turns.judge_cell,
     phone_shapes.COUNTRY_CODE_MISTYPED: phone_shapes.judge_country_code_mistyped,
     phone_shapes.AFTER_CLOCK: phone_shapes.judge_after_clock,
+    phone_spacing.ODD: phone_spacing.judge_odd,
+    phone_spacing.TRUNK_AREA: phone_spacing.judge_trunk_area,
+    **dict.fromkeys(
+        (phone_cells.TAB_CELL, phone_cells.QUOTED_WRAP, phone_cells.XTN, phone_cells.QUOTED_CSV),
+        phone_cells.judge_cell_field,
+    ),
 }
 """The patterns judged by their own rules, not by the numbering plan."""

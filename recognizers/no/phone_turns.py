@@ -108,10 +108,15 @@ def answers_phone_question(text: str, match: re.Match[str]) -> bool:
 
 
 def _pure_piece(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The digit groups that make up the whole message ``text[start:end]``, if they do."""
+    """The digit groups that make up the whole message ``text[start:end]``, if they do (a
+    message of only ``918 20`` is a piece, not a time stamp with nothing after it; ``2024``
+    alone stays a year or a time)."""
     body = _body(text, start, end)
     if _ONLY_GROUPS.fullmatch(text, body, end) is None:
-        return None
+        line = text[start:end].strip(" \t")
+        body = start + text[start:end].index(line[:1]) if line else end
+        if " " not in line or _ONLY_GROUPS.fullmatch(text, body, end) is None:
+            return None
     return body, body + len(text[body:end].rstrip(" \t"))
 
 
