@@ -164,7 +164,7 @@ SPOKEN_WORDS: frozenset[str] = (
     | THOUSAND
     | LINKS
     | MAIL_WORDS
-    | {ARTICLE, "pluss"}
+    | {ARTICLE, "pluss", "plus"}
 )
 """Every word the spoken-Norwegian step gives a meaning to."""
 

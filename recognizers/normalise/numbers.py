@@ -54,7 +54,8 @@ _HYPHENATED = re.compile(
 """Four or more digit words joined by hyphens, or three comma-apart groups of them: a number
 dictated and typed out (``null-tre-null-fem``, ``ni-to-tre, fire-fire, en-null-sju``). Two
 or three words (``fire-fem dager``) or two groups are a range or a count and stay words."""
-_PLUS = re.compile(r"(?<!\w)pluss[ ]+$")
+_PLUS = re.compile(r"(?<!\w)(?P<word>pluss?)[ ]+$")
+"""``pluss`` (or English ``plus``) said right before a number."""
 _INTERNATIONAL_DIGITS = range(9, 16)
 """Digits of a number with a country code (E.164 allows 15)."""
 _JOINT = re.compile(r"[ ]+(?:bindestrek|strek|(?P<slash>skråstrek))[ ]+")
@@ -217,7 +218,7 @@ def _split_postnummer(text: str, found: list[Group], *, street: bool) -> list[li
 
 def _write_groups(builder: ViewBuilder, text: str, found: list[Group]) -> None:
     """Write the digits of ``found``. A run of ``47`` and eight digits gets its ``+`` back
-    (from ``pluss`` if it was said) so it reads as the phone number it is, and so does a
+    (from ``pluss`` or ``plus`` if it was said) so it reads as the phone number it is, and so does a
     foreign number said after ``pluss``. A false start taken back with ``nei`` right before
     (``ni eh nitti nei ni åtte …``) is written over by the first digits: it is part of what
     was said."""
@@ -227,7 +228,7 @@ def _write_groups(builder: ViewBuilder, text: str, found: list[Group]) -> None:
     taken_back = _TAKEN_BACK.search(text, max(0, first.start - _TAKEN_BACK_REACH), first.start)
     if plus is not None and (digits.startswith("47") or _international(digits)):
         builder.keep_to(plus.start())
-        builder.put("+", plus.start(), plus.start() + len("pluss"))
+        builder.put("+", plus.start(), plus.end("word"))
     elif taken_back is not None and taken_back.start() >= builder.cursor:
         builder.keep_to(taken_back.start())
         builder.put(first.digits, taken_back.start(), first.end)

@@ -39,6 +39,7 @@ NUMBERS = [
     ("null åtte null tre førti tre tre fire seks fire", "08034033464"),  # førti tre: 40, 3
     ("ti null fem nittini fire hundre og nitti nittitre", "10059949093"),  # individnummer
     ("pluss førtisju førtiåtte tjue femti null en", "+4748205001"),
+    ("phone plus four seven four one five zero two three one one", "phone +4741502311"),
     ("førtisju nittito tjuefire trettiåtte femti", "+4792243850"),
     ("null null førtisju ni ni tre fem en åtte to seks", "004799351826"),
     # nynorsk
@@ -186,6 +187,7 @@ SPANS = [
     ("epost noori punktum dariush krøllalfa gmail punktum com", "@", "krøllalfa"),
     ("navn h u s s a i n takk", "hussain", "h u s s a i n"),
     ("pluss førtisju førtiåtte tjue femti null en", "+47", "pluss førtisju"),
+    ("phone plus four seven four one five zero two three one one", "+47", "plus four seven"),
 ]
 
 
