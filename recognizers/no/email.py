@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from recognizers.no import context, context_words
+from recognizers.no import context, context_words, email_machine, email_typed
 from recognizers.no.base import NorwegianRecognizer, Verdict
 from recognizers.no.email_spaced import spaced_addresses
 from recognizers.no.person_lexicon import is_ordinary
@@ -33,7 +33,12 @@ _EMAIL = re.compile(
 )
 """A local part may hold an apostrophe after its first character (``kari.o'neil@``); the
 ``@`` may be typed twice (``kari@@nav.no`` is still Kari's address, bounced or not)."""
-_DOT = r"(?:\.|[ \t]?[(\[]dot[)\]][ \t]?|[ \t](?:dot|punktum|prikk)[ \t])"
+_DOT = (
+    r"(?:\.|[ \t]?[(\[]dot[)\]][ \t]?|[ \t](?:dot|punktum|prikk)[ \t]"
+    r"|[ ]\.[ ](?=(?:no|com|net|org|se|dk|fi|de|uk|eu|nu|io|info)(?![\w\-])))"
+)
+"""A dot: written, said, or with a space on both sides before a common top-level domain
+(``helse-nord . no``)."""
 _AT = (
     r"(?:[ \t]?[(\[{](?:at|a|@)[)\]}][ \t]?|[ \t]@[ \t]|@[ \t]"
     r"|[ \t](?:at|krøllalfa|alfakrøll)[ \t])"
@@ -182,7 +187,7 @@ class EmailRecognizer(NorwegianRecognizer):
         if "@" in text:
             return True
         lowered = text.lower()
-        return any(start in lowered for start in _MARKER_PARTS)
+        return any(start in lowered for start in _MARKER_PARTS) or email_typed.could_occur(lowered)
 
     def candidates(self, text: str) -> Iterator[re.Match[str]]:
         """Plain addresses where there is an ``@``; written-out ones at their markers."""
@@ -190,6 +195,8 @@ class EmailRecognizer(NorwegianRecognizer):
             yield from _EMAIL.finditer(text)
             yield from _echoes(text)
             yield from spaced_addresses(text)
+            yield from email_typed.provider_only(text)
+        yield from email_typed.without_at(text)
         lowered = context.lowered(text)
         if len(lowered) != len(text):  # lower-casing moved offsets (rare letters, e.g. "İ")
             yield from _WRITTEN_OUT.finditer(text)
@@ -200,15 +207,22 @@ class EmailRecognizer(NorwegianRecognizer):
                 yield match
 
     def judge(self, text: str, match: re.Match[str]) -> Verdict | None:
-        """The regex is strict enough; a leading or doubled dot in the local part is not."""
+        """The regex is strict enough; a leading or doubled dot in the local part is not, a
+        Message-ID or a bounce address is no one's (:mod:`recognizers.no.email_machine`). A
+        mail system's tag or a spaced-off initial before the local part is reported with it."""
         if match.re is _WRITTEN_OUT:
             return self._written_out(text, match)
         if match.re is not _EMAIL:
-            return Verdict(SCORE_WRITTEN_OUT)
+            return Verdict(SCORE_WRITTEN_OUT, start=email_typed.initial_start(text, match.start()))
         local = match.group().split("@", 1)[0]
         if local.startswith(".") or ".." in local or not any(map(str.isalnum, local)):
             return None
-        return Verdict(SCORE)
+        if email_machine.machine_id(text, match.start(), local):
+            return None
+        start = email_machine.tag_start(text, match.start())
+        if start is None:
+            start = email_typed.initial_start(text, match.start())
+        return Verdict(SCORE, start=start)
 
     @staticmethod
     def _written_out(text: str, match: re.Match[str]) -> Verdict | None:

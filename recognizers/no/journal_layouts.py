@@ -3,9 +3,10 @@
 Exports and listings put a patient's local id in a column or a field without a label word
 right before it. This module reads the layouts :func:`context.column_header` cannot:
 
-- a bordered ASCII table (``+----+`` lines between the rows) whose header cell names an id
-  (``| pasient_id | navn |``), or any pipe or HTML table row whose cell holds an id-shaped
-  code right before a ``Surname, Given`` cell (``<td>AB-1234567</td><td>Li, Ola</td>``);
+- a bordered ASCII table (``+----+`` lines between the rows, or box-drawing lines ``├──┼``
+  and bars ``│``) whose header cell names an id (``| pasient_id | navn |``), or any pipe or
+  HTML table row whose cell holds an id-shaped code right before a ``Surname, Given`` cell
+  (``<td>AB-1234567</td><td>Li, Ola</td>``);
 - an SQL ``INSERT … (pasient_id, navn) VALUES (…)`` row: the first value under an id column;
 - a bulleted list introduced by a line that asks for record numbers (``De trenger
   journalnr for:`` / ``- Berg, Ola: X-123456``);
@@ -24,7 +25,7 @@ import re
 from recognizers.no import context_words, journal_ident, journal_labels
 from recognizers.no.base import Verdict
 
-NEEDLES = ("<td", "<th", "lokalid", "localid")
+NEEDLES = ("<td", "<th", "lokalid", "localid", "│")
 """Strings that open a layout of this module without any label word of the others."""
 _CALENDAR_DATE = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 
@@ -41,6 +42,9 @@ _NAME_CELL = re.compile(
 )
 """A ``Surname, Given`` cell (surname of up to four words)."""
 _BORDER = re.compile(r"[ \t]*[+|][\-=+:| \t]*\Z")
+_BOX = str.maketrans("│┃║┼┬┴├┤┌┐└┘╋╬╪╫╞╡╟╢─━═", "|||+++++++++++++++++---")
+"""Box-drawing bars, corners and lines read as the ASCII ones (``│`` as ``|``)."""
+_BARS = ("|", "│", "┃", "║")
 _MAX_ROWS_UP = 60
 
 
@@ -57,14 +61,14 @@ def _pipe_header(text: str, start: int) -> str | None:
     """The header cell above ``start`` in a pipe table with border lines (``+----+``): the
     topmost row of the block of ``|`` and ``+`` lines, at the same column."""
     line_start = _line_start(text, start)
-    column = text.count("|", line_start, start)
+    column = text[line_start:start].translate(_BOX).count("|")
     top: str | None = None
     end = line_start - 1
     for _ in range(_MAX_ROWS_UP):
         if end < 0:
             break
         previous = _line_start(text, end)
-        line = text[previous:end]
+        line = text[previous:end].translate(_BOX)
         stripped = line.lstrip(" \t")
         if not stripped or stripped[0] not in "|+":
             break
@@ -86,10 +90,13 @@ def _in_pipe_row(text: str, start: int, value: str) -> bool:
     if header is not None:
         return journal_labels.id_header(header, value)
     after = start + len(value)
-    bar = text.find("|", after, _line_end(text, start))
-    if bar < 0 or text[after:bar].strip():
+    rest = text[after : _line_end(text, start)].translate(_BOX)
+    bar = rest.find("|")
+    if bar < 0 or rest[:bar].strip():
         return False
-    return _CODE.fullmatch(value) is not None and _NAME_CELL.match(text, bar + 1) is not None
+    return (
+        _CODE.fullmatch(value) is not None and _NAME_CELL.match(text, after + bar + 1) is not None
+    )
 
 
 _TD_OPEN = re.compile(r"<t[dh](?:[ \t][^<>]{0,80})?>[ \t]*\Z", re.IGNORECASE)
@@ -161,7 +168,7 @@ def labelled_by_layout(text: str, start: int, value: str) -> bool:
     """A table, SQL row, or asked-for list around ``value`` says it is a record number."""
     line_start = _line_start(text, start)
     head = text[line_start:start].lstrip(" \t")
-    if head.startswith("|"):
+    if head.startswith(_BARS):
         return _in_pipe_row(text, start, value)
     if head.startswith("(") or head.endswith("("):  # an SQL row, or ``… VALUES (``
         return _in_sql_row(text, start, value)

@@ -28,9 +28,11 @@ from recognizers.no import (
     context,
     context_words,
     journal_echoes,
+    journal_fields,
     journal_ident,
     journal_labels,
     journal_layouts,
+    journal_rows,
 )
 from recognizers.no.base import NUMBER_START, NorwegianRecognizer, Verdict, number_pattern
 
@@ -83,7 +85,8 @@ _RECORD_VALUE = re.compile(r"(?:[A-Za-z][\-/]?)?\d[\d \-/]*")
 is a site's own format, for its YAML recognizer to claim."""
 _DATE_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4}")
 _SELF_LABELLED = re.compile(
-    r"(?:^|(?<=[\-_/]))(?:jnr|j\.nr|pid|mrn|pasnr|pas\.nr|journalnr|epjnr)[\-_:]?(?=[A-Za-z\-]*\d)",
+    r"(?:^|(?<=[\-_/]))(?:(?:jnr|j\.nr|pid|mrn|pasnr|pas\.nr|journalnr|epjnr)[\-_:]?|pas[\-_])"
+    r"(?=[A-Za-z\-]*\d)",
     re.IGNORECASE,
 )
 """An identifier that carries its label as a prefix (``JNR-2026-118273``, ``PID-55190``):
@@ -93,7 +96,8 @@ _ANY_LABEL = context_words.ContextWords(
     context_words.JOURNALNUMMER.prefixes
     + context_words.JOURNAL_COLUMN.prefixes
     + journal_labels.NEEDLES.prefixes
-    + journal_layouts.NEEDLES,
+    + journal_layouts.NEEDLES
+    + journal_fields.NEEDLES,
     context_words.JOURNALNUMMER.exact
     | context_words.JOURNAL_COLUMN.exact
     | _RECORD.exact
@@ -117,6 +121,8 @@ class JournalnummerRecognizer(NorwegianRecognizer):
         journal_ident.IDENT,
         _HL7_RECORD_ID,
         journal_layouts.XML_LOCAL,
+        journal_fields.URL_ID,
+        journal_fields.FILE_ID,
     )
     CONTEXT_WORDS = context_words.JOURNALNUMMER.entries()
     REQUIRED_CONTEXT = _ANY_LABEL
@@ -126,12 +132,24 @@ class JournalnummerRecognizer(NorwegianRecognizer):
         """A digit, or a number read out in words (``fire-fem-null-to-ni-ni``)."""
         return _DIGIT.search(text) is not None or journal_labels.SPOKEN.search(text) is not None
 
+    def _worth_matching(self, text: str) -> bool:
+        """A label word, or a layout that labels without one: a document name (an
+        underscore before digits), a code beside a patient's name."""
+        return super()._worth_matching(text) or "_" in text or journal_rows.could_occur(text)
+
     def patterns_for(self, text: str) -> Sequence[re.Pattern[str]]:
-        """The HL7 record-ID pattern only in a text with a PID segment, the XML one only in
-        a text with a ``TypeId``; in a text without digits, the words pattern alone."""
+        """Each pattern only where it can match (HL7 with a PID segment, XML with ``TypeId``
+        or ``</`` …); without digits, the words pattern alone; without a label word, only
+        the layouts that need none."""
         if _DIGIT.search(text) is None:
             return (journal_labels.SPOKEN,)
-        patterns = list(self.PATTERNS[:4])
+        lowered = context.lowered(text)
+        files = [journal_fields.FILE_ID] if "_" in text else []
+        if not _ANY_LABEL.might_occur(lowered):
+            return [_JOURNAL, *files] if journal_rows.could_occur(text) else files
+        patterns = list(self.PATTERNS[:4]) + files
+        if "/pasient" in lowered or "/patient" in lowered or "/pas/" in lowered:
+            patterns.append(journal_fields.URL_ID)
         if "TypeId" in text:
             patterns.append(journal_ident.IDENT)
         if "PID|" in text:
@@ -187,6 +205,10 @@ def _more_labelled(text: str, match: re.Match[str]) -> bool:
         return True
     if journal_layouts.labelled_by_layout(text, match.start(), value):
         return True
+    if journal_fields.labelled_in_field(text, match.start(), value) or (
+        match.re is _JOURNAL and journal_rows.by_name(text, match.start(), value)
+    ):
+        return True
     if sum(map(str.isdigit, value)) >= _RECORD_DIGITS and journal_labels.asked_before(
         text, match.start()
     ):
@@ -210,7 +232,10 @@ def _labelled(text: str, start: int) -> bool:
     header = context.column_header(text, start)
     words = context.words_before(text, start, _REACH)  # the header, if any, comes last
     linked = [word for word in (words[:-1] if header else words) if word not in _LINKING]
-    if context_words.JOURNALNUMMER.matches_any([*linked[-3:], *([header] if header else [])]):
+    near = linked[-3:]
+    if journal_fields.label_taken(near, context_words.JOURNALNUMMER.matches):
+        near = []  # the label's own value stands between (``jnr=8801290 HTTP/1.1" 404 88``)
+    if context_words.JOURNALNUMMER.matches_any([*near, *([header] if header else [])]):
         return True
     if header is not None and context_words.JOURNAL_COLUMN.matches(header):
         return True
@@ -278,6 +303,8 @@ def _judge_more(text: str, match: re.Match[str]) -> Verdict | None:
     (:mod:`recognizers.no.journal_labels`, :mod:`recognizers.no.journal_ident`)."""
     if match.re is journal_ident.IDENT or match.re is journal_layouts.XML_LOCAL:
         return journal_layouts.judge_xml(match, SCORE)
+    if match.re is journal_fields.URL_ID or match.re is journal_fields.FILE_ID:
+        return journal_fields.judge(text, match, SCORE)
     value = match.group()
     if match.re is journal_labels.SPOKEN:
         digits = journal_labels.spoken_digits(value)
@@ -286,8 +313,10 @@ def _judge_more(text: str, match: re.Match[str]) -> Verdict | None:
         form = "prefixed" if journal_labels.prefixed_worth_judging(match) else ""
     if not form:
         return None
-    labelled = _labelled(text, match.start()) or journal_labels.labelled_here(
-        text, match.start(), value
+    labelled = (
+        _labelled(text, match.start())
+        or journal_labels.labelled_here(text, match.start(), value)
+        or journal_fields.labelled_in_field(text, match.start(), value)
     )
     if not labelled and form == "words":
         labelled = journal_labels.asked_before(text, match.start())
