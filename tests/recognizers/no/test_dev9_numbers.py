@@ -72,9 +72,8 @@ FOUND = [
     ("NO_HPR", "2026-01-02 10:00 forskriver=Dal, Kari Anne 1234567  pasient=x", "1234567"),
     # F: before a birth date, after a name on its line
     ("DATE_OF_BIRTH", "Henvisning\nPASIENT: DAL, KARI ANNE   F: 03.05.1961\n", "03.05.1961"),
-    # flat, entrance and floor after the house number; c/o before the street
+    # flat and entrance after the house number; c/o before the street
     ("NO_ADDRESS", "ny adresse Fjellveien 12 leil 4 i kveld", "Fjellveien 12 leil 4"),
-    ("NO_ADDRESS", "flyttet til Storgata 8 B, 2. etasje\n", "Storgata 8 B, 2. etasje"),
     (
         "NO_ADDRESS",
         "we live Fjellveien 120 oppgang C, 0570 Oslo.",
@@ -143,3 +142,19 @@ def test_flat_tail_leaves_the_next_sentence_untouched(find: Find) -> None:
     found = find(text)
     assert ("NO_ADDRESS", "Fjellveien 12 leil 4") in found
     assert not [v for _, v in found if "Metformin" in v or "54" in v]
+
+
+@pytest.mark.parametrize(
+    ("text", "address", "kept"),
+    [
+        ("flyttet til Storgata 8 B, 2. etasje\n", "Storgata 8 B", "2. etasje"),
+        ("Poliklinikken, Parkveien 40, 3. etg., tlf", "Parkveien 40", "3. etg"),
+        ("møt opp i Sykehusveien 20, bygg 12, inngang B", "Sykehusveien 20", "bygg 12"),
+    ],
+)
+def test_a_floor_or_a_campus_building_is_no_part_of_the_address(
+    find: Find, text: str, address: str, kept: str
+) -> None:
+    found = find(text)
+    assert any(e == "NO_ADDRESS" and address in v for e, v in found), found
+    assert not [v for _, v in found if kept in v], found
