@@ -9,7 +9,6 @@ A declared single-byte charset (``iso-8859-1``) reads every byte on its own.
 from __future__ import annotations
 
 import codecs
-import functools
 import unicodedata
 from typing import NamedTuple
 
@@ -125,10 +124,11 @@ def write_bytes(
             builder.put(char, start + first, start + last)
 
 
-@functools.lru_cache(maxsize=1024)
 def run_chars(run: str, charset: str | None) -> tuple[tuple[str | None, int, int], ...]:
     """The characters of a run of ``%XX`` or ``=XX`` (None for one to keep as written), each
-    with its span in the run. Cached: the same few runs (``%40``, ``%20``) come back often."""
+    with its span in the run. Not cached: a run can spell a whole name or address, and no
+    text may outlive the detection call that read it
+    (``tests/recognizers/test_table_context_scaling.py``)."""
     raw = bytes.fromhex(run.replace(run[0], ""))
     return tuple(
         (char.char if readable(char.char) else None, _STRIDE * char.start, _STRIDE * char.end)
