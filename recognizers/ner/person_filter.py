@@ -11,8 +11,10 @@ cells of a table column that holds no names.
   A word with a dot, ``@`` or digit (a user name, an address) is never ordinary here.
   A lower-case span with a vowelless part of three letters or more (``gpt-dep``, ``llm``)
   is an abbreviation or an identifier, not a name.
-* Never names: one word that is an interjection or a chat abbreviation, in any case
-  (:mod:`recognizers.no.person_speech`: ``Oj``, ``Evt``).
+* Never names: one word that is an interjection, a hesitation or a chat abbreviation, in any
+  case (:mod:`recognizers.no.person_speech`: ``Oj``, ``eh``, ``Evt``); a keyword of a message
+  format or log, a country, a meeting room or a supplier
+  (:mod:`recognizers.no.person_protocol`: ``BEGIN:VEVENT``, ``Return-Path``, ``Traceback``).
 * Code: snake-case column or variable names with no known name in them (``pasient_id``,
   ``SELECT pasient_id``); a user name made of a name stays (``lege_sunniva``).
 * Codes and durations: a short code in capitals in a field of an HL7 v2 segment
@@ -38,12 +40,18 @@ from recognizers.ner.prefilter import VOWELS
 from recognizers.no.context import column_header
 from recognizers.no.names import SURNAMES
 from recognizers.no.person_lexicon import is_compound, is_number_word, is_ordinary
+from recognizers.no.person_protocol import is_protocol_span
 from recognizers.no.person_qualify import CLINICAL_ENDINGS, MIN_TERM_LETTERS
-from recognizers.no.person_speech import CHAT_ABBREVIATIONS, ENGLISH_NUMBERS, INTERJECTIONS
+from recognizers.no.person_speech import (
+    CHAT_ABBREVIATIONS,
+    ENGLISH_NUMBERS,
+    HESITATIONS,
+    INTERJECTIONS,
+)
 from recognizers.no.person_words import STRUCTURAL
 from recognizers.no.places import is_location
 
-_SPOKEN_NON_NAMES = (INTERJECTIONS | CHAT_ABBREVIATIONS) - NAME_WORDS
+_SPOKEN_NON_NAMES = (INTERJECTIONS | CHAT_ABBREVIATIONS | HESITATIONS) - NAME_WORDS
 _NUMBER_WORDS = ENGLISH_NUMBERS | frozenset({"a", "an", "one", "en", "ei", "ett"})
 _PLAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -82,6 +90,7 @@ def is_no_model_name(text: str, start: int, end: int) -> bool:
     """True when the model's PERSON span ``text[start:end]`` is no name (module docstring)."""
     return (
         text[start:end].lower() in _SPOKEN_NON_NAMES
+        or is_protocol_span(text, start, end)
         or _code_identifier(text, start, end)
         or _hl7_code(text, start, end)
         or _number_of_units(text, start, end)

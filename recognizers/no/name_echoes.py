@@ -72,7 +72,8 @@ def _forms(text: str, spans: Sequence[tuple[int, int]]) -> tuple[set[str], set[s
     any_case: set[str] = set()
     exact: set[str] = set()
     names = {" ".join(text[start:end].split()).strip(" ,.;:()") for start, end in set(spans)}
-    for name in names:  # each name once: the rules and the model often report the same one
+    for found in names:  # each name once: the rules and the model often report the same one
+        name = found.split("@", 1)[0]  # an address taken for a name: its domain is no name
         parts = _WORD.findall(name)
         if len(parts) > 1:
             any_case.add(name)

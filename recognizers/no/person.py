@@ -23,7 +23,11 @@ filling the rest of the line (``Lege: Ingrid Bakke``), are taken. Dialogue turns
 (:mod:`recognizers.no.person_dialogue`): the answer to ``og etternavnet?``, ``linn her`` and
 ``áslat mannen min``. Drugs, eponym diagnoses and streets are left alone
 (:func:`recognizers.ner.not_names.is_not_a_person`); names listed with a found one (``Kine og
-Jamal``) are added with the echoes (:mod:`recognizers.no.name_echoes`).
+Jamal``) are added with the echoes (:mod:`recognizers.no.name_echoes`). Names with no cue
+right before them are read by where they stand in a message (:mod:`recognizers.no.person_chat`:
+before a phone number, ``X heter jeg``) or by the words around them
+(:mod:`recognizers.no.person_prose`: ``fastlege fra X til Y``); the word after a trigger and a
+comma or tab may be the next cell of a row instead (:mod:`recognizers.no.person_cells`).
 """
 
 from __future__ import annotations
@@ -39,10 +43,13 @@ from recognizers.no import person_qualify as qualify
 from recognizers.no import person_words as words
 from recognizers.no.base import NorwegianRecognizer, Verdict
 from recognizers.no.names import COMMON_FIRST_NAMES, FIRST_NAMES
+from recognizers.no.person_cells import CELL_GAPS, bracketed, next_cell_no_name
+from recognizers.no.person_chat import chat_names
 from recognizers.no.person_dialogue import answers, named_before_relative, named_here, subjects
 from recognizers.no.person_layouts import layout_names
 from recognizers.no.person_lexicon import is_compound, is_ordinary, lexicon
 from recognizers.no.person_pronouns import pronoun_names
+from recognizers.no.person_prose import prose_names
 from recognizers.no.person_qualify import is_known, lower_ok, unknown_name
 from recognizers.no.person_records import record_names
 from recognizers.no.person_spelled import spelled_names
@@ -58,10 +65,10 @@ MIN_SUBJECT_LETTERS = 4
 MAX_SKIPPED = 2
 _TRIGGER_GAPS = frozenset(
     {" ", "\t", ":", ": ", ":\t", ", ", ",\t", "=", " = ", "= ", ":  ", '": "', '":"', ': "', '="'}
-    | {") ", ">"}
+    | {") ", ">", " ("}
 )
-"""What may stand between a trigger and the name: also ``(mamma) Faadumo`` and the tag of an
-XML field (``<Etternavn>Tesfamariam``)."""
+"""What may stand between a trigger and the name: also ``(mamma) Faadumo``, ``fastlegen
+(Guro?)`` and the tag of an XML field (``<Etternavn>Tesfamariam``)."""
 _LEADER = re.compile(r"[.:_]{2,}")
 """Dot leaders of a form (``Etternavn ........ SKJÆRVØ``), skipped between label and value."""
 _NAME_GAPS = frozenset({" ", "\t"})
@@ -252,14 +259,25 @@ def _after_trigger(text: str, tokens: list[Token], i: int, kind: str, spans: Spa
         i += 1
     j, gaps = i + 1, 0
     while j < len(tokens) - 1 and j - i <= MAX_SKIPPED:
-        if tokens[j].lower in words.GAP_WORDS and gaps == 0 and not qualify.opens_name(tokens, j):
+        if (
+            tokens[j].lower in words.GAP_WORDS
+            and (gaps == 0 or tokens[j].lower == "er")  # ``Legen hans er Brekke``
+            and not qualify.opens_name(tokens, j)
+        ):
             gaps += 1
         elif tokens[j].lower not in words.FILLERS and not _LEADER.fullmatch(tokens[j].text):
             break
         j += 1
     if j >= len(tokens) or text[tokens[j - 1].end : tokens[j].start] not in _TRIGGER_GAPS:
         return
-    _add(spans, text, _name_after(text, tokens, j, kind), SCORE, "trigger")
+    if text[tokens[j - 1].end : tokens[j].start] in CELL_GAPS and next_cell_no_name(
+        text, tokens[j].word, tokens[j].start
+    ):
+        return  # ``fornavn\tfdato``, ``dagvakt, Medisinsk post 3``: the next cell
+    span = _name_after(text, tokens, j, kind)
+    if span is not None and text[tokens[j - 1].end : tokens[j].start] == " (":
+        span = bracketed(text, span)  # ``fastlegen (Guro?)``: the brackets hold the name only
+    _add(spans, text, span, SCORE, "trigger")
 
 
 def _continues_a_name(text: str, tokens: list[Token], i: int) -> bool:
@@ -352,6 +370,8 @@ def find_names(text: str) -> Spans:
         *layout_names(text, chat),
         *spelled_names(text),
         *record_names(text),
+        *chat_names(text),
+        *prose_names(text),
     ):
         _add(spans, text, (start, end), score, why)
     return _outermost(spans)

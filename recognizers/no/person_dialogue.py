@@ -10,7 +10,8 @@
   capitalised: ``Nguyễn Văn Hùng her``) are a name when each is a known name or no ordinary
   word.
 * A relative in apposition names the words before it the same way: ``og áslat mannen min``,
-  ``Gjelder Live (datter)``.
+  ``Gjelder Live (datter)``, and one word making a clause with it alone (``… time. idil
+  mamma. tlf …``).
 
 Both return token indexes for :mod:`recognizers.no.person` to turn into spans.
 """
@@ -203,6 +204,8 @@ _POSSESSIVES = frozenset("min mi mitt vår vårt hans hennes deres dykkar my our
 def _apposition(text: str, tokens: list[Token], i: int) -> bool:
     """Is ``tokens[i]`` a relative in apposition to the words before it: ``mannen min``
     right after them, or ``(datter)``?"""
+    if i > 0 and tokens[i].word_lower in words.RELATIVES and _signed_clause(text, tokens, i):
+        return True
     if tokens[i].lower not in words.RELATIVES or i == 0:
         return False
     gap = text[tokens[i - 1].end : tokens[i].start]
@@ -215,6 +218,23 @@ def _apposition(text: str, tokens: list[Token], i: int) -> bool:
         and following.lower in _POSSESSIVES
         and text[tokens[i].end : following.start] == " "
     )
+
+
+_CLAUSE_MARKS = frozenset(".!?")
+_CLOSERS = frozenset({"", ".", ",", "!"})
+
+
+def _signed_clause(text: str, tokens: list[Token], i: int) -> bool:
+    """``… vi trenger time. idil mamma. tlf …``: one word and the relative make a clause
+    of their own, closed by a full stop, comma or the end, opened by one or the text's start."""
+    token, name = tokens[i], tokens[i - 1]
+    closer = token.text[len(token.word) :] if token.text.startswith(token.word) else "?"
+    last = i + 1 == len(tokens) or "\n" in text[token.end : tokens[i + 1].start]
+    if closer not in _CLOSERS or not (closer or last):
+        return False
+    if name.text != name.word or text[name.end : token.start] != " ":
+        return False
+    return i == 1 or tokens[i - 2].text[-1:] in _CLAUSE_MARKS
 
 
 def named_before_relative(

@@ -12,6 +12,10 @@
   are capitalised, known names or no ordinary words (``Haugen``, not ``Kontoer``); accents are
   ignored (``skaiste`` matches ``Skaistė``).
 
+* Lists of user names, one line split by commas, with a dotted name among them
+  (``kari.lie, ola.nordmann2, TOVE.BERG, tkvalheim``): every item that is dotted, carries
+  digits or is no ordinary word.
+
 Linear in the text: one regex scan, and for each candidate the capitalised words of two lines
 (computed once per line, indexed by their starts).
 """
@@ -134,8 +138,52 @@ def derived_handles(text: str) -> Iterator[Found]:
             yield match.start(), match.end(), SCORE, "user"
 
 
+_HANDLE_LIST = re.compile(
+    r"^[ \t]*(?P<list>[^\W\d_][\w.\-]*(?:,[ \t]*[^\W\d_][\w.\-]*){2,})[ \t]*$", re.MULTILINE
+)
+_DOTTED = re.compile(r"[^\W\d_]+\.[^\W\d_]+\d*")
+_MIN_LISTED_LETTERS = 4
+
+
+_FILE_ENDS = (".pdf", ".doc", ".docx", ".txt", ".xls", ".xlsx", ".csv", ".jpg", ".png", ".no")
+
+
+def _is_dotted_name(item: str) -> bool:
+    """``kari.lie``, ``KARI.LIE``, ``kari.lie2``: a first name, a dot and a name."""
+    return (
+        bool(_DOTTED.fullmatch(item))
+        and item.split(".", 1)[0].lower() in FIRST_NAMES
+        and not item.lower().endswith(_FILE_ENDS)
+    )
+
+
+def listed_handles(text: str) -> Iterator[Found]:
+    """A line that only lists user names, split by commas (``kari.lie, ola.nordmann2,
+    tkvalheim``): once one of them is a dotted name, the others are handles too when they
+    are dotted, carry digits, or are no ordinary word."""
+    for match in _HANDLE_LIST.finditer(text):
+        items = [(m.start(), m[0]) for m in re.finditer(r"[^\s,]+", match["list"])]
+        if not any(_is_dotted_name(item) for _, item in items):
+            continue
+        base = match.start("list")
+        for start, item in items:
+            lowered = item.lower()
+            if lowered.endswith(_FILE_ENDS):
+                continue
+            handle = "." in item or any(c.isdigit() for c in item)
+            if handle or (
+                len(item) >= _MIN_LISTED_LETTERS
+                and (item.islower() or item.isupper())
+                and not is_ordinary(lowered)
+                and lowered not in words.COMMON
+            ):
+                yield base + start, base + start + len(item), SCORE, "user"
+
+
 def handles(text: str) -> list[Found]:
     """Every handle of ``text`` that carries a name (module docstring)."""
     found = list(underscored_handles(text)) if "_" in text else []
     found.extend(derived_handles(text))
+    if "." in text:
+        found.extend(listed_handles(text))
     return found

@@ -4,16 +4,19 @@
   is one name when the given name is a known first name, the surname a known surname, or the
   pair fills a cell on its own: a table or CSV cell, a list item (``5. Abraha, Selamawit –
   tlf``), a column of a fixed-width listing (``08:20  Eira, Máret Inger    030179``), a
-  field after its label (``| Navn: Ebadi, Kourosh |``), with no ordinary word in it
-  (:mod:`recognizers.no.names`).
+  field after its label (``| Navn: Ebadi, Kourosh |``), a quoted value (``'Koskinen, Aino'``),
+  a line after a time stamp (``[14:02] Mbaye, Awa``), with no ordinary word in it
+  (:mod:`recognizers.no.names`). A stop word before the surname is not part of it (``Bruker
+  Holm-Eriksen, Ragnhild``); a particle is (``Van Dijk, Maarten``).
 * A table (``|``, tab, ``;`` or ``,`` separated) whose header row has a cell ``Navn``,
   ``Pasient``, ``Name``, ``Etternavn``, ``Fornavn`` …: the cells below it in that column.
-* Chat exports: the sender before the colon (``24.09.2024, 21:11 - hedvig: hei!``,
-  ``[09:14] Ola Nordmann: …``, after a channel ``Vakt-chat 23:48 — Lê Thu Hà: …``;
-  ``hedvig: hei`` in a lower-case chat), unless it is a speaker
-  or role word (``lege:``, ``SPEAKER_00:``) or an ordinary word (``Legekontoret:``); without
-  a time stamp, a capitalised sender that opens two lines or more (``- Amadou: hei``).
-* User names in logs and key=value text: ``bruker=minh.duong``, ``user: kari.nordmann``,
+* Chat exports: the sender before the colon (``24.09.2024, 21:11 - hedvig: hei!``, ``[09:14]
+  Ola Nordmann: …``, with a role after it ``[10:02] Chidinma (Kunde): …``, after a channel
+  ``Vakt-chat 23:48 — Lê Thu Hà: …``; ``hedvig: hei`` in a lower-case chat), unless it is a
+  speaker or role word (``lege:``, ``SPEAKER_00:``) or an ordinary word (``Legekontoret:``);
+  without a time stamp, a capitalised sender that opens two lines or more (``- Amadou: hei``).
+* User names in logs, directories and key=value text: ``bruker=minh.duong``, ``user:
+  kari.nordmann``, ``owner=tkvalheim``, ``sAMAccountName: ghovland``, ``"username":"lsandvik"``,
   ``login kari.n``, ``signert av Kari Nordmann``, ``rettet av ellen.knutsen``; and a dotted
   name anywhere (``jon.erik.holm`` in a CSV log) whose first part is a known first name.
 * Contact lists: a list item opening with a name before a dash or comma and a phone number,
@@ -34,6 +37,7 @@ from recognizers.no.names import FIRST_NAMES, SURNAMES
 from recognizers.no.person_formats import hl7_names, mail_names
 from recognizers.no.person_handles import handles
 from recognizers.no.person_lexicon import is_ordinary
+from recognizers.no.person_protocol import PROTOCOL_WORDS
 from recognizers.no.person_tables import column_cells
 from recognizers.no.person_tokens import LETTERS, UPPER, is_speaker
 
@@ -45,11 +49,11 @@ _SURNAME_GIVEN = re.compile(
     rf"(?<![\w\-])(?P<last>{_W}(?:[ -]{_W})?),[ \t]+(?P<first>{_W}(?:[ \t]{_W}){{0,2}})(?![\w\-])"
 )
 _CELL_EDGE_BEFORE = re.compile(
-    r"(?:^[ \t]*(?:\d{1,3}[.)]|[-*•–]|\d{1,2}[:.]\d{2}|\d{1,4})?|[|;\t\"]|  )[ \t]*"
+    r"(?:^[ \t]*(?:\d{1,3}[.)]|[-*•–]|\[?\d{1,2}[:.]\d{2}\]?|\d{1,4})?|[|;\t\"']|  )[ \t]*"
     r"(?:[^\W\d_][\w.\-]*(?:[ \t][^\W\d_][\w.\-]*)?[ \t]*:[ \t]*)?$",
     re.MULTILINE,
 )
-_CELL_EDGE_AFTER = re.compile(r"(?:[ \t]*(?:$|[|;\t\"(,])|  |[ \t]+[–-][ \t])", re.MULTILINE)
+_CELL_EDGE_AFTER = re.compile(r"(?:[ \t]*(?:$|[|;\t\"'(,])|  |[ \t]+[–-][ \t])", re.MULTILINE)
 _STAMP = (
     r"(?:\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?[ \t]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]?"
     r"|\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2})"
@@ -57,19 +61,22 @@ _STAMP = (
 _SENDER = re.compile(
     rf"^[ \t]*(?:[-–*•>][ \t]*)?(?:[^\W\d_][\w\-]*[ \t]+(?={_STAMP}))?"
     rf"(?P<stamp>{_STAMP}[ \t]*(?:[-–—][ \t]*)?)?"
-    rf"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t][^\W\d_][\w'’\-]*){{0,2}})[ \t]*:[ \t]",
+    rf"(?P<name>[^\W\d_][\w'’\-]*(?:[ \t][^\W\d_][\w'’\-]*){{0,2}})"
+    r"(?:[ \t]+\([^()\n:]{1,24}\))?[ \t]*:[ \t]",
     re.MULTILINE,
 )
 _USER = re.compile(
     r"(?<!\w)(?P<key>brukernavnet(?:[ \t]+(?:hans|hennes|mitt|ditt|min|din))?[ \t]+er|"
     r"brukeren|brukaren|brukernavn|bruker|brukar|username|user_?name|user_?id|user|login|"
+    r"owner|samaccountname|account_?name|"
     r"logget inn som|logged in as|signert av|signed by|(?:rettet|endret|skrevet|opprettet|"
     r"godkjent|registrert|utført|dokumentert|lest|slettet) av)"
-    r"(?P<sep>[ \t]*[:=][ \t]*|[ \t]+)(?P<at>@)?(?P<value>[^\s,;|\"'<>()\[\]{}=:@]+)",
+    r"(?P<sep>\"?[ \t]*[:=][ \t]*\"?|[ \t]+)(?P<at>@)?(?P<value>[^\s,;|\"'<>()\[\]{}=:@]+)",
     re.IGNORECASE,
 )
 _KEYS_NEEDING_SEPARATOR = frozenset(
-    "brukernavn bruker brukar username user_name username user_id userid user".split()
+    "brukernavn bruker brukar username user_name username user_id userid user owner "
+    "samaccountname accountname account_name".split()
 )
 _NEEDS_MARK = frozenset({"brukeren", "brukaren"})
 """Keys whose value is a user name only when it has a dot, underscore or digit
@@ -114,16 +121,22 @@ def _in_cell(text: str, start: int, end: int) -> bool:
 def surname_given(text: str) -> Iterator[Found]:
     """``Surname, Given`` pairs (module docstring), each as one span."""
     for match in _SURNAME_GIVEN.finditer(text):
-        last = re.split(r"[ -]", match["last"])
+        start, surname = match.start(), match["last"]
+        head, _, tail = surname.partition(" ")
+        if tail and _stop(head) and head.lower() not in words.PARTICLES:
+            start, surname = start + len(head) + 1, tail  # ``Bruker Holm-Eriksen, Ragnhild``
+        last = [w for w in re.split(r"[ -]", surname) if w.lower() not in words.PARTICLES]
         first = match["first"].split()
+        if first and first[-1].endswith(("'", "’")):
+            first[-1] = first[-1].rstrip("'’")  # ``'Salo, Helmi'``: the quote closes a value
         while first and _given_stop(first[-1]):
             first.pop()
-        if not first or _given_stop(first[0]) or any(map(_stop, last)):
+        if not first or not last or _given_stop(first[0]) or any(map(_stop, last)):
             continue
         known = first[0].lower() in FIRST_NAMES or last[-1].lower() in SURNAMES
         end = match.start("first") + len(" ".join(first))
-        if known or (_in_cell(text, match.start(), end) and _name_like(last + first)):
-            yield match.start(), end, SCORE, "layout"
+        if known or (_in_cell(text, start, end) and _name_like(last + first)):
+            yield start, end, SCORE, "layout"
 
 
 def _name_like(parts: list[str]) -> bool:
@@ -150,8 +163,8 @@ def chat_senders(text: str, chat: bool) -> Iterator[Found]:
     for match in matches:
         name = match["name"]
         parts = name.split()
-        if any(_stop(w) for w in parts) or is_speaker(name):
-            continue
+        if any(_stop(w) for w in parts) or is_speaker(name) or name.lower() in PROTOCOL_WORDS:
+            continue  # ``proxyAddresses: …`` is a directory attribute
         repeated = turns[name] > 1 and not name.isupper()
         if all(map(_plausible, parts)) and (
             match["stamp"] or (chat and name.islower()) or repeated

@@ -8,7 +8,7 @@ name too when it may be one:
 * a known first name or surname, the ambiguous ones (``bo``, ``rose``, ``live``) included;
 * a capitalised word that is no ordinary word (``Jamal``), with one more such word after it
   (``Kine og Jamal Ahmed``);
-* in a lower-case text, a lower-case word that is no ordinary word.
+* in a lower-case text, a lower-case word that is no ordinary word and no two run together.
 
 Never a common or structural word, a relative or role (``øivind og dottera vår embla``), a
 listed non-person (``Paracet og Ibux``), a post town or a street.
@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from recognizers.ner.not_names import is_not_a_person
 from recognizers.no import person_words as words
 from recognizers.no.names import FIRST_NAMES, SURNAMES
-from recognizers.no.person_lexicon import is_ordinary
+from recognizers.no.person_lexicon import is_compound, is_ordinary
+from recognizers.no.person_speech import HESITATIONS
 from recognizers.no.person_tokens import LETTERS, UPPER
 from recognizers.no.poststeder import POSTSTEDER
 
@@ -40,12 +41,14 @@ _STREET_ENDINGS = ("gata", "gate", "veien", "vegen", "vei", "veg", "allé", "pla
 
 def _is_word(lowered: str) -> bool:
     """A common or structural word, a relative or role (``mannen min øivind og dottera vår``),
-    a post town or a street (``Bergen``, ``Storgata``)."""
+    a hesitation (``jonas og eh vetle``), a post town or a street (``Bergen``,
+    ``Storgata``)."""
     return (
         lowered in words.COMMON
         or lowered in words.RELATIVES
         or lowered in words.ROLES
         or lowered in words.NOT_NAME_WORDS
+        or lowered in HESITATIONS
         or lowered.capitalize() in words.STRUCTURAL
         or lowered in POSTSTEDER
         or lowered.endswith(_STREET_ENDINGS)
@@ -60,6 +63,8 @@ def may_be_listed_name(word: str, lower_ok: bool) -> bool:
         return True
     if _is_word(lowered) or is_ordinary(lowered) or len(lowered) < 2:
         return False
+    if word.islower() and is_compound(lowered):
+        return False  # ``jonas og blodprøver``: two ordinary words run together
     return word[0].isupper() or (lower_ok and word.islower())
 
 

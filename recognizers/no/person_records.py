@@ -4,7 +4,8 @@
   statement (``(1042, 'Ada Lovaas', 'ada@…')``), unless every word is an ordinary word.
 * Caret-joined name components outside an HL7 segment, as a log or error message quotes them
   (``navn=NORDMANN^KARI``, ``Nordmann^Kari^Elise``): family^given^middle.
-* FHIR/JSON ``"family": "…"``: the family name of a HumanName, however many words.
+* FHIR/JSON ``"family": "…"``: the family name of a HumanName, however many words; and each
+  given name of its ``"given": ["…", "…"]``.
 * Closings: the name on the line after ``Med hilsen``, ``Vennlig hilsen``, ``Mvh``, ``Best
   regards`` …, in capitalised words on a line of their own (``Med hilsen\\nKari Lund\\nSeksjon
   for …``); and a chat message signed after ``//`` at the end of its line (``… ring meg //
@@ -33,6 +34,8 @@ _SQL_VALUES = re.compile(r"\bVALUES\b", re.IGNORECASE)
 _SQL_NAME = re.compile(rf"(?<=[(,])[ \t]*'(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,3}})'[ \t]*(?=[,)])")
 _CARET_NAME = re.compile(rf"(?<![\w^|])(?P<name>{_CAP}\^{_CAP}(?:\^{_CAP})?)(?![\w^])")
 _FHIR_FAMILY = re.compile(rf"\"family\"[ \t]*:[ \t]*\"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,3}})\"")
+_FHIR_GIVEN = re.compile(r"\"given\"[ \t]*:[ \t]*\[(?P<names>[^\]\n]{1,300})\]")
+_QUOTED = re.compile(rf"\"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,3}})\"")
 _CLOSING = re.compile(
     r"(?:^|[ \t])(?:[Mm]ed (?:vennlig |venleg )?(?:hilsen|helsing)|[Vv]ennlig hilsen|"
     r"[Vv]enleg helsing|[Mm]vh|[Hh]ilsen|[Bb]este hilsen|(?:[Kk]ind |[Bb]est )?[Rr]egards)"
@@ -87,6 +90,10 @@ def record_names(text: str) -> Iterator[Found]:
     if '"family"' in text:
         for match in _FHIR_FAMILY.finditer(text):
             yield match.start("name"), match.end("name"), SCORE, "fhir"
+    if '"given"' in text:
+        for match in _FHIR_GIVEN.finditer(text):
+            for name in _QUOTED.finditer(text, match.start("names"), match.end("names")):
+                yield name.start("name"), name.end("name"), SCORE, "fhir"
     yield from _checked(_CLOSING.finditer(text), _may_be_name, " ", "closing")
     if "//" in text:
         yield from _checked(_SLASH_SIGNED.finditer(text), _signed, " ", "signature")

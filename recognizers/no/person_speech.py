@@ -13,9 +13,12 @@ from __future__ import annotations
 
 INTERJECTIONS = frozenset(
     "oj oi ojsann åh å ah aha ahh haha hahaha hehe hihi uff uffda æsj huff au auda ups "
-    "oops wow jøss jasså".split()
+    "oops wow jøss jasså mhm mhmm".split()
 )
 """Interjections; never names, whatever their case."""
+HESITATIONS = frozenset("eh ehm eeh øh øhm øhh hm hmm mm".split())
+"""Hesitation sounds: never a name on their own, but said inside one (``tomek eh
+kowalczyk``), so no stop word within a name either."""
 CHAT_ABBREVIATIONS = frozenset("evt pga ang mtp mht iht vedr dvs osv ifm iflg".split())
 """Abbreviations of chat and notes; never names, whatever their case."""
 ENGLISH_NUMBERS = frozenset(
@@ -35,6 +38,7 @@ ENGLISH_WORDS = ENGLISH_NUMBERS | frozenset(
     renew refill repeat continue stop start take taking use using apply need needs want
     both all some any more less much many every each other
     number phone name address email
+    how things school teacher work home
     pronounced spelled spelt called
     """.split()
 )

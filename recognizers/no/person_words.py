@@ -33,7 +33,8 @@ RELATIVES = _words(
     "vennen venninna venninnen barnet eldste yngste guten kollega kollegaen colleague "
     "friend neighbour neighbor grandmother grandfather grandson granddaughter uncle aunt cousin "
     "familien familie fam. barnebarnet søstera sambuaren samboaren kjerringa gubben "
-    "minstemann yngstemann eldstemann lillebror storebror lillesøster storesøster veslebror"
+    "minstemann yngstemann eldstemann lillebror storebror lillesøster storesøster veslebror "
+    "kolega vertsmor vertsmora vertsmoren vertsfar vertsfaren"
 )
 PROFESSION_SUFFIXES = (
     "lege",
@@ -130,7 +131,9 @@ ROOMS = _words("rom seng sengeplass sal stue room bed")
 ABOUT = _words("angående vedrørende gjelder gjeld vedr. vedr ang. regarding")
 """Words that say whom a message is about (``angående sigrid nordhus``, ``Gjelder Yasmin
 Osman``): a name follows, or an ordinary word (``gjelder timen``)."""
-PARTICLES = _words("van von de der den ten ter da di du dos das del la le el al bin ibn binti")
+PARTICLES = _words(
+    "van von de der den ten ter da di du dos das del dela delos la le el al bin ibn binti"
+)
 STREET_WORDS = frozenset({"gate", "gata", "vei", "veien", "veg", "vegen", "plass", "allé", "torg"})
 AMBIGUOUS_FIRST_NAMES = frozenset(
     "per liv hans bo eli sol vår storm even mai august rose frank siv tor mark grace kim ask dag "
@@ -150,6 +153,7 @@ COMMON = frozenset(
     etter før nå da så men eller hvis når hvor hva hvem hvorfor hvordan også bare veldig
     litt mye mer mest noe noen ingen alle alt hele helt her der dit hit ut inn opp ned
     ikkje eg ho hu me dykk dei kva kven kvifor korleis no berre mykje meir nokon ingen heile
+    saman sjølv difor frå òg heilt
     mi min mitt mine din di ditt dine vår vårt våre hans hennes deres sin dag uke natt
     i går i dag i morgen the and or of to in on at is are was were be been with for not
     this that it he she we they you my your his her their our hei hallo takk ja nei ok
