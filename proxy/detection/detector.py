@@ -16,7 +16,6 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from proxy.detection.budget import check_budget
 from proxy.detection.findings import Finding
-from proxy.detection.rule_parts import split
 from proxy.detection.views import detect_on_views
 from recognizers.ner.engine import Piece
 from recognizers.no.base import NO_ARTIFACTS
@@ -57,7 +56,6 @@ class Detector:
         self, recognizers: Sequence[EntityRecognizer], ner: NerEngine | None = None
     ) -> None:
         self._recognizers = tuple(recognizers)
-        self._parts = split(self._recognizers)
         self._ner = ner
 
     @property
@@ -89,17 +87,14 @@ class Detector:
             return [[] for _ in pieces]
         return [[to_finding(r, "NER") for r in found] for found in self._ner.analyze_pieces(pieces)]
 
-    def rules(self, text: str, part: int | None = None) -> list[Finding]:
-        """Findings of the rule-based recognizers (regexes, checksums, context, YAML), or of
-        part number ``part`` of them (:mod:`proxy.detection.rule_parts`: the parts together
-        find what all of them find).
+    def rules(self, text: str) -> list[Finding]:
+        """Findings of the rule-based recognizers (regexes, checksums, context, YAML).
 
         The recognizers share one scan of ``text`` (its lines, tables, lower-cased copy),
         forgotten when this returns."""
         found: list[Finding] = []
-        recognizers = self._recognizers if part is None else self._parts[part]
         with scanning(text):
-            for recognizer in recognizers:
+            for recognizer in self._recognizers:
                 check_budget()
                 entities = recognizer.supported_entities
                 for result in recognizer.analyze(text, entities, NO_ARTIFACTS):

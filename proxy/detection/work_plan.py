@@ -27,7 +27,6 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from proxy.detection.rule_parts import RULE_PARTS, SPLIT_MIN_CHARS, part_chars
 from proxy.detection.unit_costs import PRIOR_PIECE_COST
 from recognizers.ner.engine import Piece, ner_spans
 from recognizers.ner.prefilter import _WORD as PREFILTER_WORD  # the words it windows by
@@ -70,9 +69,6 @@ class WorkUnit:
 
     texts: list[tuple[int, str]] = field(default_factory=list)
     """Texts for the rule pass only."""
-    rule_parts: list[tuple[int, str, int]] = field(default_factory=list)
-    """Texts for one part of the rule pass only (:mod:`proxy.detection.rule_parts`), with
-    the part's number."""
     pieces: list[tuple[Piece, int]] = field(default_factory=list)
     """Pieces and the offset of each piece's context in its text."""
     whole: list[tuple[int, str]] = field(default_factory=list)
@@ -84,9 +80,8 @@ class WorkUnit:
     def cost(self) -> int:
         """Characters to read: rule passes, whole texts, model stretches and segments."""
         texts = sum(len(text) for _, text in (*self.texts, *self.whole))
-        parts = sum(part_chars(len(text), part) for _, text, part in self.rule_parts)
         pieces = sum(p.end - p.start for p, _ in self.pieces)
-        return texts + parts + pieces + sum(s.end - s.start for s in self.segments)
+        return texts + pieces + sum(s.end - s.start for s in self.segments)
 
     @property
     def long(self) -> bool:
@@ -115,7 +110,6 @@ def segment_pieces(segment: Segment) -> list[tuple[Piece, int]]:
 class _Job:
     cost: float
     text: tuple[int, str] | None = None
-    rule_part: tuple[int, str, int] | None = None
     piece: tuple[Piece, int] | None = None
     whole: tuple[int, str] | None = None
 
@@ -132,13 +126,7 @@ def _jobs(
         return [_Job(float(len(text)), whole=(index, text)) for index, text in enumerate(texts)]
     jobs: list[_Job] = []
     for index, text in enumerate(texts):
-        if workers > 1 and len(text) >= SPLIT_MIN_CHARS:
-            jobs += [
-                _Job(float(part_chars(len(text), k)), rule_part=(index, text, k))
-                for k in range(RULE_PARTS)
-            ]
-        else:
-            jobs.append(_Job(float(len(text)), text=(index, text)))
+        jobs.append(_Job(float(len(text)), text=(index, text)))
         for start, end in ner_spans(text) if with_ner else []:
             jobs.append(_Job((end - start) * piece_cost, piece=piece(index, text, start, end)))
     return jobs
@@ -154,9 +142,7 @@ def plan(
     """The units for ``texts`` (see module docstring). A small batch is spread over
     ``workers`` units by estimated cost: whole texts when they balance or when the workers
     are ``busy``, else rule passes and NER pieces, a piece costing ``piece_cost`` per
-    character where a text's rule pass costs 1 (see :mod:`proxy.detection.unit_costs`); with
-    more than one worker, the rule pass of a text of :data:`SPLIT_MIN_CHARS` or more goes as
-    :data:`RULE_PARTS` parts of equal cost (:mod:`proxy.detection.rule_parts`)."""
+    character where a text's rule pass costs 1 (see :mod:`proxy.detection.unit_costs`)."""
     if max(map(len, texts), default=0) > UNIT_CHARS or sum(map(len, texts)) > SMALL_BATCH_CHARS:
         return _bounded(texts, with_ner)
     units = [WorkUnit() for _ in range(workers)]
@@ -168,12 +154,10 @@ def plan(
             unit.pieces.append(job.piece)
         elif job.text is not None:
             unit.texts.append(job.text)
-        elif job.rule_part is not None:
-            unit.rule_parts.append(job.rule_part)
         elif job.whole is not None:
             unit.whole.append(job.whole)
         heapq.heappush(heap, (load + job.cost, n))
-    return [unit for unit in units if unit.texts or unit.rule_parts or unit.pieces or unit.whole]
+    return [unit for unit in units if unit.texts or unit.pieces or unit.whole]
 
 
 def _bounded(texts: Sequence[str], with_ner: bool) -> list[WorkUnit]:

@@ -43,7 +43,6 @@ from threadpoolctl import threadpool_limits
 from proxy.detection.budget import BUDGET, Budget
 from proxy.detection.detector import Detector
 from proxy.detection.findings import Finding
-from proxy.detection.rule_parts import part_chars
 from proxy.detection.unit_costs import UnitCosts, UnitTimes
 from proxy.detection.views import detect_on_views
 from proxy.detection.work_plan import WorkUnit, plan, segment_pieces
@@ -81,7 +80,6 @@ def _work_in_worker(unit: WorkUnit) -> tuple[_Found, UnitTimes]:
     assert detector is not None, "worker initializer did not run"
     started = time.perf_counter()
     found = [(index, detector.rules(text)) for index, text in unit.texts]
-    found += [(index, detector.rules(text, part)) for index, text, part in unit.rule_parts]
     ruled = time.perf_counter()
     if unit.whole:
         indices, texts = zip(*unit.whole, strict=True)
@@ -93,8 +91,7 @@ def _work_in_worker(unit: WorkUnit) -> tuple[_Found, UnitTimes]:
         moved = [replace(f, start=f.start + shift, end=f.end + shift) for f in findings]
         found.append((piece.index, moved))
     times = UnitTimes(
-        rule_chars=sum(len(text) for _, text in unit.texts)
-        + sum(part_chars(len(text), part) for _, text, part in unit.rule_parts),
+        rule_chars=sum(len(text) for _, text in unit.texts),
         rule_seconds=ruled - started,
         piece_chars=sum(piece.end - piece.start for piece in pieces),
         piece_seconds=time.perf_counter() - modelled,

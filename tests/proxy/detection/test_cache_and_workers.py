@@ -120,15 +120,6 @@ def test_pool_gives_the_same_findings_as_in_process(
 ) -> None:
     expected = Detector(build_recognizers(rules_only_settings.detection.custom_recognizers_dir))
     assert pool.detect_many(TEXTS * 5) == expected.detect_many(TEXTS * 5)
-    long = ["\n".join(TEXTS * 40)]  # one long message: its rule pass cut over the workers
-    assert any(unit.rule_parts for unit in plan(long, 2, with_ner=False))
-
-    def order(findings: list[Finding]) -> list[tuple[int, int, str, str]]:
-        return sorted((f.start, f.end, f.entity_type, f.recognizer) for f in findings)
-
-    assert [order(f) for f in pool.detect_many(long)] == [
-        order(f) for f in expected.detect_many(long)
-    ]
 
 
 @pytest.mark.timeout(300)
