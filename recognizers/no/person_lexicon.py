@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterator
 from pathlib import Path
+
+import numpy
 
 from recognizers.no import person_words as words
 from recognizers.no.names import COMMON_WORDS
@@ -40,9 +43,13 @@ class HashedWords:
     that asks."""
 
     def __init__(self, text: str) -> None:
-        self._hashes = array(
-            "q", sorted({hash(word) for word in text.split("\n") if word and word[0] != "#"})
-        )
+        # Built a word at a time into one int64 array: a list of the words, or a set of
+        # their hashes, would lift every detection process's peak memory by ~60 MB.
+        hashes = numpy.fromiter(map(hash, _words(text)), dtype=numpy.int64)
+        hashes.sort()
+        if len(hashes) > 1:
+            hashes = hashes[numpy.concatenate(([True], hashes[1:] != hashes[:-1]))]
+        self._hashes = array("q", hashes.tobytes())
 
     def __len__(self) -> int:
         return len(self._hashes)
@@ -53,6 +60,17 @@ class HashedWords:
         key = hash(word)
         index = bisect_left(self._hashes, key)
         return index < len(self._hashes) and self._hashes[index] == key
+
+
+def _words(text: str) -> Iterator[str]:
+    """The lines of ``text`` that are words: not empty, not a ``#`` comment."""
+    position = 0
+    while position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        if end > position and text[position] != "#":
+            yield text[position:end]
+        position = end + 1
 
 
 _LOADED: list[HashedWords] = []
