@@ -14,7 +14,7 @@ import pytest
 from recognizers.ner.not_names import is_not_a_person
 from recognizers.ner.person_trim import trim_person
 from recognizers.no.name_echoes import name_echoes
-from tests.recognizers.no.person_names_found import names_found
+from tests.recognizers.no.person_names_found import names_found, word_at
 
 FOUND = [
     # the value of an XML name element, the whole of it
@@ -93,13 +93,6 @@ def test_speaker_tags_keep_clinical_words_untouched() -> None:
     assert names_found(text) == []
 
 
-def _at(text: str, word: str, occurrence: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(word, start + 1)
-    return start, start + len(word)
-
-
 XML = '<ns2:Patient><ns2:GivenName>Sigrun</ns2:GivenName><ns2:TypeId V="FNR"/></ns2:Patient>'
 
 
@@ -107,13 +100,13 @@ XML = '<ns2:Patient><ns2:GivenName>Sigrun</ns2:GivenName><ns2:TypeId V="FNR"/></
     ("word", "occurrence"), [("GivenName", 0), ("GivenName", 1), ("TypeId", 0), ("Patient", 1)]
 )
 def test_tag_names_are_no_people(word: str, occurrence: int) -> None:
-    assert is_not_a_person(XML, *_at(XML, word, occurrence))
+    assert is_not_a_person(XML, *word_at(XML, word, occurrence))
 
 
 def test_tag_value_and_chat_sender_in_brackets_stay_people() -> None:
-    assert not is_not_a_person(XML, *_at(XML, "Sigrun"))
+    assert not is_not_a_person(XML, *word_at(XML, "Sigrun"))
     chat = "2025-01-02 21:10 <sunniva> Ring 113 hvis han blir dårligere"
-    assert not is_not_a_person(chat, *_at(chat, "sunniva"))
+    assert not is_not_a_person(chat, *word_at(chat, "sunniva"))
 
 
 MAIL = (
@@ -124,31 +117,31 @@ MAIL = (
 
 @pytest.mark.parametrize("word", ["Forwarded", "Thu", "Fri", "wrote"])
 def test_mail_header_words_are_no_people(word: str) -> None:
-    assert is_not_a_person(MAIL, *_at(MAIL, word))
+    assert is_not_a_person(MAIL, *word_at(MAIL, word))
 
 
 def test_model_span_over_a_name_and_wrote_keeps_the_name() -> None:
     text = "Hei igjen.\n\nRandi Vik wrote:\n> Takk, CRP var 12."
-    start, end = _at(text, "Randi Vik wrote")
-    assert trim_person(text, start, end) == [_at(text, "Randi Vik")]
-    assert trim_person(text, *_at(text, "wrote")) == []
+    start, end = word_at(text, "Randi Vik wrote")
+    assert trim_person(text, start, end) == [word_at(text, "Randi Vik")]
+    assert trim_person(text, *word_at(text, "wrote")) == []
 
 
 def test_xml_value_opens_a_field_and_tags_split_a_model_span() -> None:
     text = "<Pasient><Sted>Oslo</Sted></Pasient>\n<Arsak>Mistanke om cøliaki</Arsak>"
-    assert trim_person(text, *_at(text, "Mistanke")) == []
-    start, end = _at(text, "Oslo</Sted")
-    assert trim_person(text, start, end)[0] == _at(text, "Oslo")
-    assert is_not_a_person(text, *_at(text, "Sted", 1))
+    assert trim_person(text, *word_at(text, "Mistanke")) == []
+    start, end = word_at(text, "Oslo</Sted")
+    assert trim_person(text, start, end)[0] == word_at(text, "Oslo")
+    assert is_not_a_person(text, *word_at(text, "Sted", 1))
 
 
 def test_a_key_with_its_equals_sign_is_no_person() -> None:
     text = 'from=<a@x.no> to=<kari.berg@y.no> navn="Kari Berg"'
-    assert is_not_a_person(text, *_at(text, "to="))
-    assert not is_not_a_person(text, *_at(text, "Kari Berg"))
+    assert is_not_a_person(text, *word_at(text, "to="))
+    assert not is_not_a_person(text, *word_at(text, "Kari Berg"))
 
 
 def test_lithuanian_letters_echo_the_plain_spelling() -> None:
     text = "pasient: skaiste her\nlege: skaistė har du vondt når du tisser"
-    echoes = [text[s:e] for s, e in name_echoes(text, [_at(text, "skaiste")])]
+    echoes = [text[s:e] for s, e in name_echoes(text, [word_at(text, "skaiste")])]
     assert echoes == ["skaistė"]

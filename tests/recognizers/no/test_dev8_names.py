@@ -15,15 +15,7 @@ from recognizers.ner.not_names import is_not_a_person, is_not_a_place
 from recognizers.ner.person_filter import is_no_model_name
 from recognizers.ner.person_trim import trim_person
 from recognizers.no.person_tokens import after_speaker_label
-from tests.recognizers.no.person_names_found import names_found
-
-
-def _at(text: str, word: str, occurrence: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(word, start + 1)
-    return start, start + len(word)
-
+from tests.recognizers.no.person_names_found import names_found, word_at
 
 FOUND = [
     # SQL rows of an INSERT
@@ -113,27 +105,27 @@ def test_no_name_is_found(text: str, words: list[str]) -> None:
     ],
 )
 def test_model_spans_of_speech_words_are_no_names(text: str, word: str) -> None:
-    assert is_no_model_name(text, *_at(text, word))
+    assert is_no_model_name(text, *word_at(text, word))
 
 
 def test_lower_case_name_after_english_words_stays() -> None:
     text = "doctor: so your daughter sunniva has asthma"
-    assert not is_no_model_name(text, *_at(text, "sunniva"))
+    assert not is_no_model_name(text, *word_at(text, "sunniva"))
     hl7 = "NK1|1|Nordli^Jon|SPO|\nNK1|2|Nordli^EVA|MTH|"
-    assert not is_no_model_name(hl7, *_at(hl7, "EVA"))
+    assert not is_no_model_name(hl7, *word_at(hl7, "EVA"))
     handle = "2025-01-02 <lege_ragnhild> ta CRP"
-    assert not is_no_model_name(handle, *_at(handle, "lege_ragnhild"))
+    assert not is_no_model_name(handle, *word_at(handle, "lege_ragnhild"))
 
 
 def test_clinical_word_after_a_speaker_label_is_no_name() -> None:
     text = "Lege: Hvordan går det?\nPasient: Blodtrykket er bedre.\nLege: Ketonuri i dag?"
-    assert after_speaker_label(text, _at(text, "Blodtrykket")[0])
-    assert trim_person(text, *_at(text, "Blodtrykket")) == []
+    assert after_speaker_label(text, word_at(text, "Blodtrykket")[0])
+    assert trim_person(text, *word_at(text, "Blodtrykket")) == []
 
 
 def test_field_label_without_turns_stays_a_cue() -> None:
     text = "Fastlege: Strand\nAdresse: Vikaveien 2"
-    assert not after_speaker_label(text, _at(text, "Strand")[0])
+    assert not after_speaker_label(text, word_at(text, "Strand")[0])
 
 
 def test_clinical_values_near_a_spoken_name_stay_untouched() -> None:
@@ -151,23 +143,23 @@ def test_instruction_after_an_english_consultation_stays_untouched() -> None:
 
 def test_given_name_after_surname_is_no_place() -> None:
     text = "Kontaktliste\nHolmedal-Vik, Ingrid     overlege"
-    assert is_not_a_place(text, *_at(text, "Ingrid"))
+    assert is_not_a_place(text, *word_at(text, "Ingrid"))
     place = "Han bor i Bergen, Ingrid bor i Stavanger"
-    assert not is_not_a_place(place, *_at(place, "Bergen"))
+    assert not is_not_a_place(place, *word_at(place, "Bergen"))
 
 
 def test_an_identifier_label_with_id_is_no_person() -> None:
     text = "Kan dere legge inn ny e-post på pasient EPJ-id 1234567?"
-    assert is_not_a_person(text, *_at(text, "EPJ-id"))
+    assert is_not_a_person(text, *word_at(text, "EPJ-id"))
 
 
 def test_agencies_and_reception_units_are_no_people() -> None:
     text = "Rådgiver, Helfo\nsykepleier, Skadepoliklinikken\n(sykepleier, Akuttmottaket)"
-    assert is_not_a_person(text, *_at(text, "Helfo"))
-    assert is_not_a_person(text, *_at(text, "Akuttmottaket"))
+    assert is_not_a_person(text, *word_at(text, "Helfo"))
+    assert is_not_a_person(text, *word_at(text, "Akuttmottaket"))
 
 
 def test_unit_on_the_next_line_does_not_hide_a_signature() -> None:
     text = "Med hilsen\nRagnfrid Osland\nSeksjon for arkiv"
-    assert not is_not_a_person(text, *_at(text, "Ragnfrid Osland"))
+    assert not is_not_a_person(text, *word_at(text, "Ragnfrid Osland"))
     assert is_not_a_person("Lien gate 4", 0, 4)

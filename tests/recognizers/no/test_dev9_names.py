@@ -15,15 +15,7 @@ import pytest
 from recognizers.ner.person_filter import is_no_model_name
 from recognizers.no.name_echoes import name_echoes
 from recognizers.no.person_lists import listed_names
-from tests.recognizers.no.person_names_found import names_found
-
-
-def _at(text: str, word: str, occurrence: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(word, start + 1)
-    return start, start + len(word)
-
+from tests.recognizers.no.person_names_found import names_found, word_at
 
 FOUND = [
     # user-name keys of logs, directories and JSON
@@ -148,19 +140,19 @@ def test_no_name_is_found(text: str, words: list[str]) -> None:
     ],
 )
 def test_format_keywords_are_no_people(text: str, word: str) -> None:
-    assert is_no_model_name(text, *_at(text, word))
+    assert is_no_model_name(text, *word_at(text, word))
 
 
 def test_a_contact_after_a_supplier_label_stays_a_person() -> None:
     text = "leverandør: Kari Nordmann, tlf 900 11 222"
-    assert not is_no_model_name(text, *_at(text, "Kari Nordmann"))
+    assert not is_no_model_name(text, *word_at(text, "Kari Nordmann"))
 
 
 @pytest.mark.parametrize(
     ("text", "word"), [("PASIENT: ja det var eh i går", "eh"), ("Lege: mhm og", "mhm")]
 )
 def test_hesitations_are_no_model_names(text: str, word: str) -> None:
-    assert is_no_model_name(text, *_at(text, word))
+    assert is_no_model_name(text, *word_at(text, word))
 
 
 def test_a_hesitation_inside_a_name_does_not_stop_it() -> None:
@@ -170,18 +162,18 @@ def test_a_hesitation_inside_a_name_does_not_stop_it() -> None:
 
 def test_a_compound_is_not_listed_with_a_name() -> None:
     text = "ta sædprøve for deg nikolai og blodprøver for henne"
-    assert listed_names(text, [_at(text, "nikolai")]) == []
+    assert listed_names(text, [word_at(text, "nikolai")]) == []
 
 
 def test_a_hesitation_is_not_listed_with_a_name() -> None:
     text = "pasient: med jonas og eh vetle"
-    spans = listed_names(text, [_at(text, "jonas")])
-    assert _at(text, "eh") not in spans
+    spans = listed_names(text, [word_at(text, "jonas")])
+    assert word_at(text, "eh") not in spans
 
 
 def test_the_domain_of_an_address_taken_for_a_name_is_not_echoed() -> None:
     text = "From: <kari.lie@helse-fjord.no>\nReceived: from mx.helse-fjord.no"
-    echoes = name_echoes(text, [_at(text, "kari.lie@helse-fjord.no")])
+    echoes = name_echoes(text, [word_at(text, "kari.lie@helse-fjord.no")])
     assert all("helse" not in text[start:end] for start, end in echoes)
 
 
