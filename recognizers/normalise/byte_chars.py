@@ -24,7 +24,7 @@ class ByteChar(NamedTuple):
 
 
 _KEPT_CONTROLS = frozenset("\t\n\r")
-_STRIDE = 3
+STRIDE = 3
 """``%XX`` and ``=XX``: three characters per byte."""
 
 
@@ -131,6 +131,6 @@ def run_chars(run: str, charset: str | None) -> tuple[tuple[str | None, int, int
     (``tests/recognizers/test_table_context_scaling.py``)."""
     raw = bytes.fromhex(run.replace(run[0], ""))
     return tuple(
-        (char.char if readable(char.char) else None, _STRIDE * char.start, _STRIDE * char.end)
+        (char.char if readable(char.char) else None, STRIDE * char.start, STRIDE * char.end)
         for char in byte_chars(raw, charset)
     )

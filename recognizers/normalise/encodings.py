@@ -17,7 +17,7 @@ import html.entities
 import re
 
 from recognizers.normalise import mime
-from recognizers.normalise.byte_chars import readable, write_bytes
+from recognizers.normalise.byte_chars import STRIDE, readable, write_bytes
 from recognizers.normalise.offsets import TextView, ViewBuilder
 
 _WORD = re.compile(r"=\?[^?\s]+\?[QqBb]\?[^?\s]*\?=")
@@ -39,8 +39,6 @@ so a search skips to it in C (one pattern with all of them as alternatives would
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t"}
 _URL_SPECIAL = frozenset(b" !\"#$%&'()*+,/:;<=>?@[\\]^`{|}\t\n\r")
 """Characters a URL percent-encodes; a lone ``%XX`` is decoded only for one of these."""
-_STRIDE = 3
-"""``%XX`` and ``=XX``: three characters per byte."""
 _JSON_UNIT = 6
 """``\\uXXXX``: six characters per UTF-16 code unit."""
 
@@ -123,11 +121,11 @@ def _encoded(text: str) -> list[tuple[int, int, str]]:
 
 def _may_be_digits(text: str, start: int, end: int) -> bool:
     """A lone ``=DD`` before a digit: the start of a number after an ``=`` (``=20019944852``)."""
-    return end - start == _STRIDE and text[start + 1 : end + 1].isdigit()
+    return end - start == STRIDE and text[start + 1 : end + 1].isdigit()
 
 
 def _write_percent(builder: ViewBuilder, text: str, start: int, end: int) -> None:
-    if end - start == _STRIDE and not _lone_percent(text, start):
+    if end - start == STRIDE and not _lone_percent(text, start):
         builder.keep(start, end)
         return
     write_bytes(builder, text, start, end)

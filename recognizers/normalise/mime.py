@@ -16,7 +16,7 @@ import binascii
 import re
 from collections.abc import Sequence
 
-from recognizers.normalise.byte_chars import byte_chars, readable, run_chars
+from recognizers.normalise.byte_chars import byte_chars, readable, write_bytes
 from recognizers.normalise.offsets import ViewBuilder
 
 _HEADER = re.compile(r"(?im)^content-transfer-encoding:[ \t]*quoted-printable")
@@ -81,11 +81,7 @@ def _write_q(builder: ViewBuilder, text: str, start: int, end: int, charset: str
         if part.group() == "_":
             builder.put(" ", part.start(), part.end())
             continue
-        for char, first, last in run_chars(part.group(), charset.split("*", maxsplit=1)[0]):
-            if char is None:
-                builder.keep(part.start() + first, part.start() + last)
-            else:
-                builder.put(char, part.start() + first, part.start() + last)
+        write_bytes(builder, text, part.start(), part.end(), charset.split("*", maxsplit=1)[0])
     builder.keep_to(end)
 
 
