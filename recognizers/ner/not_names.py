@@ -6,7 +6,8 @@ when it is a genitive right before a disease or sign word (``Parkinsons sykdom``
 fraktur``, ``McBurneys punkt``); when a street word follows it (``Kong Olavs gate``); or when
 it is a key (``modul=kurve``, ``"pasient_id":``). A single word is also dropped when it is an
 unseen drug brand by shape and context: a dose or a dosage form after it (``Catapresan 75
-mikrogram``, ``Madopar depottablett``), a drug-stem ending (``-sartan``), a medication word
+mikrogram``, ``Madopar depottablett``; said in words, ``niferex hundre milligram``, unless a
+known name), a drug-stem ending (``-sartan``), a medication word
 before it (``står på``, ``seponert``, ``bivirkninger av``), renewal or running out after it
 (``Aricept fornyet``, ``Flutide er tom``) or a known drug next to it in a list (``Paracet og
 Catapresan``). A person cue right before the word (``dr.``, ``fastlege``, ``pasient``) keeps
@@ -21,6 +22,7 @@ import re
 from pathlib import Path
 
 from recognizers.no.names import FIRST_NAMES, SURNAMES, read_words
+from recognizers.no.person_lexicon import is_number_word
 from recognizers.no.person_markup import not_a_name_here
 from recognizers.no.person_records import is_given_after_surname
 from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES, NOT_NAME_WORDS, STREET_WORDS
@@ -394,6 +396,8 @@ def _is_medication(text: str, start: int, end: int) -> bool:
         return True
     if word in NAME_WORDS:
         return False
+    if _spoken_dose_next(text, end):  # ``niferex hundre milligram``, not ``ola to tabletter``
+        return word not in SURNAMES
     previous = before[-1].strip(".,:;(") if before else ""
     return (
         word.endswith(_DRUG_SUFFIXES)
@@ -404,6 +408,32 @@ def _is_medication(text: str, start: int, end: int) -> bool:
         or _listed_with_drugs(text, start, end)
         or bool(_MEDICATION_HEADING.search(text, text.rfind("\n", 0, start) + 1, start))
     )
+
+
+_SPOKEN_UNITS = frozenset(
+    "milligram milligrammet mg gram mikrogram milliliter ml enheter einingar tablett tabletter "
+    "tablettar kapsel kapsler kapslar doser dosar dråper dropar pust drag".split()
+)
+"""Units of a dose said in words (``niferex hundre milligram``, ``to doser``)."""
+_SPOKEN_DOSE_PARTS = frozenset({"komma", "og", "halv", "halvannen", "en", "ei", "ett"})
+_MAX_SPOKEN_DOSE_WORDS = 5
+_NEXT_WORDS = re.compile(r"[\s,]*([^\W\d_]+)")
+
+
+def _spoken_dose_next(text: str, end: int) -> bool:
+    """Is the word followed by a dose said in words: number words then a unit (``hundre
+    milligram``, ``to komma fem milligram``, ``en tablett``)?"""
+    for numbers in range(_MAX_SPOKEN_DOSE_WORDS + 1):
+        word = _NEXT_WORDS.match(text, end)
+        if word is None:
+            return False
+        lowered = word.group(1).lower()
+        if lowered in _SPOKEN_UNITS:
+            return numbers > 0
+        if not (is_number_word(lowered) or lowered in _SPOKEN_DOSE_PARTS):
+            return False
+        end = word.end()
+    return False
 
 
 def _listed_with_drugs(text: str, start: int, end: int) -> bool:

@@ -45,6 +45,11 @@ UNSEEN_DRUG_BRANDS = [
     ("Han har astma og Brivanor er tom.", "Brivanor"),
     ("har fått Zentravan mot blodtrykket", "Zentravan"),
     ("startet på ticagrelor i går", "ticagrelor"),
+    # a dose said in words, as speech-to-text writes it
+    ("lege: ja morvidal hundre milligram daglig", "morvidal"),
+    ("vi gir zentravan fem hundre milligram intravenøst", "zentravan"),
+    ("ho brukar brivanor to dosar morgon og kveld", "brivanor"),
+    ("sovelan to komma fem milligram ved behov", "sovelan"),
 ]
 
 KNOWN_DRUGS_AND_TERMS = [
@@ -83,6 +88,10 @@ PEOPLE = [
     ('{"Kari Nordmann": {"rolle": "mor"}}', "Kari Nordmann"),
     ("Kari er tom for ideer", "Kari"),
     ("Fastlege: Tunheim ringte", "Tunheim"),
+    # a name before number words and a unit; number words with no unit are no dose
+    ("pasient: ja det var ola to tabletter han tok", "ola"),
+    ("pasient: tunheim to tabletter sa hun", "tunheim"),
+    ("lege: zentravan to ganger daglig", "zentravan"),
 ]
 
 EPONYMS_AND_PLACES = [
