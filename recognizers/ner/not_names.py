@@ -53,7 +53,8 @@ NOT_PEOPLE: frozenset[str] = KNOWN_DRUGS | frozenset(
     clostridium clostridioides helicobacter mycoplasma chlamydia legionella listeria
     salmonella campylobacter haemophilus neisseria proteus serratia acinetobacter coli
     apgar mallampati curb-65 chads-vasc cha2ds2-vasc nyha ecog karnofsky mini-mental mmse moca
-    epds lasegue lachman romberg babinski phalen tinel mcmurray trendelenburg finkelstein
+    epds tinetti oswestry madrs nihss qsofa dudit gcs mews
+    lasegue lachman romberg babinski phalen tinel mcmurray trendelenburg finkelstein
     spurling schober lhermitte kernig brudzinski rovsing homans
     rikshospitalet haraldsplass lovisenberg ullevål haukeland radiumhospitalet aker
     diakonhjemmet rosen celsius fahrenheit kelvin sunday monday tuesday wednesday thursday
@@ -192,6 +193,7 @@ def is_not_a_person(text: str, start: int, end: int) -> bool:
         _is_term_or_place(words)
         or _is_key(text, end, words)
         or _is_eponym(span, words, text, end)
+        or _is_scale(words, text, end)
         or (len(words) == 1 and _is_medication(text, start, end))
         or bool(_STREET_NEXT.match(text, end))
         or bool(_SAINT_BEFORE.search(text[max(0, start - 8) : start]))
@@ -251,6 +253,7 @@ def is_not_a_place(text: str, start: int, end: int) -> bool:
         or words[0] in _NOT_PLACES
         or words[-1] in _NOT_PLACES
         or _is_eponym(span, words, text, end)
+        or _is_scale(words, text, end)
         or (len(words) == 1 and _is_medication(text, start, end))
     )
 
@@ -285,6 +288,33 @@ def _is_term_or_place(words: list[str]) -> bool:
     if len(words) >= 2 and words[-1] == "minde" and words[-2].endswith(_GENITIVE):
         return True
     return len(words) == 1 and words[0].endswith(_INSTITUTION_SUFFIXES)
+
+
+SCALES = frozenset(
+    "barthel borg berg braden norton waterlow wells rankin bishop katz lawton tinetti "
+    "oswestry glasgow geneva gleason breslow clark".split()
+)
+"""Clinical scores and scales named after people, read as a value when a score follows
+(``Barthel 45``, ``Borg 13-15``, ``Braden skår 14``)."""
+_SCORE_NEXT = re.compile(
+    r"[ \t]*(?:-?(?:skår|score|indeks|index|skala|scale|sum|poeng)[ \t]*)?[:=]?[ \t]*"
+    r"(?:\d|(?:null|en|ein|ett|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tretten|"
+    r"fjorten|femten|seksten|sytten|atten|nitten|tjue|tretti|førti|femti|seksti|sytti|åtti|"
+    r"nitti|hundre)\b)",
+    re.IGNORECASE,
+)
+
+
+_AGE_NEXT = re.compile(r"[\d\s]*(?:år|års|åring|y\b|years|yo\b|m\b|mnd|måneder)", re.IGNORECASE)
+
+
+def _is_scale(words: list[str], text: str, end: int) -> bool:
+    """A clinical scale named after a person, with its score after it (``Barthel 45``; not
+    an age, ``Berg 45 år``)."""
+    if len(words) != 1 or words[0] not in SCALES:
+        return False
+    score = _SCORE_NEXT.match(text, end)
+    return score is not None and not _AGE_NEXT.match(text, score.end() - 1)
 
 
 def _is_eponym(span: str, words: list[str], text: str, end: int) -> bool:

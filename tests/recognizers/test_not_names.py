@@ -106,6 +106,14 @@ EPONYMS_AND_PLACES = [
     ("Per tegner bilder.", "Per", False),
     ("Hansen prøver igjen i morgen.", "Hansen", False),
     ("Besøk av Kari Minde.", "Kari Minde", False),
+    # scales named after people, with a score; the same names with an age are people
+    ("Til rehabilitering, Barthel 45.", "Barthel", True),
+    ("Styrke + Borg 13-15", "Borg", True),
+    ("Braden skår 14, snus hver 3. time", "Braden", True),
+    ("wells score to, lav sannsynlighet", "wells", True),
+    ("Tinetti gjennomført i dag.", "Tinetti", True),
+    ("Berg 45 år, ringte i dag", "Berg", False),
+    ("Braden kommer kl 14", "Braden", False),
 ]
 
 
