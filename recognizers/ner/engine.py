@@ -60,6 +60,7 @@ from recognizers.ner.truecase import truecased
 from recognizers.no.base import LANGUAGE
 from recognizers.no.context import scanning
 from recognizers.no.person import is_chat
+from recognizers.no.person_abbreviations import without_abbreviations
 
 BUNDLED_MODEL = Path(__file__).resolve().parent / "model"
 RECOGNIZER_NAME = "NorwegianNerRecognizer"
@@ -237,11 +238,15 @@ def _scanned(group: Iterator[tuple[Piece, Doc]]) -> Iterator[tuple[Piece, Doc]]:
 
 def person_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of a model PERSON span that may be names and are no term, eponym or street,
-    no ordinary lower-case word and no cell of a column without names."""
+    no ordinary lower-case word and no cell of a column without names, with abbreviations
+    cut from their ends (``BPA iselin``)."""
+    cut = (without_abbreviations(text, *span) for span in trim_person(text, start, end))
     return [
         span
-        for span in trim_person(text, start, end)
-        if not is_not_a_person(text, *span) and not is_no_model_name(text, *span)
+        for span in cut
+        if span is not None
+        and not is_not_a_person(text, *span)
+        and not is_no_model_name(text, *span)
     ]
 
 

@@ -19,6 +19,8 @@ cells of a table column that holds no names.
   ``SELECT pasient_id``); a user name made of a name stays (``lege_sunniva``).
 * Codes and durations: a short code in capitals in a field of an HL7 v2 segment
   (``|FTH|``), a number in words and a unit of time (``two weeks``, ``tre uker``).
+* Diagnoses: one word that is no known name before an ICD-10 or ICPC-2 code in brackets
+  (``Fibroadenom (D24)``).
 * Places and grades: one lower-case word after ``fra`` that is a known place and no known
   name (``han fra bardu``), and a short ALL-CAPS abbreviation before a grade or stage
   (``celleprøven var CIN tre``, ``NYHA 2``).
@@ -98,6 +100,7 @@ def is_no_model_name(text: str, start: int, end: int) -> bool:
         or _vowelless_lower_case(text, start, end)
         or _place_after_from(text, start, end)
         or _graded_abbreviation(text, start, end)
+        or _coded_diagnosis(text, start, end)
         or _in_other_column(text, start, end)
     )
 
@@ -131,6 +134,16 @@ def _graded_abbreviation(text: str, start: int, end: int) -> bool:
         and not _is_known(value.lower())
         and bool(_GRADE_NEXT.match(text, end))
     )
+
+
+_CODE_NEXT = re.compile(r"[ \t]*\([A-Z]\d{2}(?:\.\d{1,2})?\)")
+
+
+def _coded_diagnosis(text: str, start: int, end: int) -> bool:
+    """One word that is no known name before an ICD-10 or ICPC-2 code in brackets
+    (``Fibroadenom (D24)``): a diagnosis."""
+    value = text[start:end]
+    return " " not in value and not _is_known(value.lower()) and bool(_CODE_NEXT.match(text, end))
 
 
 def _vowelless_lower_case(text: str, start: int, end: int) -> bool:

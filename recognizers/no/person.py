@@ -43,6 +43,7 @@ from recognizers.no import person_qualify as qualify
 from recognizers.no import person_words as words
 from recognizers.no.base import NorwegianRecognizer, Verdict
 from recognizers.no.names import COMMON_FIRST_NAMES, FIRST_NAMES
+from recognizers.no.person_abbreviations import without_abbreviations
 from recognizers.no.person_cells import CELL_GAPS, bracketed, next_cell_no_name
 from recognizers.no.person_chat import chat_names
 from recognizers.no.person_dialogue import answers, named_before_relative, named_here, subjects
@@ -374,7 +375,17 @@ def find_names(text: str) -> Spans:
         *prose_names(text),
     ):
         _add(spans, text, (start, end), score, why)
-    return _outermost(spans)
+    return _outermost(_abbreviations_cut(text, spans))
+
+
+def _abbreviations_cut(text: str, spans: Spans) -> Spans:
+    """``spans`` with abbreviations cut from their ends (:mod:`person_abbreviations`)."""
+    cut: Spans = {}
+    for (start, end), verdict in spans.items():
+        span = without_abbreviations(text, start, end)
+        if span is not None and span not in cut:
+            cut[span] = verdict
+    return cut
 
 
 def _unknown_subject(token: Token) -> bool:

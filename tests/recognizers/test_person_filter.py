@@ -35,6 +35,9 @@ NO_NAMES = [
     # a vowelless part in lower case: an abbreviation or an identifier (a deployment name)
     ("⟦gpt-dep⟧", True),
     ("bruk ⟦clinic-llm⟧ til dette", True),
+    # a word before an ICD-10 or ICPC-2 code in brackets: a diagnosis
+    ("Mammabiopsi venstre     ⟦Fibroadenom⟧ (D24)", True),
+    ("Kontakt: ⟦Ryggsmerter⟧ (L03)", True),
 ]
 NAMES = [
     # known names, cued names, user names and addresses stay
@@ -51,6 +54,8 @@ NAMES = [
     ("| Rom | Utført av |\n|---|---|\n| 4 | ⟦Tunheim⟧ |", False),
     ("| Rom | Merknad |\n|---|---|\n| 4 | ⟦Kari⟧ |", False),
     ("Ingen tabell her, bare ⟦Tunheim⟧, som ringte.", False),
+    # a known name before a code stays
+    ("Henvist av ⟦Hansen⟧ (L03)", False),
 ]
 
 
