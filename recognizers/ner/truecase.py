@@ -14,8 +14,11 @@ hold for the original.
 * Function words (``hans``, ``jo``, ``hu``, ``vår``), drugs, fillers and ``per`` (``milligram
   per døgn``) never start a run.
 * A run followed by a word that is neither a common word nor a name (``therese vang``, ``fin
-  monofilament``) is left as it is: the model judges such a pair better all in lower case
-  than half capitalised.
+  monofilament``), or right after a word that is no ordinary word (``jusef abu salem``), is
+  left as it is: the model judges such words better all in lower case than half capitalised.
+* One name word right after ``i`` is left as it is: there it is a time or a place (``i
+  helga``, ``i august``).
+* A hyphenated word starts a run when each part does (``mette-marie``).
 * Stretches in English (two or more English function words) are left as they are: English
   words are often names there (``i will write``).
 """
