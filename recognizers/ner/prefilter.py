@@ -92,6 +92,14 @@ def _is_capitals_name(word: str) -> bool:
     )
 
 
+_LABEL_END = re.compile(r"[ \t]*(?:\([^)\n]{1,12}\))?[ \t]*:")
+
+
+def _is_label(text: str, end: int) -> bool:
+    """Does the word ending at ``end`` label a speaker (``Pasient:``, ``Lege (L):``)?"""
+    return _LABEL_END.match(text, end) is not None
+
+
 def _is_capitalised(word: str) -> bool:
     """Written with a capital then small letters (``Hansen``, ``Hb``), as cased text has."""
     return word[0].isupper() and word[1:2].islower()
@@ -105,12 +113,17 @@ def name_windows(
     Each name-like word brings ``width`` words on either side (the model's features reach
     about four tokens); overlapping stretches are merged. A sentence without name-like words
     gives none. In a sentence of several words with no capitalised word (only lower case and
-    capitals, as in ``SPEAKER_00: ja hei svitlana``), lower-case words may be name-like.
+    capitals, as in ``SPEAKER_00: ja hei svitlana``; a speaker label opening it does not count,
+    as in ``Pasient: ja det var selvaraj``), lower-case words may be name-like.
     """
     words = list(_WORD.finditer(text, start, end))
     # A lone lower-case word (a model name, an enum value: ``emb``, ``approximate``) gives
     # the model no context to judge by; a sentence of several lower-case words does.
-    uncased = len(words) > 1 and not any(_is_capitalised(word.group()) for word in words)
+    # a speaker label opening the sentence (``Pasient: ja kari``) says nothing of its case
+    uncased = len(words) > 1 and not any(
+        _is_capitalised(word.group()) and not (k == 0 and _is_label(text, word.end()))
+        for k, word in enumerate(words)
+    )
     windows: list[tuple[int, int]] = []
     for k, word in enumerate(words):
         if not is_name_like(word.group(), chat, uncased):

@@ -32,6 +32,9 @@ def read(text: str) -> list[str]:
         ("Fastlege HANSEN henviste i går.", "HANSEN"),
         ("OLE HAR VONDT I MAGEN", "OLE"),
         ("kan du ringe dr. fjellvang i morgen", "fjellvang"),
+        # a capitalised speaker label does not make the turn cased
+        ("Pasient: ja det var selvaraj som ringte", "selvaraj"),
+        ("Lege (L): ok og kumaran er med deg", "kumaran"),
     ],
 )
 def test_uncased_sentences_with_a_possible_name_reach_the_model(text: str, name: str) -> None:
