@@ -25,6 +25,7 @@ from proxy.detection.findings import Finding
 from proxy.detection.settle import settle
 from recognizers.no.name_dates import dates_after_names
 from recognizers.no.name_echoes import name_echoes
+from recognizers.no.person_spelled_out import spelled_out_names
 from recognizers.normalise.view import TextView, text_view
 
 PERSON = "PERSON"
@@ -34,6 +35,7 @@ ECHO_RECOGNIZER = "NameEcho"
 BIRTH_DATE = "DATE_OF_BIRTH"
 NAME_DATE_SCORE = 0.8
 NAME_DATE_RECOGNIZER = "DateAfterName"
+SPELLED_RECOGNIZER = "SpelledOutName"
 
 DetectMany = Callable[[Sequence[str]], list[list[Finding]]]
 
@@ -45,8 +47,18 @@ def detect_on_views(texts: Sequence[str], detect: DetectMany) -> list[list[Findi
     seen = [text if view is None else view.text for text, view in zip(texts, views, strict=True)]
     found = detect(seen)
     return [
-        _in_original(view, _with_name_context(text, findings))
-        for text, view, findings in zip(seen, views, found, strict=True)
+        _in_original(view, _with_name_context(text, findings)) + _spelled_out(original)
+        for original, text, view, findings in zip(texts, seen, views, found, strict=True)
+    ]
+
+
+def _spelled_out(text: str) -> list[Finding]:
+    """Names spelled out letter by letter in ``text`` as written, and the words they spell
+    (:mod:`recognizers.no.person_spelled_out`): the view joins the letters, so they are read
+    on the original."""
+    return [
+        Finding(PERSON, start, end, score, SPELLED_RECOGNIZER)
+        for start, end, score, _ in spelled_out_names(text)
     ]
 
 
