@@ -241,10 +241,15 @@ NAMING_PHRASES = frozenset(
         ("kalles", "bare"),
         ("kallast", "berre"),
         ("call", "me"),
+        ("alle", "sier"),
+        ("alle", "seier"),
+        ("alle", "sa"),
+        ("everybody", "calls"),
     }
 )
 """Introductions after which any lower-case word is a name (``navnet mitt er liv``), and
-nicknames given (``alle kaller han toffen``, ``han kalles bare pelle``)."""
+nicknames given (``alle kaller han toffen``, ``han kalles bare pelle``, ``men alle sier
+vova``)."""
 NICKNAME_PHRASES = frozenset(
     {
         ("bare", "si"),

@@ -22,6 +22,8 @@ FOUND = [
     # nicknames given in speech
     ("mor: alle kaller henne mojo på skolen", "mojo"),
     ("far: han kalles bare tassen, han er fem", "tassen"),
+    ("pasient: bogdan men alle sier bodja\nlege: ok bodja", "bodja"),
+    ("pasient: ngozi men alle sier rock", "rock"),
     ("SPEAKER_01 ja ramunė kazlauskaitė men bare si ramune", "ramune"),
     ("mor: vi har med han lille amir i dag", "amir"),
     ("det er meg og minstemann jonas som kommer", "jonas"),
@@ -76,6 +78,8 @@ NOT_FOUND = [
     # ``med`` and a letter after an ordinary word, a drug or a number
     ("han har fått vitamin med d og kaffe med melk", ["vitamin", "kaffe"]),
     ("Paracet med c-vitamin, Hb med 2 desimaler", ["Paracet", "Hb"]),
+    # ``alle sier`` before a common word
+    ("men alle sier at det går bra, alle sier ja til det", ["at", "ja", "det"]),
 ]
 
 
