@@ -20,14 +20,14 @@ from collections.abc import Iterator
 from recognizers.ner.not_names import NOT_PEOPLE
 from recognizers.no import person_words as words
 from recognizers.normalise.lexicon import SPELLING, lower
-from recognizers.normalise.spoken import _SPELLED
+from recognizers.normalise.spoken import SPELLED_LETTER
 
 SCORE = 0.75
 Found = tuple[int, int, float, str]
 
 _HYPHEN_WORDS = r"(?:bindestrek|strek|dash|hyphen)"
 _SEPARATOR = rf"(?:[ ]*,[ ]*|[ ]+{_HYPHEN_WORDS}[ ]+|[ -])"
-_RUN = re.compile(rf"(?<![\w-]){_SPELLED}(?:{_SEPARATOR}{_SPELLED}){{2,}}(?!\w)")
+_RUN = re.compile(rf"(?<![\w-]){SPELLED_LETTER}(?:{_SEPARATOR}{SPELLED_LETTER}){{2,}}(?!\w)")
 _PIECE = re.compile(rf"{_HYPHEN_WORDS}|(?=[^\W\d_])[{SPELLING}](?:[ ]+som[ ]+i[ ]+[^\W\d_][\w-]*)?")
 _MIN_LETTERS = 3
 _VOWELS = frozenset("aeiouyæøåäöüéèáíóúàâêôûãė")

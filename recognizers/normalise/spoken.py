@@ -14,13 +14,15 @@ from recognizers.normalise.candidates import may_be_spoken
 from recognizers.normalise.offsets import TextView, ViewBuilder
 
 _LETTER = rf"(?=[^\W\d_])[{lexicon.SPELLING}]"
-_SPELLED = rf"{_LETTER}(?:[ ]+som[ ]+i[ ]+[^\W\d_][\w-]*)?"
+SPELLED_LETTER = rf"{_LETTER}(?:[ ]+som[ ]+i[ ]+[^\W\d_][\w-]*)?"
 """A letter, maybe with the word that names it: ``h som i harald`` (the spelling alphabet's
 ``H som i Harald``, or any word)."""
-LETTERS = re.compile(rf"(?<![\w-]){_SPELLED}(?:(?:[ ]*,[ ]*|[ -]){_SPELLED}){{2,}}(?!\w)")
+LETTERS = re.compile(
+    rf"(?<![\w-]){SPELLED_LETTER}(?:(?:[ ]*,[ ]*|[ -]){SPELLED_LETTER}){{2,}}(?!\w)"
+)
 """Three or more single letters apart by a space, comma or hyphen: ``h u s s a i n``,
 ``H-U-S``, ``h som i harald æ t t a``. A lone ``i`` (a word) is never such a run."""
-_ONE_LETTER = re.compile(_SPELLED)
+_ONE_LETTER = re.compile(SPELLED_LETTER)
 
 
 def rewrite_letters(text: str, base: TextView | None = None) -> TextView | None:
