@@ -56,7 +56,7 @@ from recognizers.ner.person_filter import is_no_model_name
 from recognizers.ner.person_trim import trim_person
 from recognizers.ner.prefilter import name_windows, sentences
 from recognizers.ner.tok2vec_inference import fuse_tok2vec
-from recognizers.ner.truecase import truecased
+from recognizers.ner.truecase import capitalised_place, truecased
 from recognizers.no.base import LANGUAGE
 from recognizers.no.context import scanning
 from recognizers.no.person import is_chat
@@ -211,6 +211,8 @@ class NorwegianNer:
             if entity_type is None:
                 continue
             start, end = entity.start_char + offset, entity.end_char + offset
+            if entity_type == "LOCATION" and entity.text != text[start:end]:
+                entity_type = capitalised_place(text[start:end])
             if entity_type == "PERSON":
                 spans = person_spans(text, start, end)
             elif entity_type == "LOCATION" and is_not_a_place(text, start, end):

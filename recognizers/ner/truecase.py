@@ -19,6 +19,11 @@ hold for the original.
 * One name word right after ``i`` is left as it is: there it is a time or a place (``i
   helga``, ``i august``).
 * A hyphenated word starts a run when each part does (``mette-marie``).
+
+When the model reads a stretch given capitals here as a place, and every word of it is a known
+name while the whole is no known place (``fra Heggelund på legekontoret``), it is a person:
+``fra`` before a capital says place to the model, and the capital was ours
+(:func:`capitalised_place`).
 * Stretches in English (two or more English function words) are left as they are: English
   words are often names there (``i will write``).
 """
@@ -34,6 +39,7 @@ from recognizers.no.names import SURNAMES
 from recognizers.no.person_lexicon import is_ordinary
 from recognizers.no.person_speech import HESITATIONS
 from recognizers.no.person_words import COMMON, FILLERS
+from recognizers.no.places import is_health_unit, is_location
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _PART = re.compile(r"[^\W\d_]+")
@@ -142,3 +148,15 @@ def _joined(body: str, left: re.Match[str], right: re.Match[str]) -> bool:
     initial: ``k. strøm``) between them?"""
     gap = _INITIAL_GAP.fullmatch(body, left.end(), right.start())
     return gap is not None and (gap.group()[0] != "." or len(left.group()) == 1)
+
+
+def capitalised_place(span: str) -> str:
+    """The entity for a stretch we capitalised that the model read as a place: ``PERSON``
+    when every word is a known name and the whole is no known place or health unit (``fra
+    Heggelund på legekontoret``), else ``LOCATION``."""
+    names = all(
+        _starts_run(word.lower()) or word.lower() in SURNAMES for word in _WORD.findall(span)
+    )
+    if names and not is_location(span) and not is_health_unit(span):
+        return "PERSON"
+    return "LOCATION"

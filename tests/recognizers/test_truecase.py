@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from proxy.detection.detector import Detector
 from proxy.scrub.policy import Policy
 from proxy.scrub.policy_settings import PolicySettings
-from recognizers.ner.truecase import truecased
+from recognizers.ner.truecase import capitalised_place, truecased
 
 
 @pytest.mark.parametrize(
@@ -63,6 +63,20 @@ def test_only_first_letters_change_and_the_length_holds(text: str) -> None:
     assert all(a == b or a == b.upper() for a, b in zip(result, text, strict=True))
 
 
+@pytest.mark.parametrize(
+    ("span", "entity"),
+    [
+        ("Heggelund", "PERSON"),
+        ("Ruth Heggelund", "PERSON"),
+        ("Vik", "LOCATION"),  # a known place that is also a surname
+        ("Lillehammer", "LOCATION"),
+        ("Nabogården", "LOCATION"),  # no name
+    ],
+)
+def test_a_capitalised_name_read_as_a_place(span: str, entity: str) -> None:
+    assert capitalised_place(span) == entity
+
+
 TRANSCRIPTS = [
     (
         "lege: hvem har du med deg i dag\n"
@@ -85,6 +99,10 @@ TRANSCRIPTS = [
     (
         "pasient: ja og så kom storm fra nabogården og hjalp meg inn\nlege: så fint",
         ["storm"],
+    ),
+    (
+        "pasient: ja jeg skal gi beskjed til ruth kristine fra heggelund på legekontoret",
+        ["heggelund"],
     ),
 ]
 NO_NAMES = [
