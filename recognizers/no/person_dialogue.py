@@ -1,8 +1,9 @@
 """Names in the turns of a dialogue: an answer to a question for a name, and ``kari her``.
 
 * A line that ends asking for a name (``og etternavnet igjen``, ``kan jeg få navnet``, ``og
-  hun heter``, ``og fornavnet til gutten``), or leaves ``du er`` open for the other to fill
-  (``hei velkommen og du er``, ``og tolken er``), is answered on the next line, after its speaker
+  hun heter``, ``og fornavnet til gutten``), asks which doctor or nurse (``hvilken lege``), or
+  leaves ``du er`` open for the other to fill (``hei velkommen og du er``, ``og tolken er``),
+  is answered on the next line, after its speaker
   label: the first word of the answer starts a name when it is a known name or no ordinary
   word (``SPEAKER_01: mirza``).
 * On the phone people name themselves with ``her``: ``asma qureshi her``, ``hjemmetjenesten linn
@@ -64,10 +65,27 @@ def _asks_who(tokens: list[Token], last: int) -> bool:
     return before in _WHO_IS and not tokens[last - 1].label
 
 
+_WHICH = frozenset("hvilken hvilke kva kven hvem which".split())
+
+
+def _asks_which(tokens: list[Token], last: int) -> bool:
+    """Does the line end asking which doctor or nurse (``hvilken lege``, ``kven er
+    sjukepleiaren``): answered with a name?"""
+    if last < 1:
+        return False
+    role = tokens[last].lower
+    if not (role in words.TITLES or role in words.ROLES or words.is_profession(role)):
+        return False
+    before = tokens[last - 1].lower
+    if before == "er" and last >= 2:
+        before = tokens[last - 2].lower
+    return before in _WHICH and not tokens[last - 1].label
+
+
 def _asks_for_name(tokens: list[Token], last: int) -> bool:
     """Does the line ending at ``tokens[last]`` end asking for a name (``og etternavnet
     igjen``, ``og fornavnet til gutten``, ``og du er``)?"""
-    if _asks_who(tokens, last):
+    if _asks_who(tokens, last) or _asks_which(tokens, last):
         return True
     k = last
     while k >= 0 and k > last - _QUESTION_TAIL:

@@ -24,6 +24,9 @@ FOUND = [
     ("far: han kalles bare tassen, han er fem", "tassen"),
     ("pasient: bogdan men alle sier bodja\nlege: ok bodja", "bodja"),
     ("pasient: ngozi men alle sier rock", "rock"),
+    # an answer to which doctor or nurse
+    ("sekretær: hvilken lege\ninnringer: torhild vangen\nsekretær: ok", "torhild vangen"),
+    ("lege: og kven er sjukepleiaren\npasient: sunniva mo", "sunniva mo"),
     ("SPEAKER_01 ja ramunė kazlauskaitė men bare si ramune", "ramune"),
     ("mor: vi har med han lille amir i dag", "amir"),
     ("det er meg og minstemann jonas som kommer", "jonas"),
@@ -80,6 +83,7 @@ NOT_FOUND = [
     ("Paracet med c-vitamin, Hb med 2 desimaler", ["Paracet", "Hb"]),
     # ``alle sier`` before a common word
     ("men alle sier at det går bra, alle sier ja til det", ["at", "ja", "det"]),
+    ("sekretær: hvilken lege\ninnringer: vet ikke jeg", ["vet", "ikke"]),
 ]
 
 
