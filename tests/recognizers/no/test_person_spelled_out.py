@@ -4,6 +4,9 @@ written. Every name below is made up."""
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from proxy.detection.detector import Detector
@@ -56,3 +59,11 @@ def test_the_detector_finds_the_spelled_name_everywhere(detector: Detector) -> N
     for start in (text.index("ruta"), text.index("ruta r"), text.index("r u t a")):
         word = "r u t a" if text.startswith("r u t a", start) else "ruta"
         assert any(s <= start and start + len(word) <= e for s, e in people), (word, people)
+
+
+def test_no_spelled_name_stays_in_the_regex_cache() -> None:
+    name = "".join(random.choice("bcdfghjklmnp") + "a" for _ in range(5))
+    text = f"pasient: {name}\nlege: kan du stave det\npasient: {' '.join(name)}"
+    assert name in _found(text)
+    cached = re._cache  # type: ignore[attr-defined]  # Python's compiled-pattern cache
+    assert not any(name in str(key) for key in cached), "a name outlives the request in re"
