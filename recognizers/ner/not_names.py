@@ -298,14 +298,15 @@ SCALES = frozenset(
 (``Barthel 45``, ``Borg 13-15``, ``Braden skår 14``)."""
 _SCORE_NEXT = re.compile(
     r"[ \t]*(?:-?(?:skår|score|indeks|index|skala|scale|sum|poeng)[ \t]*)?[:=]?[ \t]*"
-    r"(?:\d|(?:null|en|ein|ett|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tretten|"
-    r"fjorten|femten|seksten|sytten|atten|nitten|tjue|tretti|førti|femti|seksti|sytti|åtti|"
-    r"nitti|hundre)\b)",
+    r"(?:\d|([^\W\d_]+))",
     re.IGNORECASE,
 )
-
-
+"""A score after a scale: a digit, or a number said as a word (group 1)."""
 _AGE_NEXT = re.compile(r"[\d\s]*(?:år|års|åring|y\b|years|yo\b|m\b|mnd|måneder)", re.IGNORECASE)
+
+
+def _is_score_word(lowered: str) -> bool:
+    return lowered == "ein" or is_number_word(lowered)  # nynorsk ``ein`` is no number word there
 
 
 def _is_scale(words: list[str], text: str, end: int) -> bool:
@@ -314,7 +315,10 @@ def _is_scale(words: list[str], text: str, end: int) -> bool:
     if len(words) != 1 or words[0] not in SCALES:
         return False
     score = _SCORE_NEXT.match(text, end)
-    return score is not None and not _AGE_NEXT.match(text, score.end() - 1)
+    said = None if score is None else score[1]
+    if score is None or (said is not None and not _is_score_word(said.lower())):
+        return False
+    return not _AGE_NEXT.match(text, score.end() - 1)
 
 
 def _is_eponym(span: str, words: list[str], text: str, end: int) -> bool:
@@ -445,7 +449,8 @@ _SPOKEN_UNITS = frozenset(
     "tablettar kapsel kapsler kapslar doser dosar dråper dropar pust drag".split()
 )
 """Units of a dose said in words (``niferex hundre milligram``, ``to doser``)."""
-_SPOKEN_DOSE_PARTS = frozenset({"komma", "og", "halv", "halvannen", "en", "ei", "ett"})
+_SPOKEN_DOSE_PARTS = frozenset({"komma", "og", "halv", "halvannen"})
+"""Words inside a dose said in words besides the numbers (``to komma fem``)."""
 _MAX_SPOKEN_DOSE_WORDS = 5
 _NEXT_WORDS = re.compile(r"[\s,]*([^\W\d_]+)")
 

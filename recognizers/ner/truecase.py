@@ -154,9 +154,7 @@ def capitalised_place(span: str) -> str:
     """The entity for a stretch we capitalised that the model read as a place: ``PERSON``
     when every word is a known name and the whole is no known place or health unit (``fra
     Heggelund på legekontoret``), else ``LOCATION``."""
-    names = all(
-        _starts_run(word.lower()) or word.lower() in SURNAMES for word in _WORD.findall(span)
-    )
+    names = all(_starts_run(word) or word in SURNAMES for word in _WORD.findall(span.lower()))
     if names and not is_location(span) and not is_health_unit(span):
         return "PERSON"
     return "LOCATION"
