@@ -68,8 +68,9 @@ from recognizers.no.care_units import (
     words_before,
     written_forms,
 )
-from recognizers.no.names import SURNAMES
+from recognizers.no.names import FIRST_NAMES_LISTED, SURNAMES_LISTED
 from recognizers.no.person_lexicon import is_ordinary
+from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES
 from recognizers.no.places import health_unit_words
 from recognizers.no.poststeder import is_street_name
 
@@ -78,6 +79,9 @@ SCORE_LISTED = 0.7
 SCORE_SHAPE = 0.65
 _PLACE_FORMS = written_forms(PLACE_NAMES)
 
+_LISTED_NAMES = FIRST_NAMES_LISTED | AMBIGUOUS_FIRST_NAMES
+"""First names that make an unknown capitalised word a person's rather than a place's: not
+the US registers' (:data:`recognizers.no.names.SURNAMES`)."""
 _PREPOSITIONS = frozenset(
     "i på pa fra frå til ved via nær mot utenfor rundt gjennom langs innover utover".split()
 )
@@ -336,7 +340,8 @@ def _unknown_place(
     before = words_before(text, prep_start, 3)
     lives = any(w in _PLACE_WORDS for w in before)
     if (key in UNIT_NAMES and not lives) or (
-        key in SURNAMES and not (lives and prep in ("i", "på") and not key.endswith(_PATRONYMS))
+        key in SURNAMES_LISTED
+        and not (lives and prep in ("i", "på") and not key.endswith(_PATRONYMS))
     ):
         return None
     shape = None
@@ -388,8 +393,8 @@ def _may_be_place(word: str, key: str, *, surname: bool = False) -> bool:
         or word.rpartition("-")[2][:1].islower()
         or len(key) < 3
         or key in _NOT_PLACES
-        or key in NAME_WORDS
-        or (key in SURNAMES and not surname)
+        or key in _LISTED_NAMES
+        or (key in SURNAMES_LISTED and not surname)
         or key in NOT_PEOPLE
         or _is_street(key)
         or key.endswith(_NOT_PLACE_ENDINGS)

@@ -347,7 +347,7 @@ NOT_NAME_WORDS = (
         "ukjent unknown ingen none null n/a mangler "
         "hb crp inr alat asat ldh gt alp tsh ft4 egfr kreatinin hba1c bt ekg eeg mr ct rtg "
         "spo2 sao2 kols hiv adhd mrsa covid copd "
-        "nedi uti inni oppi bortpå innpå nedpå oppå postboks id"
+        "nedi uti inni oppi bortpå innpå nedpå oppå postboks id todo fixme"
     )
     | DICTATION_WORDS
     | INTERJECTIONS
@@ -356,6 +356,6 @@ NOT_NAME_WORDS = (
 """Words never taken as (part of) a name, whatever their case: instructions to the model,
 headings, field names, empty values (``Navn: tom``), lab or examination abbreviations,
 spoken place adverbs (``aslaug nedi bakkane``), ``Postboks``, dictated punctuation,
-interjections (``Oj``) and chat abbreviations (``evt``, ``pga``)."""
+interjections (``Oj``), chat abbreviations (``evt``, ``pga``) and code markers (``// TODO``)."""
 EMPTY_VALUES = _words("tom ukjent unknown ingen none null n/a mangler - x ledig stengt vacant")
 """A field value that says "nothing here"; never a name on its own."""
