@@ -50,6 +50,7 @@ from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps
 
 from recognizers.errors import RecognizerSetupError
+from recognizers.ner.given_names import is_given_name_only
 from recognizers.ner.letter_words import skip_regexes_for_letter_words
 from recognizers.ner.not_names import is_not_a_person, is_not_a_place
 from recognizers.ner.person_filter import is_no_model_name
@@ -72,6 +73,7 @@ LABELS = {
     "GPE_ORG": "ORGANIZATION",
 }
 SCORES = {"PERSON": 0.85, "LOCATION": 0.8, "ORGANIZATION": 0.8}
+_PLACE_OR_BODY = frozenset({"LOCATION", "ORGANIZATION"})
 _INFERENCE_PIPES = ("tok2vec", "ner")
 _ALWAYS_NEEDED_ATTRS = ("IS_SPACE",)
 """Lexeme attributes needed whatever the embedding reads: the NER moves test ``IS_SPACE``."""
@@ -213,6 +215,8 @@ class NorwegianNer:
             start, end = entity.start_char + offset, entity.end_char + offset
             if entity_type == "LOCATION" and entity.text != text[start:end]:
                 entity_type = capitalised_place(text[start:end])
+            elif entity_type in _PLACE_OR_BODY and is_given_name_only(text, start, end):
+                entity_type = "PERSON"  # ``Hjemmetjenesten. Oddvar i Fjellveien 3``
             if entity_type == "PERSON":
                 spans = person_spans(text, start, end)
             elif entity_type == "LOCATION" and is_not_a_place(text, start, end):
