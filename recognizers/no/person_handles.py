@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from recognizers.no import person_words as words
-from recognizers.no.names import FIRST_NAMES, SURNAMES
+from recognizers.no.names import FIRST_NAMES_LISTED, SURNAMES_LISTED
 from recognizers.no.person_lexicon import is_ordinary
 from recognizers.no.person_tokens import LETTERS, UPPER
 
@@ -47,7 +47,12 @@ _MAX_HANDLE = 10
 
 
 def _is_listed(lowered: str) -> bool:
-    return (lowered in FIRST_NAMES or lowered in SURNAMES) and lowered not in words.COMMON
+    """A name of the Norwegian and Faker lists that is no common word. Not the US registers':
+    they hold the words of code (``json``, ``linux``, ``docker``), and a handle is where code
+    and names meet (``json_schema`` is a JSON schema's type)."""
+    return (
+        lowered in FIRST_NAMES_LISTED or lowered in SURNAMES_LISTED
+    ) and lowered not in words.COMMON
 
 
 def _is_name(lowered: str) -> bool:
@@ -152,7 +157,7 @@ def _is_dotted_name(item: str) -> bool:
     """``kari.lie``, ``KARI.LIE``, ``kari.lie2``: a first name, a dot and a name."""
     return (
         bool(_DOTTED.fullmatch(item))
-        and item.split(".", 1)[0].lower() in FIRST_NAMES
+        and item.split(".", 1)[0].lower() in FIRST_NAMES_LISTED
         and not item.lower().endswith(_FILE_ENDS)
     )
 

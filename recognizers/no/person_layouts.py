@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from recognizers.no import person_words as words
-from recognizers.no.names import FIRST_NAMES, SURNAMES
+from recognizers.no.names import FIRST_NAMES, FIRST_NAMES_LISTED, SURNAMES, SURNAMES_LISTED
 from recognizers.no.person_formats import hl7_names, mail_names
 from recognizers.no.person_handles import handles
 from recognizers.no.person_lexicon import is_ordinary
@@ -241,14 +241,16 @@ _MIN_LINE_NAME = 3
 def dotted_names(text: str) -> Iterator[Found]:
     """``jon.erik.holm``: a dotted or underscored lower-case name (module docstring), not a
     file or host name (``kari.txt``, ``kari.no``): its first part a known first name, an
-    initial before a known name (``a.mohammed``), or a name written on the same line."""
+    initial before a known name (``a.mohammed``), or a name written on the same line. Known
+    means in the Norwegian and Faker lists: the US registers hold the words of code, and
+    ``json_schema`` is a JSON schema's type."""
     for match in _DOTTED.finditer(text):
         first, last = match["first"], re.split(r"[._]", match.group())[-1]
         if first in words.AMBIGUOUS_FIRST_NAMES or last in _FILE_OR_HOST_ENDS:
             continue
-        initial = len(first) == 1 and (last in FIRST_NAMES or last in SURNAMES)
+        initial = len(first) == 1 and (last in FIRST_NAMES_LISTED or last in SURNAMES_LISTED)
         if (
-            first in FIRST_NAMES
+            first in FIRST_NAMES_LISTED
             or (initial and last not in words.AMBIGUOUS_FIRST_NAMES)
             or _named_on_line(text, match.start(), first)
         ):

@@ -137,6 +137,8 @@ def test_names_only_the_registers_know_are_found_in_speech(
         "behandler: vi skal kartlegge med conners skjema og så snakke med skolen",
         "lege: hun har hatt melena i to dager og hb på sju komma to",
         "Pasienten kom fra Asmara via Khartoum i 2015. Latent tuberkulose.",
+        '{"type": "json_schema", "json_schema": {"name": "svar"}}',  # ``json``: an SSA name
+        "Mistenkt Pfeiffers kjertelfeber, Monospot positiv.",  # ``pfeiffer``: an SSA name
     ],
 )
 def test_register_names_that_are_words_or_places_stay_out(detector: Detector, text: str) -> None:
