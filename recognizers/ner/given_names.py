@@ -26,11 +26,17 @@ which is an organisation's shape (``NAV``)."""
 
 
 _PLACE_BEFORE = re.compile(
-    r"(?:^|[^\w])(?:i|på|pa|fra|frå|til|via|ved|mot|nær|utenfor|rundt|gjennom|bor|bur|in|from)"
-    r"\s+\Z",
+    r"(?:^|[^\w])(?:i|på|pa|fra|frå|til|via|ved|mot|nær|utenfor|rundt|gjennom|bor|bur|in|from"
+    r"|(?:nord|sør|øst|vest)\w{0,4} for)\s+\Z",
     re.IGNORECASE,
 )
-"""A preposition of place, or ``bor``/``bur``, right before a span."""
+"""A preposition of place (also ``sør for``), or ``bor``/``bur``, right before a span."""
+
+
+def place_before(text: str, start: int) -> bool:
+    """A preposition of place (or ``bor``) stands right before ``start``: what follows is a
+    place as often as a person (``fra Berlin``, ``frå Manila``)."""
+    return bool(_PLACE_BEFORE.search(text, max(0, start - 16), start))
 
 
 def is_given_name_only(text: str, start: int, end: int) -> bool:
@@ -39,7 +45,7 @@ def is_given_name_only(text: str, start: int, end: int) -> bool:
     span = text[start:end]
     if not _CAPITALISED.fullmatch(span) or not span[0].isupper():
         return False
-    if _PLACE_BEFORE.search(text, max(0, start - 12), start):
+    if place_before(text, start):
         return False
     lowered = span.lower()
     return (

@@ -37,7 +37,8 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.ner.not_names import NOT_PEOPLE, is_not_a_person
+from recognizers.ner.given_names import place_before
+from recognizers.ner.not_names import AGENCIES, NOT_PEOPLE, is_not_a_person
 from recognizers.ner.person_trim import MEASURES
 from recognizers.no import person_qualify as qualify
 from recognizers.no import person_words as words
@@ -57,6 +58,7 @@ from recognizers.no.person_spelled import spelled_names
 from recognizers.no.person_tokens import Token
 from recognizers.no.person_tokens import tokens as read_tokens
 from recognizers.no.person_triggers import trigger_kind
+from recognizers.no.places import is_health_unit, is_location
 
 SCORE = 0.75
 SCORE_KNOWN_FULL_NAME = 0.7
@@ -282,11 +284,17 @@ def _after_trigger(text: str, tokens: list[Token], i: int, kind: str, spans: Spa
 
 
 def _continues_a_name(text: str, tokens: list[Token], i: int) -> bool:
-    """True when a capitalised word or a name particle sits right before ``tokens[i]``."""
+    """True when a capitalised word that may be a name, or a name particle, sits right before
+    ``tokens[i]``; a capitalised ordinary word opening a sentence (``Så Dariush har``, ``Kan
+    Ousmane komme``) starts no name."""
     if i == 0 or text[tokens[i - 1].end : tokens[i].start] not in _NAME_GAPS:
         return False
     previous = tokens[i - 1]
-    return previous.lower in words.PARTICLES or previous.case == "cap"
+    if previous.lower in words.PARTICLES:
+        return True
+    lowered = previous.word_lower
+    ordinary = lowered in words.COMMON or (is_ordinary(lowered) and not is_known(lowered))
+    return previous.case == "cap" and not ordinary
 
 
 def _known_first(lowered: str) -> str | None:
@@ -315,11 +323,30 @@ def _known_name(text: str, tokens: list[Token], i: int, chat: bool, spans: Spans
     if token.case in ("cap", "up") and not _continues_a_name(text, tokens, i):
         span = _name_span(text, tokens, i, "cap")
         several = span is not None and " " in text[span[0] : span[1]].strip()
-        if several or first in COMMON_FIRST_NAMES or genitive:
+        lone = _lone_first_name(token) and not place_before(text, token.start)
+        if several or first in COMMON_FIRST_NAMES or genitive or lone:
             score = SCORE_KNOWN_FULL_NAME if several or genitive else SCORE_KNOWN_FIRST_NAME
             _add(spans, text, span, score, "known-name")
     elif (chat or token.shouted) and token.case == "low" and not genitive:
         _add(spans, text, _name_span(text, tokens, i, "low"), SCORE, "known-name")
+
+
+def _lone_first_name(token: Token) -> bool:
+    """A capitalised word that is a listed first name as it stands and nothing else: no
+    ordinary word, place, health unit, agency, drug or listed term (``Ousmane``, ``Dariush``);
+    the caller also wants no preposition of place before it (``fra Berlin``). In the dev
+    corpora 2,600 such words stood alone; every one was a person's name or part of an e-mail
+    address or a street's name, which are identifiers too."""
+    lowered = token.word_lower
+    return (
+        token.case == "cap"
+        and lowered in FIRST_NAMES
+        and lowered not in NOT_PEOPLE
+        and lowered not in AGENCIES
+        and not is_ordinary(lowered)
+        and not is_location(token.word)
+        and not is_health_unit(token.word)
+    )
 
 
 _OWNED = frozenset({"sin", "si", "sitt", "sine"})
