@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from recognizers.ner.english_turns import is_english_phrase
 from recognizers.no.names import FIRST_NAMES, FIRST_NAMES_LISTED, SURNAMES, read_words
 from recognizers.no.person_lexicon import is_number_word
 from recognizers.no.person_markup import not_a_name_here
@@ -194,6 +195,7 @@ def is_not_a_person(text: str, start: int, end: int) -> bool:
         return False
     return (
         _is_term_or_place(words)
+        or is_english_phrase(text, start, end)
         or _is_key(text, end, words)
         or _is_eponym(span, words, text, end)
         or _is_scale(words, text, end)
