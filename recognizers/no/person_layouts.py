@@ -189,8 +189,8 @@ def usernames(text: str) -> Iterator[Found]:
 
 
 _SIGNED = re.compile(
-    rf"(?:[.!?]|\n)[ \t]*\n?[ \t]*(?:[-–—~][ \t]*)?(?P<name>{_W}(?:[ \t]+{_W})?"
-    r"(?:[ \t]+[A-ZÆØÅ]\.)?)[ \t]*[.!]?\s*\Z"
+    rf"(?:(?:[.!?]|\n)[ \t]*\n?[ \t]*(?:[-–—~][ \t]*)?|(?<=[ \t])[-–—~](?=[A-ZÆØÅ]))"
+    rf"(?P<name>{_W}(?:[ \t]+{_W})?(?:[ \t]+[A-ZÆØÅ]\.)?)[ \t]*[.!]?\s*\Z"
 )
 _INITIAL = re.compile(r"[A-ZÆØÅ]\.")
 _SIGNATURE_REACH = 80
@@ -201,7 +201,8 @@ _NOT_SIGNATURES = frozenset("cheers sincerely yours best markdown json yaml csv 
 def signed_names(text: str) -> Iterator[Found]:
     """A message signed with a bare name: one or two capitalised words that are no ordinary
     word, maybe an initial, alone after the last sentence or on the last line, maybe after a
-    dash (``… i morgon. Tuvamari``, ``… hjemme? - Lisbet``, ``- Hiba M.``)."""
+    dash (``… i morgon. Tuvamari``, ``… hjemme? - Lisbet``, ``- Hiba M.``); or glued to a dash
+    after a space, whatever comes before (``… sier nei 🙄 -Nora``, ``… å si -Maiken``)."""
     match = _SIGNED.search(text, max(0, len(text) - _SIGNATURE_REACH))
     if match is None:
         return

@@ -21,6 +21,9 @@ FOUND = [
     # a message signed with a bare name
     ("Eg har fått utslett igjen. Kan du ringe? Tuvamari", ["Tuvamari"]),
     ("Trenger ny resept på Ventoline.\nSelamawit Gebru", ["Selamawit Gebru"]),
+    # or glued to a dash after a space, whatever comes before
+    ("kan vi gi Ibux? farmor sier nei 🙄 -Nora", ["Nora"]),
+    ("har migrene med aura hvis det har noe å si -Maiken", ["Maiken"]),
     # a first name that is also a pronoun: capitalised after a trigger, or before a first name
     ("Fornavn:\tHans\nEtternavn:\tVikøren", ["Hans", "Vikøren"]),
     ("Datteren Vår er pårørende.", ["Vår"]),
@@ -59,6 +62,9 @@ NOT_FOUND = [
     "Spl: gitt Paracet 1 g\nSpl: sover nå",
     # SQL pasted into a prompt
     "SELECT navn FROM pasient WHERE navn LIKE 'x%' ORDER BY navn",
+    # a word glued to a dash that is a word or a drug, not a sign-off
+    "Blodtrykk 120/80 -Normalt",
+    "Bruk Paracet -Ibux",
 ]
 
 
