@@ -340,10 +340,11 @@ def _is_eponym(span: str, words: list[str], text: str, end: int) -> bool:
 _DRUG_SUFFIXES = tuple(
     "mab pril sartan statin olol azol cillin mycin micin cyklin floxacin floksacin xacin zepam "
     "azepam zolam xetin oxetin pram tidin prazol gliptin gliflozin parin tiazid semid dronat "
-    "lukast triptan vudin navir tinib anib ciklovir kain cain pentin grel grelor glutid "
+    "toin lukast triptan vudin navir tinib anib ciklovir kain cain pentin grel grelor glutid "
     "azole prazole tidine xetine apine".split()
 )
-"""International non-proprietary name stems no Norwegian or immigrant name ends with."""
+"""International non-proprietary name stems no Norwegian or immigrant name ends with
+(``toin``: fenytoin, nitrofurantoin)."""
 _DOSE_NEXT = re.compile(
     r"(?:\s+(?:forte|mite|depot|retard|zoc|comp))?,?\s*\(?\d+(?:[.,]\d+)?\s*(?:mg|g|ml|mikrogram|µg|mcg|ie|iu|mmol|mg/ml|%|tabl|"
     r"tablett(?:er)?|kapsl(?:er)?|dråper|pust|doser)\b",

@@ -16,6 +16,7 @@ def _not_a_person(text: str, word: str) -> bool:
 
 
 UNSEEN_DRUG_BRANDS = [
+    ("Vurderer antibiotika (Selexid? Nitrofurantoin?).", "Nitrofurantoin"),  # an INN stem
     ("Bruker Zentravan 75 mikrogram x 2.", "Zentravan"),
     ("Morvidal 125 mg x 4 daglig.", "Morvidal"),
     ("Morvidal depottablett 125 mg vesper.", "Morvidal"),
