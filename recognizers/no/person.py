@@ -255,6 +255,17 @@ def _capitalised_after(text: str, tokens: list[Token], j: int, kind: str) -> tup
     return span if field and text[span[1] - 1] != "." else None
 
 
+_REFLEXIVES = frozenset({"sin", "si", "sitt"})
+_OWNERS = frozenset("min mi mitt hans hennes hennar vår din di ditt deres dykkar".split())
+
+
+def _owner_genitive(tokens: list[Token], i: int, j: int) -> bool:
+    """``min søster sin kontaktinfo``: after a relative that has an owner of its own, ``sin``
+    makes the next word the relative's thing (the spoken genitive), not its name; ``broren
+    sin najibullah`` (her brother Najibullah) has none."""
+    return tokens[j].lower in _REFLEXIVES and i > 0 and tokens[i - 1].lower in _OWNERS
+
+
 def _after_trigger(text: str, tokens: list[Token], i: int, kind: str, spans: Spans) -> None:
     if kind == "room":  # ``Rom 6 Liv``: the name follows the number
         if i + 2 >= len(tokens) or not _ROOM_NUMBER.fullmatch(tokens[i + 1].text):
@@ -266,6 +277,7 @@ def _after_trigger(text: str, tokens: list[Token], i: int, kind: str, spans: Spa
             tokens[j].lower in words.GAP_WORDS
             and (gaps == 0 or tokens[j].lower == "er")  # ``Legen hans er Brekke``
             and not qualify.opens_name(tokens, j)
+            and not _owner_genitive(tokens, i, j)
         ):
             gaps += 1
         elif tokens[j].lower not in words.FILLERS and not _LEADER.fullmatch(tokens[j].text):

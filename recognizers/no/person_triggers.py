@@ -23,6 +23,7 @@ Kinds, from the most to the least permissive about a lower-case word after them:
 
 from __future__ import annotations
 
+from recognizers.ner.english_turns import FUNCTION_WORDS, MIN_FUNCTION_WORDS
 from recognizers.no import person_words as words
 from recognizers.no.person_lexicon import is_number_word
 from recognizers.no.person_tokens import Token
@@ -123,6 +124,23 @@ def _owns_a_number(tokens: list[Token], i: int) -> bool:
     )
 
 
+_LOWER_HONORIFICS = frozenset({"mr", "mrs", "ms"})
+_ENGLISH_REACH = 6
+
+
+def _english_honorific(tokens: list[Token], i: int) -> bool:
+    """``mr.``, ``mrs.`` or ``ms.`` in lower case (speech-to-text writes them so: ``my boss mr.
+    tangen``), or without the dot among English words (``his teacher mr olsen says``). In a
+    Norwegian line a lone ``mr`` is the scan (``jeg må ta mr``)."""
+    token = tokens[i]
+    if token.lower.rstrip(".") not in _LOWER_HONORIFICS or not token.text.islower():
+        return False
+    if token.text.endswith("."):
+        return True
+    near = tokens[max(0, i - _ENGLISH_REACH) : i + _ENGLISH_REACH]
+    return sum(t.lower in FUNCTION_WORDS for t in near) >= MIN_FUNCTION_WORDS
+
+
 def trigger_kind(tokens: list[Token], i: int) -> str | None:
     """The kind of trigger ``tokens[i]`` is (module docstring), or ``None``."""
     token = tokens[i]
@@ -134,7 +152,11 @@ def trigger_kind(tokens: list[Token], i: int) -> str | None:
         return None  # ``hva heter mannen din``: a question for a name, not one
     if kind == "naming" and _owns_a_number(tokens, i):
         return None  # ``nummeret mitt er endra``: a number or address, not a name
-    if kind is None and (token.text in words.HONORIFICS or words.is_profession(token.lower)):
+    if kind is None and (
+        token.text in words.HONORIFICS
+        or words.is_profession(token.lower)
+        or _english_honorific(tokens, i)
+    ):
         return "title"
     if kind is None and token.lower == "det" and _role_is_it(tokens, i):
         return "title"

@@ -122,9 +122,11 @@ CHAT_PHRASES = frozenset(
         ("hilsen", "fra"),
     }
 )
-GAP_WORDS = _words("til av min mi mitt vår hans hennes our my er din di ditt hennar your")
+GAP_WORDS = _words(
+    "til av min mi mitt vår hans hennes our my er din di ditt hennar your sin si sitt"
+)
 """Words allowed between a trigger and the name (``kona til Per``, ``datter av KARI``,
-``datter mi, Kari``,
+``datter mi, Kari``, ``broren sin najibullah``,
 ``fastlegen er gunnhild ås``)."""
 ROOMS = _words("rom seng sengeplass sal stue room bed")
 """Where a patient lies: a name follows the number (``Rom 6 Liv``, ``seng 4 kari``)."""

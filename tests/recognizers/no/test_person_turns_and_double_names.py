@@ -21,6 +21,11 @@ FOUND = [
     # a message signed with a bare name
     ("Eg har fått utslett igjen. Kan du ringe? Tuvamari", ["Tuvamari"]),
     ("Trenger ny resept på Ventoline.\nSelamawit Gebru", ["Selamawit Gebru"]),
+    # English honorifics in lower case: with a dot, or among English words
+    ("patient: my boss mr. tangen says i have to go back monday", ["tangen"]),
+    ("his teacher mr olsen says he cannot focus", ["olsen"]),
+    # a reflexive possessive between a relative and the name
+    ("hun tenker på broren sin najibullah som er i kabul", ["najibullah"]),
     # or glued to a dash after a space, whatever comes before
     ("kan vi gi Ibux? farmor sier nei 🙄 -Nora", ["Nora"]),
     ("har migrene med aura hvis det har noe å si -Maiken", ["Maiken"]),
@@ -62,6 +67,10 @@ NOT_FOUND = [
     "Spl: gitt Paracet 1 g\nSpl: sover nå",
     # SQL pasted into a prompt
     "SELECT navn FROM pasient WHERE navn LIKE 'x%' ORDER BY navn",
+    # ``mr`` in a Norwegian line is the scan
+    "lege: mhm hun sier jeg må ta mr\npasient: ok",
+    # the spoken genitive after a relative with an owner: the relative's thing
+    "hei, sender min søster sin kontaktinfo sia ho ikkje har bankid",
     # a word glued to a dash that is a word or a drug, not a sign-off
     "Blodtrykk 120/80 -Normalt",
     "Bruk Paracet -Ibux",
