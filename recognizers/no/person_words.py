@@ -109,6 +109,9 @@ INTRODUCER_PHRASES = frozenset(
         ("du", "må", "være"),
         ("du", "må", "vere"),
         ("det", "stemmer"),
+        ("hei", "er", "det"),  # ``hei er det rojda``: a caller asked who answers
+        ("hallo", "er", "det"),
+        ("kom", "inn"),  # ``ja kom inn grâce``: called in from the waiting room
     }
 )
 CHAT_VERBS = _words("ringe ring ringer ringt ringte med og")

@@ -24,6 +24,9 @@ FOUND = [
     # English honorifics in lower case: with a dot, or among English words
     ("patient: my boss mr. tangen says i have to go back monday", ["tangen"]),
     ("his teacher mr olsen says he cannot focus", ["olsen"]),
+    # a caller asking who answers; a patient called in
+    ("lege: hei er det rojda\npasient: ja det er meg", ["rojda"]),
+    ("lege: bonjour hei ja kom inn grâce", ["grâce"]),
     # a reflexive possessive between a relative and the name
     ("hun tenker på broren sin najibullah som er i kabul", ["najibullah"]),
     # or glued to a dash after a space, whatever comes before
@@ -67,6 +70,9 @@ NOT_FOUND = [
     "Spl: gitt Paracet 1 g\nSpl: sover nå",
     # SQL pasted into a prompt
     "SELECT navn FROM pasient WHERE navn LIKE 'x%' ORDER BY navn",
+    # ``hei er det`` and ``kom inn`` before ordinary words
+    "hei er det mulig å få time i dag",
+    "lege: kom inn i rommet",
     # ``mr`` in a Norwegian line is the scan
     "lege: mhm hun sier jeg må ta mr\npasient: ok",
     # the spoken genitive after a relative with an owner: the relative's thing
