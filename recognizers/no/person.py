@@ -465,8 +465,10 @@ def _dialogue(text: str, tokens: list[Token], spans: Spans, chat: bool) -> None:
     for first, last in named_here(text, tokens, may_be_name):
         end = tokens[last].start + len(tokens[last].word)
         _add(spans, text, (tokens[first].start, end), SCORE, "here")
-    if chat:  # lower-case speech and chat: a clause's subject may be a name said once
-        for i in subjects(tokens, _unknown_subject):
+    # A clause's subject may be a name said once: in lower-case speech and chat any, in cased
+    # text one opening a sentence before a verb of saying (``Vasanthi sier``).
+    for i in subjects(tokens, _unknown_subject):
+        if chat or tokens[i].case == "cap":
             _add(
                 spans,
                 text,

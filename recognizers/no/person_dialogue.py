@@ -147,16 +147,26 @@ _SUBJECT_VERBS = frozenset(
 )
 
 
+_SAYING_VERBS = frozenset("sier sa seier mener meiner synes syns tror trur lurer spør".split())
+"""Verbs of saying and thinking: a capitalised unknown word opening a sentence before one is
+someone speaking (``Vasanthi sier det er ok``), not a heading or an institution's name."""
+_SENTENCE_ENDS = (".", "!", "?")
+
+
 def subjects(tokens: list[Token], may_be_name: Callable[[Token], bool]) -> Iterator[int]:
-    """Indexes of lower-case words that start a clause and are its subject: after ``og``,
-    ``men``, ``at``, ``ja`` … or a speaker label, before a verb (``og mahlet var innom``,
-    ``etter at wojtek sluttet``), when ``may_be_name`` holds."""
+    """Indexes of words that start a clause and are its subject, when ``may_be_name`` holds:
+    lower-case ones after ``og``, ``men``, ``at``, ``ja`` … or a speaker label, before a verb
+    (``og mahlet var innom``, ``etter at wojtek sluttet``); and capitalised ones opening a
+    sentence before a verb of saying (``… 2 ganger. Vasanthi sier``)."""
     for i in range(1, len(tokens) - 1):
-        token = tokens[i]
-        if token.case != "low" or tokens[i + 1].lower not in _SUBJECT_VERBS:
+        token, following, before = tokens[i], tokens[i + 1].lower, tokens[i - 1]
+        if token.case == "low" and following in _SUBJECT_VERBS:
+            opens = before.label or before.lower in _SUBJECT_OPENERS
+        elif token.case == "cap" and following in _SAYING_VERBS:
+            opens = before.text.endswith(_SENTENCE_ENDS)
+        else:
             continue
-        before = tokens[i - 1]
-        if (before.label or before.lower in _SUBJECT_OPENERS) and may_be_name(token):
+        if opens and may_be_name(token):
             yield i
 
 

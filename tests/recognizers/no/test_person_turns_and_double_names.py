@@ -24,6 +24,8 @@ FOUND = [
     # English honorifics in lower case: with a dot, or among English words
     ("patient: my boss mr. tangen says i have to go back monday", ["tangen"]),
     ("his teacher mr olsen says he cannot focus", ["olsen"]),
+    # a capitalised unknown word opening a sentence before a verb of saying
+    ("Hun kastet opp 2 ganger. Vasanthi sier det er ok men jeg er redd", ["Vasanthi"]),
     # a caller asking who answers; a patient called in
     ("lege: hei er det rojda\npasient: ja det er meg", ["rojda"]),
     ("lege: bonjour hei ja kom inn grâce", ["grâce"]),
@@ -70,6 +72,8 @@ NOT_FOUND = [
     "Spl: gitt Paracet 1 g\nSpl: sover nå",
     # SQL pasted into a prompt
     "SELECT navn FROM pasient WHERE navn LIKE 'x%' ORDER BY navn",
+    # an institution or an ordinary word before a verb of saying
+    "Pasienten er stabil. Legevakten sier at det er ok. Helsenorge sier nei.",
     # ``hei er det`` and ``kom inn`` before ordinary words
     "hei er det mulig å få time i dag",
     "lege: kom inn i rommet",
