@@ -7,13 +7,15 @@ for one (``his father died``). A span is no name when:
 
 * every word of it is in lower case and an English word (``recognizers/no/english_words.txt``,
   SCOWL; :mod:`scripts.corpus.english_words`) or an English function word, and none but
-  the function words (``will``) is a known first name or surname (``zhang``, ``tonje``);
+  the function words (``will``) is a known first name or surname (``zhang``, ``tonje``) or
+  a name that is also a word (``rose``, ``hope``, ``mark``, ``ruby``);
 * and its line, outside the span, holds at least ``MIN_FUNCTION_WORDS`` English function
   words: the turn is English. Norwegian words spelled as English ones (``is``, ``me``,
   ``do``) are not counted, so a Norwegian or nynorsk line does not pass for English.
 
 A capitalised word stays a possible name (``Grace``, ``Will``); in a Norwegian line an
-English word after a relative stays one too (``min datter grace``).
+English word stays one too (``min datter grace``). The test serves the name rules as well
+(``his father died``, ``can doctor call``).
 
 The list is kept as hashes (:class:`recognizers.no.person_lexicon.HashedWords`) and read on
 first use: it is asked only about spans already found.
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from recognizers.no.names import FIRST_NAMES, SURNAMES
 from recognizers.no.person_lexicon import HashedWords
+from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES, ENGLISH_WORD_NAMES
 
 LEXICON = Path(__file__).resolve().parents[1] / "no" / "english_words.txt"
 FUNCTION_WORDS = frozenset(
@@ -46,6 +49,15 @@ def english_lexicon() -> HashedWords:
     return _LOADED[0]
 
 
+def _is_name(word: str) -> bool:
+    return (
+        word in FIRST_NAMES
+        or word in SURNAMES
+        or word in AMBIGUOUS_FIRST_NAMES
+        or word in ENGLISH_WORD_NAMES
+    )
+
+
 def is_english_phrase(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is lower-case English words in an English line (module docstring)."""
     span = text[start:end]
@@ -54,7 +66,7 @@ def is_english_phrase(text: str, start: int, end: int) -> bool:
     words = span.split()
     if not words or not all(_WORD.fullmatch(w) for w in words):
         return False
-    if any(w not in FUNCTION_WORDS and (w in FIRST_NAMES or w in SURNAMES) for w in words):
+    if any(w not in FUNCTION_WORDS and _is_name(w) for w in words):
         return False
     lexicon = english_lexicon()
     if not all(w in FUNCTION_WORDS or w in lexicon for w in words):

@@ -364,3 +364,23 @@ spoken place adverbs (``aslaug nedi bakkane``), ``Postboks``, dictated punctuati
 interjections (``Oj``), chat abbreviations (``evt``, ``pga``) and code markers (``// TODO``)."""
 EMPTY_VALUES = _words("tom ukjent unknown ingen none null n/a mangler - x ledig stengt vacant")
 """A field value that says "nothing here"; never a name on its own."""
+
+
+ENGLISH_WORD_NAMES = frozenset(
+    """
+    april august autumn baker bell berry bill bishop black blue bond brook brown bush
+    candy carter case cash chance chase christian church clay cook crown dale dawn day
+    dean delta dock dove duke early echo faith field fisher ford forest fox frost gay
+    gold golden good grace grant gray green grey guy hall hardy harmony haven hill holly
+    honey hope house hunter iris ivy jade jewel joy judge july june justice king knight
+    lake lane lark law lily long love lucky major march mark marsh mason may meadow
+    miller mills moon moss nation new north ocean page park parker pearl penny person
+    pierce pool porter power price prince queen rain ramp rich river robin rock rose
+    ruby rush sage said salt scott sharp shore silver sky snow south spring star stone
+    storm strong summer sunny sweet swift taylor temple true turner vale wall ward
+    water west white wild will winter wise wood woods young
+    """.split()
+)
+"""English words that are also given names or surnames (``ruby``, ``hope``, ``grant``,
+``mason``): the name lists leave them out as words, and the English-turn test
+(:mod:`recognizers.ner.english_turns`) keeps them as possible names."""

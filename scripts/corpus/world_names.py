@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from recognizers.no.names import read_words
-from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES
+from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES, ENGLISH_WORD_NAMES
 from recognizers.no.places import HEALTH_UNITS, LOCATIONS
 from scripts.corpus.places import english_words
 
@@ -54,23 +54,10 @@ SHORTEST = 4
 """Shorter names of these lists are mostly noise to a Norwegian reader (``neo``, ``ace``);
 the common short ones (``ali``, ``eva``) are in the NorNE and hand-written lists."""
 DEFAULT_ENGLISH = Path("/usr/share/dict/american-english")
-ENGLISH_WORDS = frozenset(
-    """
-    april august autumn baker bell berry bill bishop black blue bond brook brown bush
-    candy carter case cash chance chase christian church clay cook crown dale dawn day
-    dean delta dock dove duke early echo faith field fisher ford forest fox frost gay
-    gold golden good grace grant gray green grey guy hall hardy harmony haven hill holly
-    honey hope house hunter iris ivy jade jewel joy judge july june justice king knight
-    lake lane lark law lily long love lucky major march mark marsh mason may meadow
-    miller mills moon moss nation new north ocean page park parker pearl penny person
-    pierce pool porter power price prince queen rain ramp rich river robin rock rose
-    ruby rush sage said salt scott sharp shore silver sky snow south spring star stone
-    storm strong summer sunny sweet swift taylor temple true turner vale wall ward
-    water west white wild will winter wise wood woods young
-    """.split()
-)
+ENGLISH_WORDS = ENGLISH_WORD_NAMES
 """English words that are also names in Faker's lists, beyond the word list's lower-case
-entries (``--english``)."""
+entries (``--english``); kept in :mod:`recognizers.no.person_words`, where the English-turn
+test reads them too."""
 EPONYMS = frozenset(
     """
     achilles addison alzheimer apgar asperger babinski baker barlow barrett barré bartholin

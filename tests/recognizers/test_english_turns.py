@@ -59,3 +59,17 @@ def test_the_word_list_keeps_lower_case_words_only() -> None:
 def test_the_detector_leaves_english_turns_alone(detector: Detector, text: str) -> None:
     people = [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"]
     assert not any(w in p for p in people for w in ("sick", "leave", "chest", "died")), people
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("patient: my daughter ruby has fever and she is not eating", "ruby"),
+        ("patient: it is my son, his name is mark and he has a rash", "mark"),
+    ],
+)
+def test_names_that_are_english_words_after_a_cue_stay(
+    detector: Detector, text: str, name: str
+) -> None:
+    people = [text[f.start : f.end] for f in detector.detect(text) if f.entity_type == "PERSON"]
+    assert name in people
