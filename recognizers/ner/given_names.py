@@ -48,12 +48,17 @@ def is_given_name_only(text: str, start: int, end: int) -> bool:
     if place_before(text, start):
         return False
     lowered = span.lower()
+    return lowered in FIRST_NAMES_LISTED and lowered not in SURNAMES and is_nothing_else(span)
+
+
+def is_nothing_else(word: str) -> bool:
+    """``word`` is no drug, listed term, agency, ordinary word, place or health unit: a first
+    name that stands alone names a person (here and in ``recognizers.no.person``)."""
+    lowered = word.lower()
     return (
-        lowered in FIRST_NAMES_LISTED
-        and lowered not in SURNAMES
-        and lowered not in NOT_PEOPLE
+        lowered not in NOT_PEOPLE
         and lowered not in AGENCIES
         and not is_ordinary(lowered)
-        and not is_location(span)
-        and not is_health_unit(span)
+        and not is_location(word)
+        and not is_health_unit(word)
     )

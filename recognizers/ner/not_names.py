@@ -92,9 +92,10 @@ languages patients write in (Somali ``hooyo``, Vietnamese ``con gái``); Latin b
 of an examination (``CT caput``, ``rtg thorax``)."""
 NAME_WORDS: frozenset[str] = FIRST_NAMES | AMBIGUOUS_FIRST_NAMES
 """Lower-case words that may be first names, ``august`` and ``liv`` included."""
-_LISTED_NAME_WORDS = FIRST_NAMES_LISTED | AMBIGUOUS_FIRST_NAMES
+LISTED_NAME_WORDS = FIRST_NAMES_LISTED | AMBIGUOUS_FIRST_NAMES
 """:data:`NAME_WORDS` without the US registers' first names: among 77,000 of them are the
-eponyms of diseases (``Pfeiffers kjertelfeber``), which the eponym test weighs them against."""
+eponyms of diseases (``Pfeiffers kjertelfeber``) and the names of places, which the eponym
+test and the place rules (:mod:`recognizers.no.locations`) weigh a word against."""
 _SPECIFIC_DISEASE_WORDS = (
     "sykdom|sjukdom|syndrom|lymfom|sarkom|parese|fenomen|tyreoiditt|kontraktur|dystrofi|"
     "disease|syndrome|lymphoma|palsy|phenomenon|encefalopati|nevralgi|neuropati|arteritt|"
@@ -330,7 +331,7 @@ def _is_eponym(span: str, words: list[str], text: str, end: int) -> bool:
     """A genitive or single word before a disease or sign word; a known first name only
     before a word that names a disease (``Karis operasjon`` is Kari's operation)."""
     bare = words[0].removesuffix("s").rstrip("'’")
-    if len(words) == 1 and (words[0] in _LISTED_NAME_WORDS or bare in _LISTED_NAME_WORDS):
+    if len(words) == 1 and (words[0] in LISTED_NAME_WORDS or bare in LISTED_NAME_WORDS):
         return bool(re.match(rf"\s(?:{_SPECIFIC_DISEASE_WORDS})\b", text[end:], re.IGNORECASE))
     if span.endswith(_GENITIVE) and _GENITIVE_EPONYM_NEXT.match(text, end):
         return True

@@ -51,7 +51,7 @@ from collections.abc import Iterator
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from recognizers.ner.not_names import NAME_WORDS, NOT_PEOPLE
+from recognizers.ner.not_names import LISTED_NAME_WORDS, NAME_WORDS, NOT_PEOPLE
 from recognizers.no import context
 from recognizers.no.base import NorwegianRecognizer, Verdict
 from recognizers.no.care_units import (
@@ -68,9 +68,8 @@ from recognizers.no.care_units import (
     words_before,
     written_forms,
 )
-from recognizers.no.names import FIRST_NAMES_LISTED, SURNAMES_LISTED
+from recognizers.no.names import SURNAMES_LISTED
 from recognizers.no.person_lexicon import is_ordinary
-from recognizers.no.person_words import AMBIGUOUS_FIRST_NAMES
 from recognizers.no.places import health_unit_words
 from recognizers.no.poststeder import is_street_name
 
@@ -79,9 +78,6 @@ SCORE_LISTED = 0.7
 SCORE_SHAPE = 0.65
 _PLACE_FORMS = written_forms(PLACE_NAMES)
 
-_LISTED_NAMES = FIRST_NAMES_LISTED | AMBIGUOUS_FIRST_NAMES
-"""First names that make an unknown capitalised word a person's rather than a place's: not
-the US registers' (:data:`recognizers.no.names.SURNAMES`)."""
 _PREPOSITIONS = frozenset(
     "i på pa fra frå til ved via nær mot utenfor rundt gjennom langs innover utover".split()
 )
@@ -393,7 +389,7 @@ def _may_be_place(word: str, key: str, *, surname: bool = False) -> bool:
         or word.rpartition("-")[2][:1].islower()
         or len(key) < 3
         or key in _NOT_PLACES
-        or key in _LISTED_NAMES
+        or key in LISTED_NAME_WORDS
         or (key in SURNAMES_LISTED and not surname)
         or key in NOT_PEOPLE
         or _is_street(key)

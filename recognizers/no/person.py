@@ -38,8 +38,8 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.ner.english_turns import english_lexicon
-from recognizers.ner.given_names import place_before
-from recognizers.ner.not_names import AGENCIES, NOT_PEOPLE, is_not_a_person
+from recognizers.ner.given_names import is_nothing_else, place_before
+from recognizers.ner.not_names import NOT_PEOPLE, is_not_a_person
 from recognizers.ner.person_trim import MEASURES
 from recognizers.no import person_qualify as qualify
 from recognizers.no import person_words as words
@@ -59,7 +59,6 @@ from recognizers.no.person_spelled import spelled_names
 from recognizers.no.person_tokens import Token
 from recognizers.no.person_tokens import tokens as read_tokens
 from recognizers.no.person_triggers import trigger_kind
-from recognizers.no.places import is_health_unit, is_location
 
 SCORE = 0.75
 SCORE_KNOWN_FULL_NAME = 0.7
@@ -350,16 +349,7 @@ def _lone_first_name(token: Token) -> bool:
     the caller also wants no preposition of place before it (``fra Berlin``). In the dev
     corpora 2,600 such words stood alone; every one was a person's name or part of an e-mail
     address or a street's name, which are identifiers too."""
-    lowered = token.word_lower
-    return (
-        token.case == "cap"
-        and lowered in FIRST_NAMES
-        and lowered not in NOT_PEOPLE
-        and lowered not in AGENCIES
-        and not is_ordinary(lowered)
-        and not is_location(token.word)
-        and not is_health_unit(token.word)
-    )
+    return token.case == "cap" and token.word_lower in FIRST_NAMES and is_nothing_else(token.word)
 
 
 _OWNED = frozenset({"sin", "si", "sitt", "sine"})

